@@ -1,0 +1,38 @@
+# Two commands do all the set-up (see README):
+#   make run    install into .venv, build the demo project if needed, open the app on it
+#   make test   install into .venv, run the whole test suite offscreen
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO ?= demo.fannot
+# camel-tools needs PyTorch. A plain install of it takes a multi-GB CUDA build; these lines take the
+# CPU build instead. Override TORCH_INDEX to install from PyTorch's own CPU wheel index (README).
+TORCH_SPEC ?= torch==2.13.0
+TORCH_INDEX ?=
+
+.PHONY: run test install bench clean
+
+run: $(STAMP)
+	@test -f "$(DEMO)" || $(BIN)/annotator demo "$(DEMO)"
+	$(BIN)/annotator gui "$(DEMO)"
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "Framing Annotator needs Python 3.11 or newer"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet $(if $(TORCH_INDEX),--index-url $(TORCH_INDEX)) "$(TORCH_SPEC)"
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+bench: $(STAMP)
+	for script in bench/bench_*.py; do QT_QPA_PLATFORM=offscreen $(BIN)/python $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,292 @@
+"""The ``annotator`` command: every non-GUI job of the app, scriptable.
+
+Exit code 0 on success; on error one line on stderr and a non-zero code (1 for bad input or a
+failed file in a batch, 2 for wrong usage).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+from typing import TYPE_CHECKING
+
+from annotator import __version__
+from annotator.errors import AnnotatorError
+
+if TYPE_CHECKING:
+    from annotator.db.engine import ProjectStore
+    from annotator.importers import ColumnMap
+    from annotator.db.services.documents import DocumentSummary
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _out(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(f"annotator: {text}\n")
+
+
+def _open(path: Path) -> ProjectStore:
+    from annotator.db import open_project  # imported here to keep `--help` instant
+
+    return open_project(path)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from annotator.db import open_project
+    from annotator.db.services.projects import create_project
+
+    store = open_project(args.path, create=True)
+    with store.transaction() as session:
+        project_id = create_project(session, args.name)
+    store.close()
+    _out(f"created {args.path} (project {project_id})")
+    return 0
+
+
+def _column_map(args: argparse.Namespace) -> ColumnMap:
+    from annotator.importers import ColumnMap
+
+    given = {name: getattr(args, f"{name}_column") for name in
+             ("text", "title", "id", "outlet", "date", "url", "author")}
+    return ColumnMap(**{k: v for k, v in given.items() if v})
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from annotator.db.services.documents import add_articles
+    from annotator.importers import iter_article_files, read_articles
+
+    store, failures = _open(args.path), 0
+    files = iter_article_files([Path(p) for p in args.files])
+    if not files:
+        raise AnnotatorError("no importable files found (.txt .docx .csv .xlsx .jsonl)")
+    for file in files:
+        try:
+            records = read_articles(file, format=args.format, encoding=args.encoding,
+                                    columns=_column_map(args))
+            with store.transaction() as session:
+                outcome = add_articles(session, records)
+        except AnnotatorError as error:
+            failures += 1
+            _err(str(error))
+            continue
+        _out(f"{file}: {len(outcome.added)} imported, {len(outcome.skipped)} skipped")
+        for note in outcome.skipped:
+            _out(f"  {note}")
+    store.close()
+    if failures:
+        _err(f"{failures} of {len(files)} file(s) failed; nothing was stored from them")
+    return 1 if failures else 0
+
+
+def cmd_codebook(args: argparse.Namespace) -> int:
+    from annotator.codebook import codebook_from_json, codebook_to_json, load_template
+    from annotator.db.services.codebook import apply_codebook, export_codebook, list_codes
+    from annotator.export.atomic import atomic_text_writer
+
+    store = _open(args.path)
+    if args.action in ("template", "import"):
+        if args.action == "template":
+            spec = load_template(args.argument)
+        else:
+            spec = codebook_from_json(_read_json(Path(args.argument)), Path(args.argument))
+        with store.transaction() as session:
+            count = apply_codebook(session, spec)
+        _out(f"codebook {spec.name!r}: {count} codes")
+    elif args.action == "export":
+        with store.reader() as session:
+            data = codebook_to_json(export_codebook(session))
+        with atomic_text_writer(Path(args.argument)) as handle:
+            json.dump(data, handle, ensure_ascii=False, indent=2)
+        _out(f"wrote {args.argument}")
+    else:
+        with store.reader() as session:
+            for row in list_codes(session):
+                depth = row.path.count("/") - 1
+                key = f"[{row.shortcut}]" if row.shortcut else ""
+                _out(f"{'  ' * depth}{row.path.split('/')[-1]}  {row.name_ar}  {key}".rstrip())
+    return 0
+
+
+def _read_json(path: Path) -> dict:
+    from annotator.errors import InputError
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise InputError(path, f"not a JSON file ({error})") from None
+    if not isinstance(data, dict):
+        raise InputError(path, "a codebook file holds one JSON object")
+    return data
+
+
+def cmd_coder(args: argparse.Namespace) -> int:
+    from annotator.db.services.coders import add_coder, list_coders
+    from annotator.domain import Role
+
+    store = _open(args.path)
+    if args.action == "add":
+        if not args.name:
+            raise AnnotatorError("coder add needs a NAME")
+        with store.transaction() as session:
+            add_coder(session, args.name, Role.LEAD if args.lead else Role.CODER)
+        _out(f"added {'lead' if args.lead else 'coder'} {args.name}")
+    else:
+        with store.reader() as session:
+            for coder in list_coders(session):
+                _out(f"{coder.uuid}  {coder.role.value:<5}  {coder.name}")
+    return 0
+
+
+def cmd_annotations(args: argparse.Namespace) -> int:
+    from annotator.db.services.interchange import import_annotations
+    from annotator.export.jsonl import export_annotations_jsonl
+
+    store, file = _open(args.path), Path(args.file)
+    if args.action == "import":
+        if not file.is_file():
+            raise AnnotatorError(f"{file}: no such file")
+        with store.transaction() as session:
+            outcome = import_annotations(session, file)
+        _out(f"{file}: {outcome.annotations} annotations and {outcome.relations} links "
+             f"imported, {outcome.skipped} already present")
+    else:
+        with store.reader() as session:
+            count = export_annotations_jsonl(session, file)
+        _out(f"wrote {count} lines to {file}")
+    return 0
+
+
+def cmd_documents(args: argparse.Namespace) -> int:
+    from annotator.db.services.documents import list_documents
+
+    with _open(args.path).reader() as session:
+        documents = list_documents(session)
+    if args.json:
+        _out(json.dumps([_document_json(d) for d in documents], ensure_ascii=False, indent=2))
+        return 0
+    for d in documents:
+        _out(f"{d.uuid}  {d.external_id or '-':<28}  {d.characters:>7}  {d.sha256[:12]}  {d.title}")
+    return 0
+
+
+def _document_json(summary: DocumentSummary) -> dict:
+    return {"uuid": summary.uuid, "external_id": summary.external_id, "title": summary.title,
+            "characters": summary.characters, "sha256": summary.sha256}
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from annotator.db.services.projects import project_info
+
+    with _open(args.path).reader() as session:
+        info = project_info(session)
+    if args.json:
+        _out(json.dumps(asdict(info), ensure_ascii=False, indent=2))
+    else:
+        for key, value in asdict(info).items():
+            _out(f"{key.replace('_', ' '):<16} {value}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from annotator.db.services.demo import build_demo_project
+
+    build_demo_project(Path(args.path))
+    _out(f"created demo project {args.path}")
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from annotator.ui.app import run_gui
+
+    return run_gui(Path(args.path) if args.path else None, coder=args.coder)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="annotator", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, handler: Handler, help: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help, description=help)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    new = command("new", cmd_new, "create an empty project file")
+    new.add_argument("path", type=Path)
+    new.add_argument("--name", required=True)
+
+    imp = command("import", cmd_import, "import articles from files or folders")
+    imp.add_argument("path", type=Path)
+    imp.add_argument("files", nargs="+", metavar="FILE_OR_DIR")
+    imp.add_argument("--format", choices=["txt", "docx", "csv", "xlsx", "jsonl"])
+    imp.add_argument("--encoding", help="e.g. utf-8, cp1256, iso-8859-6, utf-16 (default: detect)")
+    for column in ("text", "title", "id", "outlet", "date", "url", "author"):
+        imp.add_argument(f"--{column}-column", metavar="NAME",
+                         help=f"CSV/XLSX column holding the {column} (default: guess)")
+
+    codebook = command("codebook", cmd_codebook, "load, export or show the codebook")
+    codebook.add_argument("path", type=Path)
+    codebook.add_argument("action", choices=["template", "import", "export", "show"])
+    codebook.add_argument("argument", nargs="?", help="template name or JSON file")
+
+    coder = command("coder", cmd_coder, "add or list coders")
+    coder.add_argument("path", type=Path)
+    coder.add_argument("action", choices=["add", "list"])
+    coder.add_argument("name", nargs="?")
+    coder.add_argument("--lead", action="store_true", help="the coder is a project lead")
+
+    annotations = command("annotations", cmd_annotations, "import or export annotations (JSONL)")
+    annotations.add_argument("path", type=Path)
+    annotations.add_argument("action", choices=["import", "export"])
+    annotations.add_argument("file")
+
+    documents = command("documents", cmd_documents, "list documents")
+    documents.add_argument("path", type=Path)
+    documents.add_argument("--json", action="store_true")
+
+    info = command("info", cmd_info, "summarise a project")
+    info.add_argument("path", type=Path)
+    info.add_argument("--json", action="store_true")
+
+    demo = command("demo", cmd_demo, "create a demo project with the sample articles")
+    demo.add_argument("path", type=Path)
+
+    gui = command("gui", cmd_gui, "open the coding window")
+    gui.add_argument("path", nargs="?")
+    gui.add_argument("--coder", help="who is coding (remembered per project)")
+
+    return parser
+
+
+def _check_arguments(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
+    if args.command == "codebook" and args.action != "show" and not args.argument:
+        parser.error(f"codebook {args.action} needs a template name or file")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _check_arguments(args, parser)
+    try:
+        return args.handler(args)
+    except AnnotatorError as error:
+        _err(str(error))
+        return 1
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,217 @@
+"""SQLAlchemy 2.0 models of the project file.
+
+Every entity carries a UUID primary key (text, 36 characters) so that copies of a project made by
+different coders can be merged by identity, never by name. Offsets are code points into the
+document's canonical text, half-open ``[start, end)``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def new_uuid() -> str:
+    return str(uuid.uuid4())
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def _uuid_pk() -> Mapped[str]:
+    return mapped_column(String(36), primary_key=True, default=new_uuid)
+
+
+def _timestamp() -> Mapped[datetime]:
+    return mapped_column(DateTime(timezone=True), default=utcnow, nullable=False)
+
+
+class Project(Base):
+    __tablename__ = "project"
+
+    id: Mapped[str] = _uuid_pk()
+    name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = _timestamp()
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class Coder(Base):
+    __tablename__ = "coder"
+
+    id: Mapped[str] = _uuid_pk()
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    role: Mapped[str] = mapped_column(String(16), default="coder")
+    created_at: Mapped[datetime] = _timestamp()
+
+
+class Document(Base):
+    __tablename__ = "document"
+
+    id: Mapped[str] = _uuid_pk()
+    external_id: Mapped[str | None] = mapped_column(String(300), index=True)
+    title: Mapped[str] = mapped_column(Text, default="")
+    outlet: Mapped[str | None] = mapped_column(String(300))
+    date: Mapped[str | None] = mapped_column(String(64))
+    url: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(String(300))
+    text: Mapped[str] = mapped_column(Text)
+    length: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    meta: Mapped[dict[str, Any]] = mapped_column("metadata", JSON, default=dict)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = _timestamp()
+
+
+class DocumentMemo(Base):
+    __tablename__ = "document_memo"
+    __table_args__ = (UniqueConstraint("document_id", "coder_id"),)
+
+    id: Mapped[str] = _uuid_pk()
+    document_id: Mapped[str] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"))
+    coder_id: Mapped[str] = mapped_column(ForeignKey("coder.id", ondelete="CASCADE"))
+    text: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = _timestamp()
+
+
+class Assignment(Base):
+    __tablename__ = "assignment"
+    __table_args__ = (UniqueConstraint("document_id", "coder_id"),)
+
+    id: Mapped[str] = _uuid_pk()
+    document_id: Mapped[str] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"))
+    coder_id: Mapped[str] = mapped_column(ForeignKey("coder.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(16), default="todo")
+    updated_at: Mapped[datetime] = _timestamp()
+
+
+class Codebook(Base):
+    __tablename__ = "codebook"
+
+    id: Mapped[str] = _uuid_pk()
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[str] = mapped_column(String(32), default="1")
+
+
+class Code(Base):
+    __tablename__ = "code"
+
+    id: Mapped[str] = _uuid_pk()
+    codebook_id: Mapped[str] = mapped_column(ForeignKey("codebook.id", ondelete="CASCADE"))
+    parent_id: Mapped[str | None] = mapped_column(ForeignKey("code.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(32))
+    name_en: Mapped[str] = mapped_column(String(200))
+    name_ar: Mapped[str] = mapped_column(String(200), default="")
+    colour: Mapped[str] = mapped_column(String(9), default="#ffe08a")
+    shortcut: Mapped[str] = mapped_column(String(32), default="")
+    definition: Mapped[str] = mapped_column(Text, default="")
+    include: Mapped[str] = mapped_column(Text, default="")
+    exclude: Mapped[str] = mapped_column(Text, default="")
+    examples: Mapped[list[str]] = mapped_column(JSON, default=list)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    attributes: Mapped[list[AttributeDefinition]] = relationship(
+        order_by="AttributeDefinition.position", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class AttributeDefinition(Base):
+    __tablename__ = "attribute_definition"
+
+    id: Mapped[str] = _uuid_pk()
+    code_id: Mapped[str] = mapped_column(ForeignKey("code.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    type: Mapped[str] = mapped_column(String(16))
+    choices: Mapped[list[str]] = mapped_column(JSON, default=list)
+    required: Mapped[bool] = mapped_column(default=False)
+    description: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Annotation(Base):
+    __tablename__ = "annotation"
+    __table_args__ = (
+        CheckConstraint("start >= 0 AND \"end\" > start", name="span"),
+        Index("ix_annotation_document_layer_coder", "document_id", "layer", "coder_id"),
+    )
+
+    id: Mapped[str] = _uuid_pk()
+    document_id: Mapped[str] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"))
+    coder_id: Mapped[str] = mapped_column(ForeignKey("coder.id", ondelete="CASCADE"))
+    code_id: Mapped[str] = mapped_column(ForeignKey("code.id", ondelete="RESTRICT"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    layer: Mapped[str] = mapped_column(String(8), default="coding")
+    memo: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = _timestamp()
+    updated_at: Mapped[datetime] = _timestamp()
+
+    values: Mapped[list[AttributeValue]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"
+    )
+
+
+class AttributeValue(Base):
+    __tablename__ = "attribute_value"
+    __table_args__ = (UniqueConstraint("annotation_id", "attribute_id"),)
+
+    id: Mapped[str] = _uuid_pk()
+    annotation_id: Mapped[str] = mapped_column(ForeignKey("annotation.id", ondelete="CASCADE"))
+    attribute_id: Mapped[str] = mapped_column(
+        ForeignKey("attribute_definition.id", ondelete="CASCADE")
+    )
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Relation(Base):
+    __tablename__ = "relation"
+
+    id: Mapped[str] = _uuid_pk()
+    type: Mapped[str] = mapped_column(String(32))
+    source_id: Mapped[str] = mapped_column(
+        ForeignKey("annotation.id", ondelete="CASCADE"), index=True
+    )
+    target_id: Mapped[str] = mapped_column(
+        ForeignKey("annotation.id", ondelete="CASCADE"), index=True
+    )
+    coder_id: Mapped[str] = mapped_column(ForeignKey("coder.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = _timestamp()
+
+
+class Tombstone(Base):
+    """A deleted entity: lets a merge carry deletions from one copy of the project to another."""
+
+    __tablename__ = "tombstone"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    entity: Mapped[str] = mapped_column(String(32))
+    coder_id: Mapped[str | None] = mapped_column(String(36))
+    deleted_at: Mapped[datetime] = _timestamp()

@@ -1,0 +1,235 @@
+"""Annotations and their attribute values: create, read, change, delete and restore (for undo)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from annotator.db.models import (
+    Annotation,
+    AttributeDefinition,
+    AttributeValue,
+    Code,
+    Document,
+    Relation,
+    Tombstone,
+    utcnow,
+)
+from annotator.db.services.relations import RelationData, relations_touching, restore_relation
+from annotator.domain import AttributeType, Layer
+from annotator.errors import ProjectError
+
+
+@dataclass(frozen=True)
+class AnnotationData:
+    """A plain copy of one annotation; ``attributes`` maps attribute UUID to its stored value."""
+
+    uuid: str
+    document_id: str
+    coder_id: str
+    code_id: str
+    start: int
+    end: int
+    layer: Layer = Layer.CODING
+    memo: str = ""
+    attributes: dict[str, str] = field(default_factory=dict)
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class DeletedAnnotation:
+    """Everything needed to bring a deleted annotation back exactly (undo of delete)."""
+
+    annotation: AnnotationData
+    relations: list[RelationData]
+
+
+def _data(annotation: Annotation) -> AnnotationData:
+    return AnnotationData(
+        uuid=annotation.id, document_id=annotation.document_id, coder_id=annotation.coder_id,
+        code_id=annotation.code_id, start=annotation.start, end=annotation.end,
+        layer=Layer(annotation.layer), memo=annotation.memo,
+        attributes={v.attribute_id: v.value for v in annotation.values},
+        created_at=annotation.created_at, updated_at=annotation.updated_at,
+    )
+
+
+def check_span(session: Session, document_id: str, start: int, end: int) -> None:
+    length = session.scalar(select(Document.length).where(Document.id == document_id))
+    if length is None:
+        raise ProjectError(f"no document with id {document_id}")
+    if not 0 <= start < end <= length:
+        raise ProjectError(
+            f"span [{start}, {end}) is not inside the document (0–{length}) or is empty"
+        )
+
+
+def normalise_value(attribute: AttributeDefinition, value: str) -> str:
+    """Check a value against its attribute's type; returns the stored form."""
+    kind, text = AttributeType(attribute.type), str(value).strip()
+    if kind is AttributeType.CHOICE and text not in attribute.choices:
+        raise ProjectError(f"{attribute.name}: {text!r} is not one of {', '.join(attribute.choices)}")
+    if kind is AttributeType.NUMBER:
+        try:
+            float(text)
+        except ValueError:
+            raise ProjectError(f"{attribute.name}: {text!r} is not a number") from None
+    if kind is AttributeType.YES_NO:
+        lowered = text.casefold()
+        if lowered in ("yes", "true", "1", "نعم"):
+            return "yes"
+        if lowered in ("no", "false", "0", "لا"):
+            return "no"
+        raise ProjectError(f"{attribute.name}: {text!r} is not yes or no")
+    return text
+
+
+def _attribute(session: Session, code_id: str, attribute_id: str) -> AttributeDefinition:
+    attribute = session.get(AttributeDefinition, attribute_id)
+    if attribute is None or attribute.code_id != code_id:
+        raise ProjectError(f"attribute {attribute_id} does not belong to the annotation's code")
+    return attribute
+
+
+def create_annotation(
+    session: Session, *, document_id: str, coder_id: str, code_id: str, start: int, end: int,
+    layer: Layer = Layer.CODING, memo: str = "", attributes: Mapping[str, str] | None = None,
+    uuid: str | None = None,
+) -> AnnotationData:
+    check_span(session, document_id, start, end)
+    if session.get(Code, code_id) is None:
+        raise ProjectError(f"no code with id {code_id}")
+    annotation = Annotation(document_id=document_id, coder_id=coder_id, code_id=code_id,
+                            start=start, end=end, layer=Layer(layer).value, memo=memo)
+    if uuid:
+        annotation.id = uuid
+        session.execute(delete(Tombstone).where(Tombstone.id == uuid))
+    for attribute_id, value in (attributes or {}).items():
+        attribute = _attribute(session, code_id, attribute_id)
+        annotation.values.append(AttributeValue(attribute_id=attribute_id,
+                                                value=normalise_value(attribute, value)))
+    session.add(annotation)
+    session.flush()
+    return _data(annotation)
+
+
+def get_annotation(session: Session, annotation_id: str) -> AnnotationData:
+    annotation = session.get(Annotation, annotation_id)
+    if annotation is None:
+        raise ProjectError(f"no annotation with id {annotation_id}")
+    return _data(annotation)
+
+
+def list_annotations(
+    session: Session, document_id: str | None = None, *, coder_id: str | None = None,
+    layer: Layer | None = Layer.CODING,
+) -> list[AnnotationData]:
+    """Annotations ordered by position; filters are optional (None means all)."""
+    query = select(Annotation).order_by(Annotation.document_id, Annotation.start, Annotation.end)
+    if document_id is not None:
+        query = query.where(Annotation.document_id == document_id)
+    if coder_id is not None:
+        query = query.where(Annotation.coder_id == coder_id)
+    if layer is not None:
+        query = query.where(Annotation.layer == Layer(layer).value)
+    return [_data(a) for a in session.scalars(query)]
+
+
+def update_annotation(
+    session: Session, annotation_id: str, *, code_id: str | None = None, start: int | None = None,
+    end: int | None = None, memo: str | None = None,
+) -> AnnotationData:
+    """Change code, boundaries or memo; returns the annotation as it was before (for undo).
+
+    A new code drops attribute values that belong to the old code's attributes.
+    """
+    annotation = session.get(Annotation, annotation_id)
+    if annotation is None:
+        raise ProjectError(f"no annotation with id {annotation_id}")
+    before = _data(annotation)
+    new_start = before.start if start is None else start
+    new_end = before.end if end is None else end
+    check_span(session, annotation.document_id, new_start, new_end)
+    annotation.start, annotation.end = new_start, new_end
+    if memo is not None:
+        annotation.memo = memo
+    if code_id is not None and code_id != annotation.code_id:
+        if session.get(Code, code_id) is None:
+            raise ProjectError(f"no code with id {code_id}")
+        annotation.code_id = code_id
+        annotation.values.clear()
+    annotation.updated_at = utcnow()
+    session.flush()
+    return before
+
+
+def set_attribute_value(session: Session, annotation_id: str, attribute_id: str,
+                        value: str | None) -> str | None:
+    """Set (or with None clear) one attribute value; returns the previous value (for undo)."""
+    annotation = session.get(Annotation, annotation_id)
+    if annotation is None:
+        raise ProjectError(f"no annotation with id {annotation_id}")
+    attribute = _attribute(session, annotation.code_id, attribute_id)
+    current = next((v for v in annotation.values if v.attribute_id == attribute_id), None)
+    previous = current.value if current else None
+    if value is None or value == "":
+        if current is not None:
+            annotation.values.remove(current)
+    elif current is None:
+        annotation.values.append(AttributeValue(attribute_id=attribute_id,
+                                                value=normalise_value(attribute, value)))
+    else:
+        current.value = normalise_value(attribute, value)
+    annotation.updated_at = utcnow()
+    session.flush()
+    return previous
+
+
+def delete_annotation(session: Session, annotation_id: str) -> DeletedAnnotation:
+    """Delete an annotation and its relations, leaving tombstones; returns what undo needs."""
+    annotation = session.get(Annotation, annotation_id)
+    if annotation is None:
+        raise ProjectError(f"no annotation with id {annotation_id}")
+    snapshot = DeletedAnnotation(_data(annotation), relations_touching(session, annotation_id))
+    for relation in snapshot.relations:
+        session.add(Tombstone(id=relation.uuid, entity="relation", coder_id=relation.coder_id))
+        session.execute(delete(Relation).where(Relation.id == relation.uuid))
+    session.add(Tombstone(id=annotation_id, entity="annotation", coder_id=annotation.coder_id))
+    session.delete(annotation)
+    session.flush()
+    return snapshot
+
+
+def restore_annotation(session: Session, deleted: DeletedAnnotation) -> None:
+    """Bring back a deleted annotation with its UUID, timestamps and relations (undo of delete)."""
+    data = deleted.annotation
+    restored = create_annotation(
+        session, document_id=data.document_id, coder_id=data.coder_id, code_id=data.code_id,
+        start=data.start, end=data.end, layer=data.layer, memo=data.memo,
+        attributes=data.attributes, uuid=data.uuid,
+    )
+    annotation = session.get(Annotation, restored.uuid)
+    assert annotation is not None
+    annotation.created_at = data.created_at or annotation.created_at
+    for relation in deleted.relations:
+        restore_relation(session, relation)
+    session.flush()
+
+
+def restore_state(session: Session, before: AnnotationData) -> None:
+    """Put an annotation back to an earlier state (undo of update_annotation)."""
+    update_annotation(session, before.uuid, code_id=before.code_id, start=before.start,
+                      end=before.end, memo=before.memo)
+    annotation = session.get(Annotation, before.uuid)
+    assert annotation is not None
+    annotation.values.clear()
+    session.flush()
+    for attribute_id, value in before.attributes.items():
+        annotation.values.append(AttributeValue(attribute_id=attribute_id, value=value))
+    session.flush()
+

@@ -1,0 +1,141 @@
+"""Documents: storing imported articles, listing them, assignments and document memos."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from annotator.db.models import Annotation, Assignment, Document, DocumentMemo, utcnow
+from annotator.domain import AssignmentStatus, Layer
+from annotator.importers.records import ArticleRecord
+from annotator.text import text_sha256
+
+
+@dataclass
+class ImportOutcome:
+    """What one file's import did: new document ids and the duplicates it skipped."""
+
+    added: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # "source: same text as <title>"
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    uuid: str
+    external_id: str | None
+    title: str
+    outlet: str | None
+    date: str | None
+    characters: int
+    sha256: str
+    status: AssignmentStatus | None = None
+    annotations: int = 0
+
+
+def add_articles(session: Session, records: Iterable[ArticleRecord]) -> ImportOutcome:
+    """Store articles whose text is not in the project yet; identical texts are skipped."""
+    outcome = ImportOutcome()
+    position = session.scalar(select(func.coalesce(func.max(Document.position), -1))) or -1
+    for record in records:
+        digest = text_sha256(record.text)
+        existing = session.scalar(select(Document).where(Document.sha256 == digest))
+        if existing is not None:
+            outcome.skipped.append(f"{record.source}: same text as {existing.title!r}, skipped")
+            continue
+        position += 1
+        document = Document(
+            external_id=record.external_id, title=record.title, outlet=record.outlet,
+            date=record.date, url=record.url, author=record.author, text=record.text,
+            length=len(record.text), sha256=digest, meta=dict(record.metadata), position=position,
+        )
+        session.add(document)
+        session.flush()
+        outcome.added.append(document.id)
+    return outcome
+
+
+def _summary(document: Document, status: str | None = None, count: int = 0) -> DocumentSummary:
+    return DocumentSummary(
+        uuid=document.id, external_id=document.external_id, title=document.title,
+        outlet=document.outlet, date=document.date, characters=document.length,
+        sha256=document.sha256, status=AssignmentStatus(status) if status else None,
+        annotations=count,
+    )
+
+
+def list_documents(session: Session, coder_id: str | None = None) -> list[DocumentSummary]:
+    """All documents in project order; with a coder, their status and own annotation count."""
+    columns = (Document.id, Document.external_id, Document.title, Document.outlet,
+               Document.date, Document.length, Document.sha256)
+    rows = session.execute(select(*columns).order_by(Document.position)).all()
+    if coder_id is None:
+        return [DocumentSummary(*row) for row in rows]
+    statuses = dict(session.execute(
+        select(Assignment.document_id, Assignment.status).where(Assignment.coder_id == coder_id)
+    ).all())
+    counts = dict(session.execute(
+        select(Annotation.document_id, func.count())
+        .where(Annotation.coder_id == coder_id, Annotation.layer == Layer.CODING.value)
+        .group_by(Annotation.document_id)
+    ).all())
+    return [
+        DocumentSummary(*row, status=AssignmentStatus(statuses[row[0]]) if row[0] in statuses
+                        else None, annotations=counts.get(row[0], 0))
+        for row in rows
+    ]
+
+
+def document_text(session: Session, document_id: str) -> str:
+    text = session.scalar(select(Document.text).where(Document.id == document_id))
+    if text is None:
+        raise KeyError(document_id)
+    return text
+
+
+def assign(session: Session, document_ids: Iterable[str], coder_id: str) -> int:
+    """Give documents to a coder (status todo); existing assignments are kept. Returns new ones."""
+    existing = set(session.scalars(
+        select(Assignment.document_id).where(Assignment.coder_id == coder_id)
+    ))
+    added = 0
+    for document_id in document_ids:
+        if document_id not in existing:
+            session.add(Assignment(document_id=document_id, coder_id=coder_id,
+                                   status=AssignmentStatus.TODO.value))
+            added += 1
+    return added
+
+
+def set_status(session: Session, document_id: str, coder_id: str,
+               status: AssignmentStatus) -> AssignmentStatus | None:
+    """Set a coder's status for a document; returns the previous one (for undo)."""
+    assignment = session.scalar(select(Assignment).where(
+        Assignment.document_id == document_id, Assignment.coder_id == coder_id))
+    if assignment is None:
+        session.add(Assignment(document_id=document_id, coder_id=coder_id, status=status.value))
+        return None
+    previous = AssignmentStatus(assignment.status)
+    assignment.status = AssignmentStatus(status).value
+    assignment.updated_at = utcnow()
+    return previous
+
+
+def get_document_memo(session: Session, document_id: str, coder_id: str) -> str:
+    memo = session.scalar(select(DocumentMemo.text).where(
+        DocumentMemo.document_id == document_id, DocumentMemo.coder_id == coder_id))
+    return memo or ""
+
+
+def set_document_memo(session: Session, document_id: str, coder_id: str, text: str) -> str:
+    """Replace a coder's memo on a document; returns the previous text (for undo)."""
+    memo = session.scalar(select(DocumentMemo).where(
+        DocumentMemo.document_id == document_id, DocumentMemo.coder_id == coder_id))
+    if memo is None:
+        session.add(DocumentMemo(document_id=document_id, coder_id=coder_id, text=text))
+        return ""
+    previous = memo.text
+    memo.text, memo.updated_at = text, utcnow()
+    return previous

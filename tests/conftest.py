@@ -1,0 +1,51 @@
+"""Shared fixtures: paths to the sample corpus and a fresh project with the framing-core codebook."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO / "resources" / "demo"  # copies of ../shared/corpus shipped with the app
+SHARED_CORPUS = REPO.parent / "shared" / "corpus"
+
+
+@pytest.fixture
+def corpus() -> Path:
+    return CORPUS
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[object]:
+    """An empty project file (no codebook, no coders)."""
+    from annotator.db import open_project
+    from annotator.db.services.projects import create_project
+
+    project = open_project(tmp_path / "test.fannot", create=True)
+    with project.transaction() as session:
+        create_project(session, "Test project")
+    yield project
+    project.close()
+
+
+@pytest.fixture
+def seeded(store):  # noqa: ANN001, ANN201 - returns (store, ids) for brevity in tests
+    """A project with framing-core, two coders and the three sample articles."""
+    from annotator.codebook import load_template
+    from annotator.db.services.codebook import apply_codebook
+    from annotator.db.services.coders import add_coder
+    from annotator.db.services.documents import add_articles, list_documents
+    from annotator.importers import iter_article_files, read_articles
+
+    with store.transaction() as session:
+        apply_codebook(session, load_template("framing-core"))
+        ids = {"coder_a": add_coder(session, "Amina"), "coder_b": add_coder(session, "Basel")}
+        for file in iter_article_files([CORPUS]):
+            add_articles(session, read_articles(file))
+        ids["documents"] = {d.external_id: d.uuid for d in list_documents(session)}
+    return store, ids
