@@ -61,30 +61,26 @@ def _column_map(args: argparse.Namespace) -> ColumnMap:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from annotator.db.services.documents import add_articles
-    from annotator.importers import iter_article_files, read_articles
+    from annotator.db.services.article_import import import_article_files
+    from annotator.importers import iter_article_files
 
-    store, failures = _open(args.path), 0
     files = iter_article_files([Path(p) for p in args.files])
     if not files:
         raise AnnotatorError("no importable files found (.txt .docx .csv .xlsx .jsonl)")
-    for file in files:
-        try:
-            records = read_articles(file, format=args.format, encoding=args.encoding,
-                                    columns=_column_map(args))
-            with store.transaction() as session:
-                outcome = add_articles(session, records)
-        except AnnotatorError as error:
-            failures += 1
-            _err(str(error))
-            continue
-        _out(f"{file}: {len(outcome.added)} imported, {len(outcome.skipped)} skipped")
-        for note in outcome.skipped:
-            _out(f"  {note}")
+    store = _open(args.path)
+    report = import_article_files(store, files, format=args.format, encoding=args.encoding,
+                                  columns=_column_map(args))
     store.close()
-    if failures:
-        _err(f"{failures} of {len(files)} file(s) failed; nothing was stored from them")
-    return 1 if failures else 0
+    for result in report.files:
+        if result.error:
+            _err(result.error)
+            continue
+        _out(f"{result.path}: {result.added} imported, {len(result.skipped)} skipped")
+        for note in result.skipped:
+            _out(f"  {note}")
+    if report.failed:
+        _err(f"{len(report.failed)} of {len(files)} file(s) failed; nothing was stored from them")
+    return 1 if report.failed else 0
 
 
 def cmd_codebook(args: argparse.Namespace) -> int:
