@@ -7,6 +7,7 @@ either with modifiers (``Ctrl+1``, ``Shift+Alt+F2``). Qt reads letters case-inse
 
 from __future__ import annotations
 
+MAX_LENGTH = 30
 MODIFIERS = ("Ctrl", "Alt", "Shift", "Meta")
 NAMED_KEYS = (
     "Esc", "Tab", "Backspace", "Return", "Enter", "Ins", "Del", "Home", "End",
@@ -37,6 +38,8 @@ def shortcut_identity(text: str) -> str:
 
 
 def _split(text: str) -> list[str]:
+    if len(text) > MAX_LENGTH:
+        raise ValueError(f"shortcut {text[:MAX_LENGTH]!r}… is longer than {MAX_LENGTH} characters")
     if not text or text != text.strip():
         raise ValueError(f"shortcut {text!r} is empty or has surrounding spaces")
     if ", " in text:
@@ -51,7 +54,7 @@ def _split(text: str) -> list[str]:
 
 def _modifier(name: str, text: str) -> str:
     try:
-        return _MODIFIER_BY_FOLD[name.strip().casefold()]
+        return _MODIFIER_BY_FOLD[name.casefold()]
     except KeyError:
         raise ValueError(
             f"shortcut {text!r}: unknown modifier {name!r} (use {', '.join(MODIFIERS)})"

@@ -28,6 +28,7 @@ class AnnotationLine:
     memo: str = ""
     layer: str = "coding"
     uuid: str | None = None
+    external_id: str | None = None  # fallback when ``document`` is a UUID of another project
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ def _annotation(obj: dict, path: Path, line: int) -> AnnotationLine:
         attributes=_attributes(obj, path, line), memo=_optional_str(obj, "memo", path, line) or "",
         layer=_optional_str(obj, "layer", path, line) or "coding",
         uuid=_optional_str(obj, "id", path, line),
+        external_id=_optional_str(obj, "external_id", path, line),
     )
 
 

@@ -87,7 +87,10 @@ class _Resolver:
 
 
 def _resolve_annotation(resolver: _Resolver, item: AnnotationLine) -> dict[str, Any]:
-    document = resolver.document(item.document, item.line)
+    key = item.document
+    if item.external_id and _unknown_document(resolver.session, key):
+        key = item.external_id
+    document = resolver.document(key, item.line)
     if item.end > document.length:
         raise resolver.fail(item.line, f"span [{item.start}, {item.end}) ends after the "
                             f"document's {document.length} characters")
@@ -102,6 +105,10 @@ def _resolve_annotation(resolver: _Resolver, item: AnnotationLine) -> dict[str, 
                 code_id=code_id, start=item.start, end=item.end, layer=Layer(item.layer),
                 memo=item.memo, attributes=resolver.attributes(code_id, item.attributes, item.line),
                 uuid=item.uuid)
+
+
+def _unknown_document(session: Session, document_id: str) -> bool:
+    return session.get(Document, document_id) is None
 
 
 def import_annotations(session: Session, path: Path) -> InterchangeOutcome:

@@ -1,0 +1,107 @@
+"""Reading what the agreement report needs out of a project, in a few lean queries.
+
+The result is plain data (no ORM objects) so the report can be computed in a worker thread or a
+separate process, and so the pure ``annotator.agreement`` package never sees the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from annotator.db.models import Annotation, Assignment, Coder, Document
+from annotator.db.services.codebook import list_codes
+from annotator.domain import Layer
+from annotator.errors import ProjectError
+
+
+@dataclass(frozen=True)
+class SpanRow:
+    coder: str
+    start: int
+    end: int
+    code: str  # code path, e.g. "Claim/Factual"
+
+
+@dataclass
+class DocumentUnits:
+    uuid: str
+    title: str
+    text: str
+    spans: list[SpanRow] = field(default_factory=list)
+    coders: set[str] = field(default_factory=set)  # coders who were to code this document
+
+    @property
+    def length(self) -> int:
+        return len(self.text)
+
+
+@dataclass
+class AgreementInput:
+    documents: list[DocumentUnits]
+    coders: list[str]
+    codes: list[str]
+    parents: dict[str, str]  # code path -> its top-level code path (sub-codes collapsed)
+
+
+def _parent_paths(paths: Sequence[str]) -> dict[str, str]:
+    """Map each code path to its top-level code (``Kind/Code``)."""
+    return {path: "/".join(path.split("/")[:2]) for path in paths}
+
+
+def _check_known(kind: str, wanted: Sequence[str] | None, known: Sequence[str]) -> None:
+    missing = sorted(set(wanted or ()) - set(known))
+    if missing:
+        raise ProjectError(f"unknown {kind}: {', '.join(missing)}; known: {', '.join(known)}")
+
+
+def _selected_codes(session: Session, wanted: Sequence[str] | None) -> dict[str, str]:
+    """code id -> path for the chosen codes; a chosen parent brings its sub-codes along."""
+    rows = list_codes(session)
+    known = [row.path for row in rows]
+    lowered = {path.casefold(): path for path in known}
+    chosen = [lowered.get(w.casefold(), w) for w in wanted or ()]
+    _check_known("codes", chosen, known)
+    if not chosen:
+        return {row.uuid: row.path for row in rows}
+    return {row.uuid: row.path for row in rows
+            if any(row.path == c or row.path.startswith(c + "/") for c in chosen)}
+
+
+def agreement_input(
+    session: Session, *, coders: Sequence[str] | None = None, codes: Sequence[str] | None = None,
+    documents: Sequence[str] | None = None, layer: Layer = Layer.CODING,
+) -> AgreementInput:
+    """Spans per document for the chosen coders (names), codes (paths) and documents (UUIDs or
+    external ids). A document counts for a coder if it is assigned to them or they coded it."""
+    names = dict(session.execute(select(Coder.id, Coder.name)).all())
+    _check_known("coders", coders, sorted(names.values()))
+    chosen_coders = set(coders) if coders else set(names.values())
+    code_paths = _selected_codes(session, codes)
+    query = select(Document.id, Document.external_id, Document.title, Document.text)
+    rows = session.execute(query.order_by(Document.position)).all()
+    if documents:
+        keys = set(documents)
+        rows = [r for r in rows if r.id in keys or r.external_id in keys]
+        missing = keys - {r.id for r in rows} - {r.external_id for r in rows}
+        if missing:
+            raise ProjectError(f"unknown documents: {', '.join(sorted(missing))}")
+    by_id = {r.id: DocumentUnits(r.id, r.title, r.text) for r in rows}
+    for document_id, coder_id in session.execute(
+            select(Assignment.document_id, Assignment.coder_id)):
+        if document_id in by_id and names[coder_id] in chosen_coders:
+            by_id[document_id].coders.add(names[coder_id])
+    spans = session.execute(
+        select(Annotation.document_id, Annotation.coder_id, Annotation.code_id,
+               Annotation.start, Annotation.end).where(Annotation.layer == Layer(layer).value))
+    for document_id, coder_id, code_id, start, end in spans:
+        document, coder = by_id.get(document_id), names[coder_id]
+        if document is None or coder not in chosen_coders or code_id not in code_paths:
+            continue
+        document.spans.append(SpanRow(coder, start, end, code_paths[code_id]))
+        document.coders.add(coder)
+    paths = sorted(set(code_paths.values()), key=list(code_paths.values()).index)
+    return AgreementInput(list(by_id.values()), sorted(chosen_coders), paths, _parent_paths(paths))
