@@ -84,24 +84,21 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_codebook(args: argparse.Namespace) -> int:
-    from annotator.codebook import codebook_from_json, codebook_to_json, load_template
+    from annotator.codebook import load_template, read_codebook, write_codebook
     from annotator.db.services.codebook import apply_codebook, export_codebook, list_codes
-    from annotator.export.atomic import atomic_text_writer
 
     store = _open(args.path)
     if args.action in ("template", "import"):
         if args.action == "template":
             spec = load_template(args.argument)
         else:
-            spec = codebook_from_json(_read_json(Path(args.argument)), Path(args.argument))
+            spec = read_codebook(Path(args.argument))
         with store.transaction() as session:
             count = apply_codebook(session, spec)
         _out(f"codebook {spec.name!r}: {count} codes")
     elif args.action == "export":
         with store.reader() as session:
-            data = codebook_to_json(export_codebook(session))
-        with atomic_text_writer(Path(args.argument)) as handle:
-            json.dump(data, handle, ensure_ascii=False, indent=2)
+            write_codebook(export_codebook(session), Path(args.argument))
         _out(f"wrote {args.argument}")
     else:
         with store.reader() as session:
@@ -110,20 +107,6 @@ def cmd_codebook(args: argparse.Namespace) -> int:
                 key = f"[{row.shortcut}]" if row.shortcut else ""
                 _out(f"{'  ' * depth}{row.path.split('/')[-1]}  {row.name_ar}  {key}".rstrip())
     return 0
-
-
-def _read_json(path: Path) -> dict:
-    from annotator.errors import InputError
-
-    try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise InputError(path, f"not a JSON file ({error})") from None
-    if not isinstance(data, dict):
-        raise InputError(path, "a codebook file holds one JSON object")
-    return data
 
 
 def cmd_coder(args: argparse.Namespace) -> int:

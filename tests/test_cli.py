@@ -53,6 +53,18 @@ def test_legacy_encodings_give_the_same_canonical_text(project: Path, tmp_path: 
     assert code == 0 and "0 imported, 1 skipped" in out and "same text" in out
 
 
+def test_csv_rows_without_titles_are_named_by_their_first_line(project: Path, tmp_path: Path,
+                                                                capsys) -> None:  # noqa: ANN001
+    sheet = tmp_path / "rows.csv"
+    sheet.write_text("id,body\nr1,الجيش يتقدم في حلب\nr2,المعارضة تنسحب من الأحياء الشرقية\n",
+                     encoding="cp1256")
+    code, out, err = run(capsys, "import", project, sheet, "--text-column", "body")
+    assert code == 0, err
+    titles = {d["external_id"]: d["title"] for d in
+              json.loads(run(capsys, "documents", project, "--json")[1])}
+    assert titles == {"r1": "الجيش يتقدم في حلب", "r2": "المعارضة تنسحب من الأحياء الشرقية"}
+
+
 def test_bad_files_fail_alone_and_store_nothing(project: Path, tmp_path: Path, capsys) -> None:  # noqa: ANN001
     batch = tmp_path / "batch"
     batch.mkdir()

@@ -47,7 +47,7 @@ def add_articles(session: Session, records: Iterable[ArticleRecord]) -> ImportOu
             continue
         position += 1
         document = Document(
-            external_id=record.external_id, title=record.title, outlet=record.outlet,
+            external_id=record.external_id, title=_title(record), outlet=record.outlet,
             date=record.date, url=record.url, author=record.author, text=record.text,
             length=len(record.text), sha256=digest, meta=dict(record.metadata), position=position,
         )
@@ -57,13 +57,12 @@ def add_articles(session: Session, records: Iterable[ArticleRecord]) -> ImportOu
     return outcome
 
 
-def _summary(document: Document, status: str | None = None, count: int = 0) -> DocumentSummary:
-    return DocumentSummary(
-        uuid=document.id, external_id=document.external_id, title=document.title,
-        outlet=document.outlet, date=document.date, characters=document.length,
-        sha256=document.sha256, status=AssignmentStatus(status) if status else None,
-        annotations=count,
-    )
+def _title(record: ArticleRecord) -> str:
+    """The record's title, else its first line (shortened), so every document has a readable name."""
+    if record.title:
+        return record.title
+    first_line = record.text.strip().split("\n", 1)[0]
+    return first_line[:117] + "…" if len(first_line) > 120 else first_line
 
 
 def list_documents(session: Session, coder_id: str | None = None) -> list[DocumentSummary]:

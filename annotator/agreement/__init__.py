@@ -1,0 +1,42 @@
+"""Inter-coder agreement measures: pure Python and numpy, no Qt, no database.
+
+One module per family; see docs/agreement.md for every formula, what each measure
+excludes, when it is undefined (always ``nan``, never 0) and its sources.
+"""
+
+from annotator.agreement.alpha import krippendorff_alpha
+from annotator.agreement.bootstrap import BootstrapResult, bootstrap_alpha
+from annotator.agreement.fleiss import fleiss_kappa
+from annotator.agreement.pairwise import (
+    brennan_prediger,
+    cohen_kappa,
+    gwet_ac1,
+    percent_agreement,
+    scott_pi,
+)
+from annotator.agreement.spans import SpanScores, span_f1, span_f1_multi
+from annotator.agreement.ualpha import UAlphaResult, u_alpha_family, u_alpha_family_multi
+from annotator.agreement.unitizing import UnitizingResult, unitized_alpha, unitized_alpha_multi
+from annotator.agreement.units import Unit
+
+__all__ = [
+    "BootstrapResult",
+    "SpanScores",
+    "UAlphaResult",
+    "Unit",
+    "UnitizingResult",
+    "bootstrap_alpha",
+    "brennan_prediger",
+    "cohen_kappa",
+    "fleiss_kappa",
+    "gwet_ac1",
+    "krippendorff_alpha",
+    "percent_agreement",
+    "scott_pi",
+    "span_f1",
+    "span_f1_multi",
+    "u_alpha_family",
+    "u_alpha_family_multi",
+    "unitized_alpha",
+    "unitized_alpha_multi",
+]

@@ -1,0 +1,76 @@
+"""Checks on a .docx/.xlsx zip archive before python-docx or openpyxl opens it (DESIGN.md §8).
+
+The declared sizes can be trusted as a bound: :mod:`zipfile` never returns more bytes than a
+member's header declares (and fails its CRC check if the data disagrees), and both libraries read
+through :mod:`zipfile`. The XML inside is parsed without entity expansion: python-docx and
+openpyxl use lxml parsers with ``resolve_entities=False``, and openpyxl's worksheet reader uses
+defusedxml (checked by :func:`require_defused_openpyxl`).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path, PurePosixPath
+
+from annotator.errors import InputError
+
+MAX_MEMBERS = 10_000
+UNPACKED_FACTOR = 10  # an archive may unpack to 10 x the per-file size limit (500 MB by default)
+_UNREADABLE_HINT = "password-protected files and old .doc/.xls files cannot be read; save as .docx/.xlsx"
+
+
+def check_archive(path: Path, kind: str, max_bytes: int) -> None:
+    """Raise :class:`InputError` unless ``path`` is a zip of sane size with safe member names."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except zipfile.BadZipFile:
+        raise InputError(
+            path, f"not a valid {kind} file: it is not a zip archive ({_UNREADABLE_HINT})"
+        ) from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read the file ({exc.strerror or exc})") from None
+    if len(members) > MAX_MEMBERS:
+        raise InputError(path, f"the {kind} archive has {len(members):,} parts (at most {MAX_MEMBERS:,})")
+    for member in members:
+        if _unsafe_name(member.filename):
+            raise InputError(path, f"the {kind} archive holds an unsafe path: {member.filename!r}")
+    unpacked = sum(m.file_size for m in members)
+    limit = UNPACKED_FACTOR * max_bytes
+    if unpacked > limit:
+        sizes = f"{describe_size(unpacked)}, more than the limit of {describe_size(limit)}"
+        raise InputError(path, f"the {kind} archive unpacks to {sizes} (a damaged file or a zip bomb)")
+
+
+def _unsafe_name(name: str) -> bool:
+    posix = PurePosixPath(name.replace("\\", "/"))
+    return posix.is_absolute() or ".." in posix.parts or (len(name) > 1 and name[1] == ":")
+
+
+def describe_size(size: int) -> str:
+    """Bytes in megabytes for messages: ``52.4 MB``."""
+    return f"{size / 1_000_000:,.1f} MB"
+
+
+def require_defused_openpyxl(path: Path) -> None:
+    """openpyxl parses worksheets with the standard library unless defusedxml is active in it."""
+    import openpyxl.xml.functions as xml_functions
+
+    if not xml_functions.iterparse.__module__.startswith("defusedxml"):
+        raise InputError(
+            path, "cannot read .xlsx files safely: defusedxml is not installed or OPENPYXL_DEFUSEDXML=False"
+        )
+
+
+def describe_error(exc: BaseException) -> str:
+    """A library's exception as one short line: the innermost cause says most (openpyxl wraps)."""
+    root = exc
+    for _ in range(10):
+        if (inner := root.__cause__ or root.__context__) is None:
+            break
+        root = inner
+    if type(root).__module__.startswith("defusedxml"):
+        return "its XML declares entities or a DTD, which are refused for safety"
+    text = " ".join(str(root).split())
+    text = text if len(text) <= 200 else text[:199] + "…"
+    return f"{type(root).__name__}: {text}" if text else type(root).__name__

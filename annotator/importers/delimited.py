@@ -1,0 +1,59 @@
+"""CSV files: a header row, then one article per row; ``,`` ``;`` or tab, found from the header."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from annotator.errors import InputError
+from annotator.importers.columns import records_from_rows
+from annotator.importers.records import ArticleRecord, ColumnMap
+from annotator.text import decode_bytes
+
+if TYPE_CHECKING:
+    import _csv
+
+_DELIMITERS = (",", ";", "\t")
+
+
+def read_csv(
+    path: Path, data: bytes, *, encoding: str | None, columns: ColumnMap | None, delimiter: str | None = None
+) -> list[ArticleRecord]:
+    """Rows numbered as a spreadsheet shows them (the header is row 1; a quoted value spanning lines
+    is one row). Values are canonicalised one by one, after parsing."""
+    text = decode_bytes(data, path, encoding, canonical=False)
+    delimiter = delimiter or sniff_delimiter(text)
+    # A value is at most the whole file; the module-wide default (128 KiB) is below a long article.
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    return records_from_rows(_numbered(reader, path), path=path, columns=columns, source_prefix=path.name)
+
+
+def sniff_delimiter(text: str) -> str:
+    """The candidate found most often outside quotes in the header line; ``,`` if none or a tie."""
+    header = text.lstrip().split("\n", 1)[0]
+    counts = dict.fromkeys(_DELIMITERS, 0)
+    quoted = False
+    for ch in header:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and ch in counts:
+            counts[ch] += 1
+    return max(_DELIMITERS, key=lambda d: counts[d])
+
+
+def _numbered(reader: _csv.Reader, path: Path) -> Iterator[tuple[int, list[str]]]:
+    row = 0
+    while True:
+        try:
+            values = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            hint = "; is a quote never closed?" if "end of data" in str(exc) else ""
+            raise InputError(path, f"malformed CSV: {exc}{hint}", line=reader.line_num, row=row + 1) from None
+        row += 1
+        yield row, values

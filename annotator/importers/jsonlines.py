@@ -1,0 +1,65 @@
+"""JSON Lines files: one JSON object per line, one article per object."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from annotator.errors import InputError
+from annotator.importers.columns import IdRegister, build_record, resolve_columns, unique_names
+from annotator.importers.records import ArticleRecord, ColumnMap
+from annotator.text import decode_bytes
+
+
+def read_jsonl(
+    path: Path, data: bytes, *, encoding: str | None, columns: ColumnMap | None
+) -> list[ArticleRecord]:
+    """Keys are matched like column names (text, title, id, outlet, date, url, author …); other
+    keys, and the entries of a ``"metadata"`` object, become metadata. Blank lines are skipped."""
+    text = decode_bytes(data, path, encoding, canonical=False)
+    records: list[ArticleRecord] = []
+    ids = IdRegister(path, "line")
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            record = _record(_parse_object(line, path, number), columns, path, number)
+            ids.add(record.external_id, number)
+            records.append(record)
+    if not records:
+        raise InputError(path, "the file contains no JSON objects")
+    return records
+
+
+def _parse_object(line: str, path: Path, number: int) -> dict[str, object]:
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(path, f"invalid JSON: {exc.msg} (column {exc.colno})", line=number) from None
+    except RecursionError:
+        raise InputError(path, "invalid JSON: nested too deeply", line=number) from None
+    if not isinstance(value, dict):
+        raise InputError(path, f"expected a JSON object {{…}}, found {_json_type(value)}", line=number)
+    nested = value.pop("metadata", None)
+    if isinstance(nested, dict):
+        value = {**{str(k): v for k, v in nested.items()}, **value}
+    elif nested is not None:
+        value["metadata"] = nested
+    return value
+
+
+def _record(obj: dict[str, object], columns: ColumnMap | None, path: Path, number: int) -> ArticleRecord:
+    names = unique_names(list(obj))
+    fields = resolve_columns(names, columns, path, line=number)
+    values = list(obj.values())
+    if values[fields["text"]] is not None and not isinstance(values[fields["text"]], str):
+        found = _json_type(values[fields["text"]])
+        raise InputError(
+            path, f"the text ({names[fields['text']]!r}) must be a string, not {found}", line=number
+        )
+    return build_record(
+        names, values, fields, path=path, source=f"{path.name}, line {number}", where={"line": number}
+    )
+
+
+def _json_type(value: object) -> str:
+    names = {dict: "an object", list: "an array", str: "a string", bool: "true/false", type(None): "null"}
+    return names.get(type(value), "a number")
