@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annotator import __version__
+from annotator.cli_agreement import register as register_agreement_commands
 from annotator.errors import AnnotatorError
 
 if TYPE_CHECKING:
@@ -245,6 +246,7 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("path", nargs="?")
     gui.add_argument("--coder", help="who is coding (remembered per project)")
 
+    register_agreement_commands(commands)
     return parser
 
 

@@ -112,7 +112,8 @@ def coincidence_alpha(ell: np.ndarray, self_pairs: np.ndarray) -> float:
     if not scale > 0:
         return math.nan
     expected = (np.outer(margin, margin) - np.diag(self_pairs)) / scale
-    d_o = total - float(np.trace(ell))
+    off_diagonal = ~np.eye(len(ell), dtype=bool)
+    d_o = float(ell[off_diagonal].sum())  # exactly 0 when coders agree (total - trace is not)
     d_e = float(expected.sum() - np.trace(expected))
     return 1.0 - d_o / d_e if d_e > 1e-12 * total else math.nan
 

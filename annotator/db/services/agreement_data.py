@@ -7,44 +7,17 @@ separate process, and so the pure ``annotator.agreement`` package never sees the
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from annotator.agreement.report_input import AgreementInput, DocumentUnits, SpanRow
 from annotator.db.models import Annotation, Assignment, Coder, Document
 from annotator.db.services.codebook import list_codes
 from annotator.domain import Layer
 from annotator.errors import ProjectError
 
-
-@dataclass(frozen=True)
-class SpanRow:
-    coder: str
-    start: int
-    end: int
-    code: str  # code path, e.g. "Claim/Factual"
-
-
-@dataclass
-class DocumentUnits:
-    uuid: str
-    title: str
-    text: str
-    spans: list[SpanRow] = field(default_factory=list)
-    coders: set[str] = field(default_factory=set)  # coders who were to code this document
-
-    @property
-    def length(self) -> int:
-        return len(self.text)
-
-
-@dataclass
-class AgreementInput:
-    documents: list[DocumentUnits]
-    coders: list[str]
-    codes: list[str]
-    parents: dict[str, str]  # code path -> its top-level code path (sub-codes collapsed)
+__all__ = ["AgreementInput", "DocumentUnits", "SpanRow", "agreement_input"]
 
 
 def _parent_paths(paths: Sequence[str]) -> dict[str, str]:
@@ -59,9 +32,11 @@ def _check_known(kind: str, wanted: Sequence[str] | None, known: Sequence[str]) 
 
 
 def _selected_codes(session: Session, wanted: Sequence[str] | None) -> dict[str, str]:
-    """code id -> path for the chosen codes; a chosen parent brings its sub-codes along."""
+    """code id -> path for the chosen codes; a chosen parent brings its sub-codes along, and a
+    kind (``Claim``) all of its codes."""
     rows = list_codes(session)
-    known = [row.path for row in rows]
+    paths = [row.path for row in rows]
+    known = list(dict.fromkeys([path.split("/", 1)[0] for path in paths])) + paths
     lowered = {path.casefold(): path for path in known}
     chosen = [lowered.get(w.casefold(), w) for w in wanted or ()]
     _check_known("codes", chosen, known)
@@ -90,18 +65,20 @@ def agreement_input(
         if missing:
             raise ProjectError(f"unknown documents: {', '.join(sorted(missing))}")
     by_id = {r.id: DocumentUnits(r.id, r.title, r.text) for r in rows}
-    for document_id, coder_id in session.execute(
-            select(Assignment.document_id, Assignment.coder_id)):
-        if document_id in by_id and names[coder_id] in chosen_coders:
-            by_id[document_id].coders.add(names[coder_id])
+    if Layer(layer) is Layer.CODING:  # assignments are for coding; gold is whoever adjudicated
+        for document_id, coder_id in session.execute(
+                select(Assignment.document_id, Assignment.coder_id)):
+            if document_id in by_id and names[coder_id] in chosen_coders:
+                by_id[document_id].coders.add(names[coder_id])
     spans = session.execute(
         select(Annotation.document_id, Annotation.coder_id, Annotation.code_id,
                Annotation.start, Annotation.end).where(Annotation.layer == Layer(layer).value))
     for document_id, coder_id, code_id, start, end in spans:
         document, coder = by_id.get(document_id), names[coder_id]
-        if document is None or coder not in chosen_coders or code_id not in code_paths:
+        if document is None or coder not in chosen_coders:
             continue
-        document.spans.append(SpanRow(coder, start, end, code_paths[code_id]))
-        document.coders.add(coder)
-    paths = sorted(set(code_paths.values()), key=list(code_paths.values()).index)
+        document.coders.add(coder)  # coded it, even if only with codes outside the filter
+        if code_id in code_paths:
+            document.spans.append(SpanRow(coder, start, end, code_paths[code_id]))
+    paths = list(dict.fromkeys(code_paths.values()))  # codebook order
     return AgreementInput(list(by_id.values()), sorted(chosen_coders), paths, _parent_paths(paths))

@@ -1,0 +1,167 @@
+"""The ``annotator agreement`` and ``annotator alpha`` commands.
+
+Kept apart from cli.py and light to import: numpy, the database and the agreement package load
+only when a command runs, so ``annotator --help`` stays instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from annotator.errors import AnnotatorError
+
+LEVELS = ("nominal", "ordinal", "interval", "ratio")
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add ``agreement`` and ``alpha`` to the ``annotator`` command's subcommands."""
+    _add_agreement(commands)
+    _add_alpha(commands)
+
+
+def _add_agreement(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    agreement = commands.add_parser(
+        "agreement", help="inter-coder agreement of a project, per code and overall",
+        description="Inter-coder agreement per code, per parent code and kind (sub-codes "
+                    "collapsed) and overall: alpha_u, the u-alpha family, character alpha, "
+                    "document presence alpha with a bootstrap interval, token kappas and "
+                    "pairwise span F1. See docs/agreement.md.")
+    agreement.add_argument("path", type=Path, help="project file")
+    agreement.add_argument("--coders", nargs="+", action="extend", metavar="NAME",
+                           help="only these coders (default: every coder with documents)")
+    agreement.add_argument("--codes", nargs="+", action="extend", metavar="PATH",
+                           help="only these codes, e.g. Claim/Factual (a parent brings its "
+                                "sub-codes, a kind such as Claim all its codes; default: all)")
+    agreement.add_argument("--documents", nargs="+", action="extend", metavar="ID",
+                           help="only these documents (UUIDs or external ids)")
+    agreement.add_argument("--layer", choices=("coding", "gold"), default="coding")
+    agreement.add_argument("--json", action="store_true", help="every figure as JSON")
+    _bootstrap_options(agreement, 1000, "for the presence alpha interval")
+    agreement.set_defaults(handler=cmd_agreement)
+
+
+def _add_alpha(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    alpha = commands.add_parser(
+        "alpha", help="Krippendorff's alpha of any reliability data in a CSV file",
+        description="Krippendorff's alpha of a CSV file in KALPHA's layout: a header row of "
+                    "coder names, one row per unit, a blank cell for a missing value.")
+    alpha.add_argument("file", type=Path, help="CSV file (comma, semicolon or tab separated)")
+    alpha.add_argument("--level", choices=LEVELS, required=True, help="level of measurement")
+    alpha.add_argument("--encoding", help="e.g. utf-8, cp1256, utf-16 (default: detect)")
+    alpha.add_argument("--json", action="store_true", help="the result as JSON")
+    _bootstrap_options(alpha, 0, "for a confidence interval and q(alpha < .667/.800)")
+    alpha.set_defaults(handler=cmd_alpha)
+
+
+def _bootstrap_options(parser: argparse.ArgumentParser, default: int, purpose: str) -> None:
+    parser.add_argument("--bootstrap", type=_count, default=default, metavar="N",
+                        help=f"bootstrap replicates {purpose} (default {default}; 0: none)")
+    parser.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0)")
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
+def _print(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+def cmd_agreement(args: argparse.Namespace) -> int:
+    from annotator.agreement.report import project_report
+    from annotator.agreement.report_format import report_json, report_table
+    from annotator.db import open_project
+    from annotator.db.services.agreement_data import agreement_input
+    from annotator.domain import Layer
+
+    store = open_project(args.path)
+    try:
+        with store.reader() as session:
+            data = agreement_input(session, coders=args.coders, codes=args.codes,
+                                   documents=args.documents, layer=Layer(args.layer))
+    finally:
+        store.close()
+    try:
+        report = project_report(data, n_boot=args.bootstrap, seed=args.seed)
+    except ValueError as error:
+        raise AnnotatorError(f"{args.path}: {error}") from None
+    if args.json:
+        context = {"project": str(args.path), "layer": args.layer,
+                   "filters": {"coders": args.coders, "codes": args.codes,
+                               "documents": args.documents}}
+        _print(json.dumps(report_json(report, **context), ensure_ascii=False, indent=2))
+    else:
+        _print(report_table(report, f"Agreement in {args.path} ({args.layer} layer)"))
+    return 0
+
+
+def cmd_alpha(args: argparse.Namespace) -> int:
+    from annotator.agreement.reliability_csv import read_reliability_csv
+
+    data = read_reliability_csv(args.file, args.level, args.encoding)
+    result = alpha_result(data.values, args.level, args.bootstrap, args.seed)
+    summary = {"file": str(args.file), "level": args.level, "n_coders": len(data.coders),
+               "coders": list(data.coders), "n_units": data.n_units, **result}
+    if args.json:
+        _print(json.dumps(summary, ensure_ascii=False, indent=2))
+    else:
+        _print("\n".join(alpha_lines(summary)))
+    return 0
+
+
+def alpha_result(values: Any, level: str, n_boot: int, seed: int) -> dict[str, Any]:
+    """Alpha with its counts, verdict and (with ``n_boot``) the bootstrap figures."""
+    from annotator.agreement.alpha import alpha_from_coincidences, coincidences
+    from annotator.agreement.bootstrap import bootstrap_alpha
+    from annotator.agreement.report import verdict
+    from annotator.agreement.report_format import number
+
+    try:
+        table = coincidences(values)
+        alpha = alpha_from_coincidences(table, level)  # type: ignore[arg-type]
+        boot = (bootstrap_alpha(values, level, n_boot, seed)  # type: ignore[arg-type]
+                if n_boot else None)
+    except ValueError as error:
+        raise AnnotatorError(str(error)) from None
+    result: dict[str, Any] = {
+        "alpha": number(alpha), "verdict": verdict(alpha),
+        "n_pairable_units": table.n_units, "n_pairable_values": int(round(table.n_pairable)),
+        "bootstrap": None,
+    }
+    if boot is not None:
+        result["bootstrap"] = {
+            "replicates": n_boot, "seed": seed, "level": boot.ci, "ci_low": number(boot.ci_low),
+            "ci_high": number(boot.ci_high), "q_below_667": number(boot.q_below_667),
+            "q_below_800": number(boot.q_below_800)}
+    return result
+
+
+def alpha_lines(summary: dict[str, Any]) -> list[str]:
+    """The plain-text answer of ``annotator alpha``."""
+    from annotator.agreement.report_format import UNDEFINED
+
+    alpha = summary["alpha"]
+    shown = UNDEFINED + "ined (no pairable values, or no variation)" if alpha is None \
+        else f"{alpha:.3f}"
+    lines = [f"{summary['file']}: Krippendorff's alpha, {summary['level']} level",
+             f"  alpha      {shown}   {summary['verdict']}",
+             f"  coders     {summary['n_coders']} ({', '.join(summary['coders'])})",
+             f"  units      {summary['n_units']} ({summary['n_pairable_units']} pairable, "
+             f"{summary['n_pairable_values']} pairable values)"]
+    boot = summary["bootstrap"]
+    if boot and boot["ci_low"] is not None:
+        lines += [f"  {boot['level']:.0%} CI     [{boot['ci_low']:.3f}, {boot['ci_high']:.3f}] "
+                  f"({boot['replicates']} bootstrap replicates, seed {boot['seed']})",
+                  f"  q(α < .667) {boot['q_below_667']:.3f}   "
+                  f"q(α < .800) {boot['q_below_800']:.3f}"]
+    return lines
