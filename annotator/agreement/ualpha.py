@@ -225,13 +225,15 @@ def _binary_alpha(pieces: _Pieces, n_marked: np.ndarray, unit_lengths: np.ndarra
     """
     n_gap = pieces.present.sum(axis=1) - n_marked
     weight = pieces.pair_weight
-    ell_unit = float(weight @ (n_marked * (n_marked - 1.0)))
-    ell_gap = float(weight @ (n_gap * (n_gap - 1.0)))
-    ell_mixed = float(weight @ (n_marked * n_gap * 1.0))
+    # Elementwise products and sums, not `@`: on small machines a threaded BLAS spends
+    # milliseconds starting threads for each of these long vector dot products.
+    ell_unit = float((weight * n_marked * (n_marked - 1.0)).sum())
+    ell_gap = float((weight * n_gap * (n_gap - 1.0)).sum())
+    ell_mixed = float((weight * n_marked * n_gap).sum())
     ell = np.array([[ell_gap, ell_mixed], [ell_mixed, ell_unit]])
-    continua = float(pieces.width @ pieces.present.sum(axis=1))
+    continua = float((pieces.width * pieces.present.sum(axis=1)).sum())
     self_pairs = np.array([continua - float(unit_lengths.sum()),
-                           float(unit_lengths @ unit_lengths)])
+                           float((unit_lengths * unit_lengths).sum())])
     return coincidence_alpha(ell, self_pairs)
 
 
