@@ -218,6 +218,7 @@ def restore_annotation(session: Session, deleted: DeletedAnnotation) -> None:
     annotation = session.get(Annotation, restored.uuid)
     assert annotation is not None
     annotation.created_at = data.created_at or annotation.created_at
+    annotation.updated_at = data.updated_at or annotation.updated_at
     for relation in deleted.relations:
         restore_relation(session, relation)
     session.flush()

@@ -1,0 +1,199 @@
+"""The agreement table: a thin model over the report's rows (one row per code, group, overall)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from annotator.agreement.report import MEASURES, Figure, ProjectReport, ReportRow
+from annotator.agreement.report_format import fmt, grouped_codes, kappa_key, presence_text
+from annotator.ui.agreement.style import style, verdict_text
+from annotator.ui.models import SORT_ROLE
+
+Index = QModelIndex | QPersistentModelIndex
+VERDICT_ROLE = Qt.ItemDataRole.UserRole + 20  # the verdict string of a figure cell, or None
+FIGURE_ROLE = Qt.ItemDataRole.UserRole + 21  # the figure key of a column ("k_u_alpha"), or ""
+UNDEFINED_SORT = -math.inf  # undefined figures sort below every number
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    key: str  # a figure key, or "label", "n_documents", "n_coders", "n_units", "verdict"
+    tip: str
+
+
+def columns(report: ProjectReport | None) -> list[Column]:
+    """The table's columns; the kappa column is Cohen's for two coders, else Fleiss'."""
+    kappa = kappa_key(report) if report is not None else "fleiss_kappa"
+    return [
+        Column("Code", "label", "code path; (all) rows collapse a kind or a parent's sub-codes"),
+        Column("Docs", "n_documents", "documents coded by two or more coders"),
+        Column("Coders", "n_coders", "coders with documents"),
+        Column("Units", "n_units", "spans measured by (k)uα"),
+        Column("α_u", "alpha_u", "Krippendorff's unitizing alpha (2004)"),
+        Column("uα", "u_alpha", "uα (2016): unitizing and coding"),
+        Column("|uα", "binary_u_alpha", "|uα (2016): spans regardless of code"),
+        Column("cuα", "cu_alpha", "cuα (2016): codes where spans overlap"),
+        Column("(k)uα", "k_u_alpha", "(k)uα (2016): this code against all else"),
+        Column("char α", "char_alpha", "binary alpha over characters"),
+        Column("presence α [95% CI]", "presence_alpha", "did the coders use the code in the "
+               "same documents? bootstrap interval"),
+        Column(MEASURES[kappa], kappa, f"{MEASURES[kappa]} over word tokens"),
+        Column("% agr", "percent_agreement", "percent agreement over tokens (no verdict: "
+               "not chance-corrected)"),
+        Column("Verdict", "verdict", "on (k)uα, uα overall: reliable ≥ .800, tentative ≥ .667"),
+    ]
+
+
+class AgreementTableModel(QAbstractTableModel):
+    """Rows are ``report.rows`` in report order; empty until a report is set."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._report: ProjectReport | None = None
+        self._columns = columns(None)
+        self._indented: set[str] = set()
+
+    @property
+    def report(self) -> ProjectReport | None:
+        return self._report
+
+    def set_report(self, report: ProjectReport | None) -> None:
+        self.beginResetModel()
+        self._report = report
+        self._columns = columns(report)
+        self._indented = grouped_codes(report) if report is not None else set()
+        self.endResetModel()
+
+    def row_at(self, row: int) -> ReportRow:
+        assert self._report is not None
+        return self._report.rows[row]
+
+    def column_key(self, column: int) -> str:
+        return self._columns[column].key
+
+    # Qt model interface ---------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        if parent.isValid() or self._report is None:
+            return 0
+        return len(self._report.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
+            return None
+        column = self._columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.tip
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not self.checkIndex(index, QAbstractTableModel.CheckIndexOption.IndexIsValid):
+            return None
+        row, key = self.row_at(index.row()), self._columns[index.column()].key
+        figure = row.figures.get(key)
+        handler = _ROLES.get(role)
+        return handler(self, index.row(), row, key, figure) if handler else None
+
+    def _display(self, number: int, row: ReportRow, key: str, figure: Figure | None) -> Any:
+        if key == "label":
+            return "    " + row.label if row.name in self._indented and row.scope == "code" \
+                else row.label
+        if key in ("n_documents", "n_coders", "n_units"):
+            return str(getattr(row.primary, key)) if row.primary else ""
+        if key == "verdict":
+            return verdict_text(row.primary.verdict) if row.primary else ""
+        if figure is None:
+            return ""
+        if key == "presence_alpha":
+            return presence_text(figure)
+        if key == "percent_agreement":
+            return fmt(figure.value * 100, 1) if figure.defined else fmt(figure.value)
+        return fmt(figure.value)
+
+    def _sort(self, number: int, row: ReportRow, key: str, figure: Figure | None) -> Any:
+        if key == "label":
+            return number  # the report's own order: codebook order, groups before codes
+        if key in ("n_documents", "n_coders", "n_units"):
+            return getattr(row.primary, key) if row.primary else -1
+        if key == "verdict":
+            return row.primary.value if row.primary and row.primary.defined else UNDEFINED_SORT
+        return figure.value if figure is not None and figure.defined else UNDEFINED_SORT
+
+    def _verdict(self, number: int, row: ReportRow, key: str, figure: Figure | None) -> Any:
+        if key == "verdict":
+            return row.primary.verdict if row.primary else None
+        return figure.verdict if figure is not None else None
+
+    def _background(self, number: int, row: ReportRow, key: str, figure: Figure | None) -> Any:
+        found = style(self._verdict(number, row, key, figure))
+        return found.background if found else None
+
+    def _foreground(self, number: int, row: ReportRow, key: str, figure: Figure | None) -> Any:
+        found = style(self._verdict(number, row, key, figure))
+        return found.foreground if found else None
+
+    def _tooltip(self, number: int, row: ReportRow, key: str, figure: Figure | None) -> Any:
+        if figure is None:
+            return None
+        return figure_tooltip(figure)
+
+    def _alignment(self, number: int, row: ReportRow, key: str, figure: Figure | None) -> Any:
+        if key in ("label", "verdict"):
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def _font(self, number: int, row: ReportRow, key: str, figure: Figure | None) -> Any:
+        if row.scope == "code":
+            return None
+        font = QFont()
+        font.setBold(True)
+        return font
+
+    def _figure_key(self, number: int, row: ReportRow, key: str, figure: Figure | None) -> Any:
+        return key if key in MEASURES else ""
+
+
+_ROLES = {
+    Qt.ItemDataRole.DisplayRole: AgreementTableModel._display,
+    SORT_ROLE: AgreementTableModel._sort,
+    VERDICT_ROLE: AgreementTableModel._verdict,
+    FIGURE_ROLE: AgreementTableModel._figure_key,
+    Qt.ItemDataRole.BackgroundRole: AgreementTableModel._background,
+    Qt.ItemDataRole.ForegroundRole: AgreementTableModel._foreground,
+    Qt.ItemDataRole.ToolTipRole: AgreementTableModel._tooltip,
+    Qt.ItemDataRole.TextAlignmentRole: AgreementTableModel._alignment,
+    Qt.ItemDataRole.FontRole: AgreementTableModel._font,
+}
+
+
+def figure_tooltip(figure: Figure) -> str:
+    """What a figure rests on, in one line per fact."""
+    lines = [f"{MEASURES[figure.measure]} = {fmt(figure.value)}"
+             + (f" — {figure.verdict}" if figure.verdict else "")]
+    lines.append(f"{figure.n_documents} documents, {figure.n_coders} coders, "
+                 f"{figure.n_units:,} {figure.unit}")
+    if figure.interval is not None:
+        ci = figure.interval
+        lines.append(f"{ci.level:.0%} CI [{fmt(ci.low)}, {fmt(ci.high)}] from {ci.n_boot} "
+                     f"replicates; q(α < .667) = {fmt(ci.q_below_667)}, "
+                     f"q(α < .800) = {fmt(ci.q_below_800)}")
+    if not figure.defined:
+        lines.append("undefined: nothing to pair, or no variation (never shown as 0)")
+    return "\n".join(lines)
+

@@ -1,0 +1,121 @@
+"""The project's codebook as the workspace needs it: codes by id, kinds, colours, shortcuts, attributes.
+
+Read once when the window opens (the codebook is edited elsewhere, not while coding).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from PySide6.QtGui import QColor
+from sqlalchemy.orm import Session
+
+from annotator.codebook import KIND_NAMES_AR, AttributeSpec, codes_by_uuid
+from annotator.db.services.codebook import export_codebook, list_codes
+from annotator.domain import CodeKind
+from annotator.errors import ProjectError
+
+# Distinct, colour-blind-safe hues (Okabe & Ito) for other coders' layers in the lead view.
+CODER_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#7F3C8D")
+
+
+@dataclass(frozen=True)
+class CodeInfo:
+    """One code, flat, with what menus, trees and highlights show."""
+
+    uuid: str
+    parent: str | None
+    kind: CodeKind
+    path: str
+    name_en: str
+    name_ar: str
+    colour: str
+    shortcut: str
+    definition: str = ""
+    include: str = ""
+    exclude: str = ""
+    attributes: tuple[AttributeSpec, ...] = field(default_factory=tuple)
+
+    @property
+    def label(self) -> str:
+        """``Claim/Factual`` as undo texts and tables show it."""
+        return self.path
+
+
+class CodeCatalog:
+    """All codes of the project, in codebook order (depth first, kinds in their fixed order)."""
+
+    def __init__(self, codes: list[CodeInfo]) -> None:
+        self._codes = codes
+        self._by_id = {code.uuid: code for code in codes}
+
+    @classmethod
+    def load(cls, session: Session) -> CodeCatalog:
+        try:
+            specs = codes_by_uuid(export_codebook(session))
+        except ProjectError:  # a project without a codebook yet: nothing to code with
+            return cls([])
+        codes = []
+        for row in list_codes(session):
+            spec = specs.get(row.uuid)
+            codes.append(CodeInfo(
+                row.uuid, row.parent, row.kind, row.path, row.name_en, row.name_ar, row.colour,
+                row.shortcut, row.definition, spec.include if spec else "",
+                spec.exclude if spec else "", tuple(spec.attributes) if spec else (),
+            ))
+        return cls(codes)
+
+    def __iter__(self) -> Iterator[CodeInfo]:
+        return iter(self._codes)
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    def get(self, code_id: str) -> CodeInfo | None:
+        return self._by_id.get(code_id)
+
+    def __getitem__(self, code_id: str) -> CodeInfo:
+        return self._by_id[code_id]
+
+    def children(self, parent: str | None, kind: CodeKind | None = None) -> list[CodeInfo]:
+        """Direct children of a code, or with ``parent=None`` the top-level codes of ``kind``."""
+        return [c for c in self._codes if c.parent == parent and (kind is None or c.kind is kind)]
+
+    def with_shortcuts(self) -> list[CodeInfo]:
+        return [code for code in self._codes if code.shortcut]
+
+
+def kind_title(kind: CodeKind) -> str:
+    """``Claim — ادعاء``: the label of a kind's root in trees and menus."""
+    return f"{kind.label} — {KIND_NAMES_AR[kind]}"
+
+
+def _hsl(colour: str) -> tuple[float, float, float]:
+    base = QColor(colour)
+    if not base.isValid():
+        base = QColor("#ffe08a")
+    hue, saturation, lightness, _ = base.getHslF()
+    return max(0.0, hue), saturation, lightness
+
+
+def background(colour: str, lightness: float = 0.84) -> QColor:
+    """A light version of ``colour`` (pastels stay as they are): black Arabic text stays legible."""
+    hue, saturation, own = _hsl(colour)
+    return QColor.fromHslF(hue, saturation, max(own, lightness))
+
+
+def emphasis(colour: str, lightness: float = 0.68) -> QColor:
+    """A deeper version of ``colour`` for the selected annotation and flashes."""
+    hue, saturation, _ = _hsl(colour)
+    return QColor.fromHslF(hue, max(saturation, 0.6), lightness)
+
+
+def strong(colour: str) -> QColor:
+    """A dark, saturated version of ``colour`` for underlines, swatch borders and margin marks."""
+    hue, saturation, own = _hsl(colour)
+    return QColor.fromHslF(hue, max(saturation, 0.65), min(own, 0.42))
+
+
+def coder_colour(index: int) -> str:
+    return CODER_COLOURS[index % len(CODER_COLOURS)]

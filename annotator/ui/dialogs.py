@@ -1,0 +1,119 @@
+"""Small dialogs: who is coding, and choosing a link target from the keyboard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.db.services.coders import CoderInfo
+from annotator.domain import Role
+
+
+class CoderDialog(QDialog):
+    """Asks who is coding: pick an existing coder or type a new name (objectName ``coderDialog``)."""
+
+    def __init__(self, project_name: str, coders: list[CoderInfo], parent: QWidget | None = None,
+                 preselect: str = "") -> None:
+        super().__init__(parent)
+        self.setObjectName("coderDialog")
+        self.setWindowTitle("Who is coding?")
+        self.list = QListWidget()
+        self.list.setObjectName("coderList")
+        for coder in coders:
+            role = " (lead)" if coder.role is Role.LEAD else ""
+            item = QListWidgetItem(f"{coder.name}{role}")
+            item.setData(Qt.ItemDataRole.UserRole, coder.name)
+            self.list.addItem(item)
+            if coder.name == preselect:
+                self.list.setCurrentItem(item)
+        self.new_name = QLineEdit(placeholderText="…or add a new coder: type a name")
+        self.new_name.setObjectName("newCoderName")
+        add = QPushButton("Add and use")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        row = QHBoxLayout()
+        row.addWidget(self.new_name, 1)
+        row.addWidget(add)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"Project: <b>{project_name}</b><br>Choose your name. "
+                                "You will see only your own annotations (blind coding)."))
+        layout.addWidget(self.list)
+        layout.addLayout(row)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.list.itemDoubleClicked.connect(lambda _item: self.accept())
+        add.clicked.connect(self._add)
+        self.new_name.returnPressed.connect(self._add)
+        if self.list.currentItem() is None and self.list.count():
+            self.list.setCurrentRow(0)
+
+    def _add(self) -> None:
+        if self.new_name.text().strip():
+            self.list.clearSelection()
+            self.list.setCurrentItem(None)
+            self.accept()
+
+    def chosen(self) -> tuple[str, bool]:
+        """The chosen name and whether it is a new coder to add."""
+        typed = self.new_name.text().strip()
+        if typed and self.list.currentItem() is None:
+            return typed, True
+        item = self.list.currentItem()
+        return (item.data(Qt.ItemDataRole.UserRole), False) if item else ("", False)
+
+
+class ChoiceDialog(QDialog):
+    """A filterable list to pick one item by keyboard (Enter picks, Esc cancels)."""
+
+    def __init__(self, title: str, items: list[tuple[str, str]], parent: QWidget | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setObjectName("choiceDialog")
+        self.filter = QLineEdit(placeholderText="Type to filter")
+        self.list = QListWidget()
+        self.list.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        for key, label in items:
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.list.itemActivated.connect(lambda _item: self.accept())
+        self.filter.textChanged.connect(self._filter)
+        self.filter.returnPressed.connect(self.accept)
+        self.resize(560, 360)
+
+    def _filter(self, text: str) -> None:
+        needle = text.strip().casefold()
+        first = None
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            hidden = bool(needle) and needle not in item.text().casefold()
+            item.setHidden(hidden)
+            first = first if first is not None or hidden else row
+        if first is not None:
+            self.list.setCurrentRow(first)
+
+    def chosen(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item and not item.isHidden() else None

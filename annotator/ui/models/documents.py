@@ -1,0 +1,149 @@
+"""The document list: title, outlet, my status and my annotation count, with a filter proxy."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from annotator.db.services.documents import DocumentSummary
+from annotator.domain import AssignmentStatus
+from annotator.text import search_key
+from annotator.ui.models import FILTER_ROLE, ID_ROLE, SORT_ROLE, STATUS_ROLE
+
+Index = QModelIndex | QPersistentModelIndex
+
+TITLE, OUTLET, STATUS, COUNT = range(4)
+HEADERS = ("Title", "Outlet", "Status", "Mine")
+STATUS_TEXT = {AssignmentStatus.TODO: "To do", AssignmentStatus.IN_PROGRESS: "In progress",
+               AssignmentStatus.DONE: "Done", None: "Not assigned"}
+STATUS_COLOUR = {AssignmentStatus.TODO: "#9aa0a6", AssignmentStatus.IN_PROGRESS: "#f0a020",
+                 AssignmentStatus.DONE: "#2e9d4e", None: "#d0d0d0"}
+STATUS_ORDER = {AssignmentStatus.IN_PROGRESS: 0, AssignmentStatus.TODO: 1,
+                AssignmentStatus.DONE: 2, None: 3}
+
+
+class DocumentListModel(QAbstractTableModel):
+    """One row per document in project order; rows are addressed by document UUID."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[DocumentSummary] = []
+        self._keys: dict[str, str] = {}  # filter keys, built on first use (camel-tools loads lazily)
+
+    def set_documents(self, documents: list[DocumentSummary]) -> None:
+        """Replace the rows; when only statuses or counts changed, rows update in place."""
+        if [d.uuid for d in documents] == [d.uuid for d in self._rows]:
+            for row, document in enumerate(documents):
+                if document != self._rows[row]:
+                    self._rows[row] = document
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, COUNT))
+            return
+        self.beginResetModel()
+        self._rows = list(documents)
+        self._keys.clear()
+        self.endResetModel()
+
+    def documents(self) -> list[DocumentSummary]:
+        return list(self._rows)
+
+    def summary(self, document_id: str) -> DocumentSummary | None:
+        return next((d for d in self._rows if d.uuid == document_id), None)
+
+    def row_of(self, document_id: str) -> int:
+        return next((i for i, d in enumerate(self._rows) if d.uuid == document_id), -1)
+
+    # Qt model interface ---------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt's name
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(HEADERS)):
+            return HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        document, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(document, column)
+        if role == ID_ROLE:
+            return document.uuid
+        if role == STATUS_ROLE:
+            return document.status.value if document.status else ""
+        if role == SORT_ROLE:
+            return self._sort_value(document, column)
+        if role == FILTER_ROLE:
+            return self._filter_key(document)
+        if role == Qt.ItemDataRole.DecorationRole and column == STATUS:
+            return QColor(STATUS_COLOUR[document.status])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{document.title}\n{document.characters:,} characters"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COUNT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _filter_key(self, document: DocumentSummary) -> str:
+        if document.uuid not in self._keys:
+            words = f"{document.title} {document.outlet or ''} {document.external_id or ''}"
+            self._keys[document.uuid] = search_key(words)[0]
+        return self._keys[document.uuid]
+
+    @staticmethod
+    def _display(document: DocumentSummary, column: int) -> str:
+        if column == TITLE:
+            return document.title or document.external_id or "(untitled)"
+        if column == OUTLET:
+            return document.outlet or ""
+        if column == STATUS:
+            return STATUS_TEXT[document.status]
+        return str(document.annotations)
+
+    @staticmethod
+    def _sort_value(document: DocumentSummary, column: int) -> Any:
+        if column == STATUS:
+            return STATUS_ORDER[document.status]
+        if column == COUNT:
+            return document.annotations
+        return DocumentListModel._display(document, column).casefold()
+
+
+class DocumentFilterProxy(QSortFilterProxyModel):
+    """Filters by a text (diacritic- and hamza-insensitive) and by status; sorts naturally."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+        self._status: str | None = None
+        self.setSortRole(SORT_ROLE)
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._needle = search_key(text.strip())[0] if text.strip() else ""
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_status(self, status: str | None) -> None:
+        """Show only one status ("" for unassigned), or everything with None."""
+        self.beginFilterChange()
+        self._status = status
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802 - Qt's name
+        index = self.sourceModel().index(row, 0, parent)
+        if self._status is not None and index.data(STATUS_ROLE) != self._status:
+            return False
+        return not self._needle or self._needle in index.data(FILTER_ROLE)

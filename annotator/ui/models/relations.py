@@ -1,0 +1,90 @@
+"""Links between annotations of the open document (the coder's own), one row per relation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from annotator.db.services.relations import RelationData, list_relations
+from annotator.domain import RelationType
+from annotator.ui.document_state import DocumentState
+from annotator.ui.models import ID_ROLE, SPAN_ROLE
+from annotator.ui.workspace import Workspace
+
+Index = QModelIndex | QPersistentModelIndex
+SOURCE, TYPE, TARGET = range(3)
+HEADERS = ("From", "Link", "To")
+RELATION_LABELS = {RelationType.ATTRIBUTED_TO: "attributed to", RelationType.ABOUT: "about",
+                   RelationType.USES_DEVICE: "uses device"}
+
+
+class RelationsModel(QAbstractTableModel):
+    """Rows are relation UUIDs; texts come from the document state's annotations."""
+
+    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._state: DocumentState | None = None
+        self._rows: list[RelationData] = []
+
+    def set_state(self, state: DocumentState | None) -> None:
+        self._state = state
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read the relations of the open document (a handful: one small query)."""
+        rows: list[RelationData] = []
+        if self._state is not None:
+            with self._workspace.store.reader() as session:
+                rows = list_relations(session, self._state.document_id,
+                                      coder_id=self._workspace.coder.uuid)
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def relation(self, row: int) -> RelationData:
+        return self._rows[row]
+
+    def describe(self, relation: RelationData) -> str:
+        """``Claim/Factual → attributed to → Source/Cited source`` for undo texts."""
+        return (f"{self._code_label(relation.source_id)} → {RELATION_LABELS[relation.type]} → "
+                f"{self._code_label(relation.target_id)}")
+
+    def _code_label(self, annotation_id: str) -> str:
+        row = self._state.row(annotation_id) if self._state else None
+        code = self._workspace.codes.get(row.code_id) if row else None
+        return code.path if code else "?"
+
+    def _end_text(self, annotation_id: str) -> str:
+        excerpt = self._state.excerpt(annotation_id, 40) if self._state else ""
+        return f"{self._code_label(annotation_id)}: {excerpt}"
+
+    # Qt model interface ---------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt's name
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(HEADERS)):
+            return HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        relation, column = self._rows[index.row()], index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == TYPE:
+                return RELATION_LABELS[relation.type]
+            return self._end_text(relation.source_id if column == SOURCE else relation.target_id)
+        if role == ID_ROLE:
+            return relation.uuid
+        if role == SPAN_ROLE and self._state is not None:
+            row = self._state.row(relation.source_id if column != TARGET else relation.target_id)
+            return (row.start, row.end) if row else None
+        return None

@@ -1,0 +1,148 @@
+"""Attribute values of the selected annotation: one editor per attribute of its code.
+
+Every change is one undoable command. Values refresh from the data-changed signal (undo, another
+view) without rebuilding the form, so keyboard focus stays where the coder is typing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDoubleValidator
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from annotator.codebook import AttributeSpec
+from annotator.db.services.annotations import get_annotation
+from annotator.domain import AttributeType
+from annotator.errors import AnnotatorError
+from annotator.ui.commands import SetAttribute
+from annotator.ui.document_state import DocumentState
+from annotator.ui.workspace import Workspace
+
+EMPTY_CHOICE = "—"
+
+
+class AttributeEditor(QWidget):
+    """The form for one annotation (objectName ``attributeEditor``)."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("attributeEditor")
+        self._workspace = workspace
+        self._state: DocumentState | None = None
+        self._annotation_id: str | None = None
+        self._code_id: str | None = None
+        self._editors: dict[str, QComboBox | QLineEdit] = {}
+        self._title = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
+        self._excerpt = QLabel(wordWrap=True)
+        self._excerpt.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self._excerpt.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        self._excerpt.setStyleSheet("color: #3c4043;")
+        self._form = QFormLayout()
+        self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout = QVBoxLayout(self)
+        for widget in (self._title, self._excerpt):
+            layout.addWidget(widget)
+        layout.addLayout(self._form)
+        layout.addStretch(1)
+        self.show_annotation(None, None)
+
+    @property
+    def annotation_id(self) -> str | None:
+        return self._annotation_id
+
+    def editor(self, attribute_name: str) -> QComboBox | QLineEdit | None:
+        """The editor widget of an attribute, by name (for keyboard focus and tests)."""
+        code = self._workspace.codes.get(self._code_id or "")
+        spec = next((a for a in code.attributes if a.name == attribute_name), None) if code else None
+        return self._editors.get(spec.uuid) if spec else None
+
+    def focus_first(self) -> None:
+        if self._editors:
+            next(iter(self._editors.values())).setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def show_annotation(self, annotation_id: str | None, state: DocumentState | None) -> None:
+        if state is not self._state:
+            if self._state is not None:
+                self._state.touched.disconnect(self._on_touched)
+            if state is not None:
+                state.touched.connect(self._on_touched)
+        self._state, self._annotation_id = state, annotation_id
+        row = state.row(annotation_id) if state and annotation_id else None
+        self._clear_form()
+        if row is None:
+            self._annotation_id = self._code_id = None
+            self._title.setText("<i>Select an annotation to see its attributes.</i>")
+            self._excerpt.clear()
+            return
+        self._code_id = row.code_id
+        code = self._workspace.codes.get(row.code_id)
+        own = self._workspace.is_own(row.coder_id)
+        owner = "" if own else f" · {self._workspace.coder_name(row.coder_id)} (read-only)"
+        self._title.setText(f"<b>{code.path if code else '?'}</b>{owner}")
+        self._excerpt.setText(state.excerpt(row.uuid, 240) if state else "")
+        if code is None or not code.attributes:
+            self._form.addRow(QLabel("<i>This code has no attributes.</i>"))
+            return
+        for spec in code.attributes:
+            editor = self._make_editor(spec)
+            editor.setEnabled(own)
+            self._editors[spec.uuid] = editor
+            self._form.addRow(f"{spec.name}{' *' if spec.required else ''}", editor)
+        self._load_values()
+
+    def _clear_form(self) -> None:
+        self._editors.clear()
+        while self._form.rowCount():
+            self._form.removeRow(0)
+
+    def _make_editor(self, spec: AttributeSpec) -> QComboBox | QLineEdit:
+        if spec.type in (AttributeType.CHOICE, AttributeType.YES_NO):
+            combo = QComboBox()
+            choices = spec.choices if spec.type is AttributeType.CHOICE else ["yes", "no"]
+            combo.addItems([EMPTY_CHOICE, *choices])
+            combo.setToolTip(spec.description)
+            combo.activated.connect(lambda _i, s=spec, c=combo: self._commit(s, c.currentText()))
+            return combo
+        line = QLineEdit()
+        line.setToolTip(spec.description)
+        if spec.type is AttributeType.NUMBER:
+            line.setValidator(QDoubleValidator(line))
+        line.editingFinished.connect(lambda s=spec, e=line: self._commit(s, e.text()))
+        return line
+
+    def _load_values(self) -> None:
+        if self._annotation_id is None:
+            return
+        try:
+            with self._workspace.store.reader() as session:
+                values = get_annotation(session, self._annotation_id).attributes
+        except AnnotatorError:
+            return
+        for attribute_id, editor in self._editors.items():
+            value = values.get(attribute_id, "")
+            editor.blockSignals(True)
+            if isinstance(editor, QComboBox):
+                editor.setCurrentIndex(max(0, editor.findText(value)) if value else 0)
+            else:
+                editor.setText(value)
+            editor.blockSignals(False)
+
+    def _commit(self, spec: AttributeSpec, text: str) -> None:
+        if self._annotation_id is None or self._state is None:
+            return
+        value = None if text in ("", EMPTY_CHOICE) else text.strip()
+        with self._workspace.store.reader() as session:
+            current = get_annotation(session, self._annotation_id).attributes.get(spec.uuid)
+        if value == current:
+            return
+        self._workspace.execute(SetAttribute(self._workspace, self._state.document_id,
+                                             self._annotation_id, spec, value))
+
+    def _on_touched(self, annotation_ids: list[str]) -> None:
+        if self._state is None or self._annotation_id not in annotation_ids:
+            return
+        row = self._state.row(self._annotation_id)
+        if row is None or row.code_id != self._code_id:
+            self.show_annotation(self._annotation_id if row else None, self._state)
+        else:
+            self._load_values()

@@ -1,0 +1,228 @@
+"""Building the main window's parts (text, docks, toolbar, status bar) and keeping their layout.
+
+A mixin of :class:`~annotator.ui.main_window.MainWindow`: construction and layout persistence are
+kept apart from the window's behaviour.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QToolBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.db.services.documents import DocumentSummary
+from annotator.domain import AssignmentStatus, Role
+from annotator.ui import settings as keys
+from annotator.ui.document_view import DocumentView
+from annotator.ui.fonts import ui_arabic_font
+from annotator.ui.models.annotations import AnnotationTableModel
+from annotator.ui.models.codebook import CodebookModel
+from annotator.ui.models.documents import STATUS_COLOUR, STATUS_TEXT
+from annotator.ui.models.relations import RelationsModel
+from annotator.ui.panels.attribute_editor import AttributeEditor
+from annotator.ui.panels.lists import AnnotationTable, DocumentPanel, RelationsPanel, SearchPanel
+from annotator.ui.panels.memo_editor import MemoEditor
+
+if TYPE_CHECKING:
+    from annotator.ui.main_window import MainWindow
+    from annotator.ui.workspace import Workspace
+
+DEFAULT_SIZE = QSize(1440, 900)
+
+
+class DocumentHeader(QWidget):
+    """Title and details of the open document above the text, right to left."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("documentHeader")
+        self.title = QLabel(wordWrap=True)
+        self.title.setObjectName("documentTitle")
+        self.details = QLabel()
+        self.details.setObjectName("documentDetails")
+        for label in (self.title, self.details):
+            label.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = ui_arabic_font(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.details.setStyleSheet("color: #5f6368;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 6)
+        layout.setSpacing(2)
+        layout.addWidget(self.title)
+        layout.addWidget(self.details)
+
+    def show_summary(self, summary: DocumentSummary | None) -> None:
+        if summary is None:
+            self.title.setText("")
+            self.details.setText("")
+            return
+        self.title.setText(summary.title or summary.external_id or "(untitled)")
+        status = summary.status
+        dot = f"<span style='color:{STATUS_COLOUR[status]}'>●</span>"
+        facts = [f"{dot} {STATUS_TEXT[status]}", f"{summary.annotations} of mine",
+                 f"{summary.characters:,} characters"]
+        facts += [value for value in (summary.outlet, summary.date) if value]
+        self.details.setText(" · ".join(facts))
+
+    def show_loading(self, title: str) -> None:
+        self.title.setText(title)
+        self.details.setText("Opening…")
+
+
+class WindowParts:
+    """Creates the parts; the main window's behaviour uses them by these attribute names."""
+
+    def build_parts(self: MainWindow, workspace: Workspace, font_size: int) -> None:
+        role = " (lead)" if workspace.coder.role is Role.LEAD else ""
+        self.setWindowTitle(f"{workspace.project_name} — {workspace.coder.name}{role} — "
+                            "Framing Annotator")
+        self.setObjectName("mainWindow")
+        self.view = DocumentView()
+        self.view.set_point_size(font_size)
+        self.header = DocumentHeader()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.view, 1)
+        self.setCentralWidget(central)
+        self._build_docks(workspace)
+        self._build_toolbar()
+        self._build_status_bar(workspace)
+
+    def _dock(self: MainWindow, name: str, title: str, widget: QWidget,
+              area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_docks(self: MainWindow, workspace: Workspace) -> None:
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        self.setCorner(Qt.Corner.BottomLeftCorner, left)
+        self.setCorner(Qt.Corner.BottomRightCorner, right)
+        self.documents = DocumentPanel()
+        self.documents.view.setFont(ui_arabic_font(self.documents.view.font()))
+        self.codebook_view = _codebook_tree(workspace)
+        self.annotation_model = AnnotationTableModel(workspace, self)
+        self.annotation_table = AnnotationTable(self.annotation_model)
+        self.annotation_table.setFont(ui_arabic_font(self.annotation_table.font()))
+        self.attribute_editor = AttributeEditor(workspace)
+        self.memo_editor = MemoEditor(workspace)
+        self.relations_model = RelationsModel(workspace, self)
+        self.relations_panel = RelationsPanel(self.relations_model)
+        self.search_panel = SearchPanel(self.search.model)
+        self.search_panel.view.setFont(ui_arabic_font(self.search_panel.view.font()))
+        self.documents_dock = self._dock("documentsDock", "Documents", self.documents, left)
+        self.codebook_dock = self._dock("codebookDock", "Codebook", self.codebook_view, left)
+        self.annotations_dock = self._dock("annotationsDock", "Annotations",
+                                           self.annotation_table, right)
+        self.attributes_dock = self._dock("attributesDock", "Attributes", self.attribute_editor,
+                                          right)
+        self.memo_dock = self._dock("memoDock", "Memos", self.memo_editor, right)
+        self.search_dock = self._dock("searchDock", "Search results", self.search_panel, bottom)
+        self.links_dock = self._dock("linksDock", "Links", self.relations_panel, bottom)
+
+    def apply_default_layout(self: MainWindow) -> None:
+        """Tabs and sizes of a first start. Run once shown: tabifying two groups before the window
+        is shown leaves a stray tab bar (Qt 6.11)."""
+        self.tabifyDockWidget(self.attributes_dock, self.memo_dock)
+        self.tabifyDockWidget(self.search_dock, self.links_dock)
+        self.attributes_dock.raise_()
+        self.search_dock.raise_()
+        self.resizeDocks([self.documents_dock, self.codebook_dock], [260, 460],
+                         Qt.Orientation.Vertical)
+        self.resizeDocks([self.documents_dock, self.annotations_dock], [300, 450],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.annotations_dock, self.attributes_dock], [430, 300],
+                         Qt.Orientation.Vertical)
+        self.resizeDocks([self.search_dock], [180], Qt.Orientation.Vertical)
+
+    def _build_toolbar(self: MainWindow) -> None:
+        """Document flow on the left (filled in with the actions), search on the right."""
+        self.toolbar = QToolBar("Main")
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.search_field = QLineEdit(placeholderText="Search document and corpus (Ctrl+F)",
+                                      clearButtonEnabled=True)
+        self.search_field.setObjectName("searchField")
+        self.search_field.setMinimumWidth(360)
+        self.search_field.setMaximumWidth(520)
+        self.search_field.setFont(ui_arabic_font(self.search_field.font()))
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.toolbar_spacer = self.toolbar.addWidget(spacer)
+        self.toolbar.addWidget(self.search_field)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+
+    def _build_status_bar(self: MainWindow, workspace: Workspace) -> None:
+        role = "lead" if workspace.coder.role is Role.LEAD else "coder"
+        self.coder_label = QLabel(f"  {workspace.coder.name} ({role})  ")
+        self.coder_label.setObjectName("coderLabel")
+        self.project_label = QLabel(f"  {workspace.project_name}  ")
+        self.project_label.setObjectName("projectLabel")
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("progressLabel")
+        bar = self.statusBar()
+        for label in (self.project_label, self.coder_label, self.progress_label):
+            bar.addPermanentWidget(label)
+
+    # ------------------------------------------------------------------ state of the parts
+    def update_progress(self: MainWindow, documents: list[DocumentSummary]) -> None:
+        assigned = [d for d in documents if d.status is not None]
+        done = sum(d.status is AssignmentStatus.DONE for d in assigned)
+        busy = sum(d.status is AssignmentStatus.IN_PROGRESS for d in assigned)
+        self.progress_label.setText(f"  Done {done}/{len(assigned)} · in progress {busy}  ")
+
+    def update_header(self: MainWindow, summary: DocumentSummary | None) -> None:
+        self.header.show_summary(summary)
+
+    def restore_layout(self: MainWindow) -> None:
+        """Window geometry and dock layout from the last session, else a sensible default."""
+        geometry = self.settings.get(keys.GEOMETRY)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(DEFAULT_SIZE)
+        state = self.settings.get(keys.DOCK_STATE)
+        self.default_layout_pending = state.isEmpty() or not self.restoreState(state)
+
+    def save_layout(self: MainWindow) -> None:
+        self.settings.set(keys.GEOMETRY, self.saveGeometry())
+        self.settings.set(keys.DOCK_STATE, self.saveState())
+        self.settings.set(keys.FONT_SIZE, self.view.point_size)
+        self.settings.sync()
+
+
+def _codebook_tree(workspace: Workspace) -> QTreeView:
+    tree = QTreeView()
+    tree.setObjectName("codebookTree")
+    tree.setModel(CodebookModel(workspace.codes, tree))
+    tree.setUniformRowHeights(True)
+    tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    tree.setFont(ui_arabic_font(tree.font()))
+    tree.expandAll()
+    header = tree.header()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+    tree.setToolTip("Double-click a code, or press its key, to apply it to the selected text.")
+    return tree
