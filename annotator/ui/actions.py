@@ -108,7 +108,27 @@ def _edit_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
 
 
 def _code_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
-    apply_menu = menu.addMenu("&Apply code")
+    _apply_menu(window, menu.addMenu("&Apply code"), actions)
+    _add(window, menu, actions, "delete", "&Delete annotation", "Del", window.delete_annotations,
+         local=True)
+    _add(window, menu, actions, "next_annotation", "Ne&xt annotation", "Alt+Down",
+         lambda: window.step_annotation(1))
+    _add(window, menu, actions, "previous_annotation", "Pre&vious annotation", "Alt+Up",
+         lambda: window.step_annotation(-1))
+    _add(window, menu, actions, "clear", "Clear selection / cancel", "Esc", window.clear_selection,
+         local=True)
+    _boundary_menu(window, menu.addMenu("&Boundaries"), actions)
+    menu.addSeparator()
+    _add(window, menu, actions, "link", "&Link to… (then click)", "Ctrl+L", window.linking.start)
+    _add(window, menu, actions, "link_list", "Link to (choose from a list)…", "Ctrl+Shift+L",
+         window.link_from_list)
+    _add(window, menu, actions, "attributes", "Edit a&ttributes", "F2", window.focus_attributes)
+    _add(window, menu, actions, "memo", "Edit annotation &memo", "Ctrl+M",
+         lambda: window.memo_editor.annotation_memo.setFocus())
+
+
+def _apply_menu(window: MainWindow, apply_menu: QMenu, actions: WindowActions) -> None:
+    """Every code under its kind, with its key: the keys work anywhere in the window."""
     for kind in CodeKind:
         submenu = apply_menu.addMenu(kind_title(kind))
         for code in window.workspace.codes:
@@ -121,16 +141,10 @@ def _code_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
             window.addAction(action)
             submenu.addAction(action)
             actions.codes[code.uuid] = action
-    coding, move = window.coding, window.coding.move_edge
-    _add(window, menu, actions, "delete", "&Delete annotation", "Del", window.delete_annotations,
-         local=True)
-    _add(window, menu, actions, "next_annotation", "Ne&xt annotation", "Alt+Down",
-         lambda: window.step_annotation(1))
-    _add(window, menu, actions, "previous_annotation", "Pre&vious annotation", "Alt+Up",
-         lambda: window.step_annotation(-1))
-    _add(window, menu, actions, "clear", "Clear selection / cancel", "Esc", window.clear_selection,
-         local=True)
-    edges = menu.addMenu("&Boundaries")
+
+
+def _boundary_menu(window: MainWindow, edges: QMenu, actions: WindowActions) -> None:
+    move = window.coding.move_edge
     for name, text, keys, edge, step, word in (
         ("end_later", "End: one character later (left edge ←)", "Alt+Left", END, 1, False),
         ("end_earlier", "End: one character earlier (left edge →)", "Alt+Right", END, -1, False),
@@ -143,13 +157,6 @@ def _code_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
     ):  # fmt: skip
         _add(window, edges, actions, name, text, keys,
              lambda e=edge, s=step, w=word: move(e, s, w), local=True)
-    menu.addSeparator()
-    _add(window, menu, actions, "link", "&Link to… (then click)", "Ctrl+L", window.linking.start)
-    _add(window, menu, actions, "link_list", "Link to (choose from a list)…", "Ctrl+Shift+L",
-         window.link_from_list)
-    _add(window, menu, actions, "attributes", "Edit a&ttributes", "F2", window.focus_attributes)
-    _add(window, menu, actions, "memo", "Edit annotation &memo", "Ctrl+M",
-         lambda: window.memo_editor.annotation_memo.setFocus())
 
 
 def _document_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:

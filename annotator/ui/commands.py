@@ -88,6 +88,7 @@ class ServiceCommand(QUndoCommand):
             self.workspace.failed.emit(f"{self.text()}: {error}")
             return
         self.notify()
+        self.workspace.events.flush()  # views first, then show what changed
         ids = self.annotation_ids()
         self.workspace.events.revealRequested.emit(self.document_id, ids[0] if ids else "")
 

@@ -30,6 +30,8 @@ from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 from annotator.ui.document_state import DocumentState
 from annotator.ui.fonts import document_font
 from annotator.ui.highlighter import SpanHighlighter, StyleOf
+from annotator.ui.span_gutter import WIDTH as GUTTER_WIDTH
+from annotator.ui.span_gutter import SpanGutter
 from annotator.ui.span_marks import paint_flash, paint_frame, span_rects
 
 LINE_HEIGHT_PERCENT = 125  # on top of Naskh's own tall line box: room for stacked diacritics
@@ -94,9 +96,13 @@ class DocumentView(QTextEdit):
         self._flash_animation.setStartValue(1.0)
         self._flash_animation.setEndValue(0.0)
         self._flash_animation.valueChanged.connect(self._on_flash_step)
+        self._style_of: StyleOf | None = None
+        self.gutter = SpanGutter(self, lambda: self._style_of)
+        self.setViewportMargins(0, 0, GUTTER_WIDTH, 0)
         self._reveal_timer = QTimer(self, singleShot=True, interval=0)
         self._reveal_timer.timeout.connect(self.reveal_visible)
         self.verticalScrollBar().valueChanged.connect(lambda _value: self._reveal_timer.start())
+        self.verticalScrollBar().valueChanged.connect(lambda _value: self.gutter.invalidate())
         self._layout_timer = QTimer(self, interval=0)
         self._layout_timer.timeout.connect(self._layout_step)
         self._layout_delay = QTimer(self, singleShot=True, interval=LAYOUT_DELAY_MS)
@@ -113,7 +119,9 @@ class DocumentView(QTextEdit):
         self.setDocument(document)  # the previous document, our child, is deleted by Qt
         # Qt lays long documents out in steps: paint what each step brings on screen
         document.documentLayout().update.connect(lambda _rect: self._reveal_timer.start())
+        self._style_of = style_of
         self.highlighter = SpanHighlighter(document, state, style_of)
+        state.changed.connect(lambda _diff: self.gutter.invalidate())
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.verticalScrollBar().setValue(0)
         self._reveal_timer.start()
@@ -152,7 +160,7 @@ class DocumentView(QTextEdit):
         self._layout_delay.stop()
         self._layout_timer.stop()
         self._detach()
-        self.state, self._hits, self._current = None, [], None
+        self.state, self._hits, self._current, self._style_of = None, [], None, None
         self.setDocument(QTextDocument(self))
 
     def set_point_size(self, points: int) -> None:
@@ -315,6 +323,7 @@ class DocumentView(QTextEdit):
         self.highlighter.reveal(first - REVEAL_MARGIN_BLOCKS, last + REVEAL_MARGIN_BLOCKS)
         if self._hits:
             self._update_extra_selections()
+        self.gutter.invalidate()
         self.visibleBlocksChanged.emit(first, last)
 
     def _centre_on(self, cursor: QTextCursor) -> None:
@@ -327,6 +336,10 @@ class DocumentView(QTextEdit):
 
     def resizeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
+        viewport = self.viewport().geometry()
+        self.gutter.setGeometry(viewport.right() + 1, viewport.top(), GUTTER_WIDTH,
+                                viewport.height())
+        self.gutter.invalidate()
         self._reveal_timer.start()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name

@@ -3,6 +3,7 @@
 Look: the innermost span of each stretch gets a light tint of its colour as background; the span
 around it shows as an underline in its own colour, so nesting stays readable in Arabic without
 hiding letters. Other coders' spans (lead view) use their coder's colour with a dashed underline.
+Deeper nesting shows in the margin marks (:mod:`annotator.ui.span_gutter`).
 
 Cost follows what is on screen: in a long document a block is painted only once it has been near
 the viewport (``reveal``), and a change repaints only the blocks it touched (``rehighlightBlock``).

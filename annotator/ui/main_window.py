@@ -31,7 +31,7 @@ from annotator.ui.models.annotations import CODER
 from annotator.ui.search import SearchController, warm_up_text_tools
 from annotator.ui.settings import AppSettings
 from annotator.ui.shortcuts_sheet import ShortcutsDialog
-from annotator.ui.tooltips import describe_spans
+from annotator.ui.tooltips import describe_annotation, describe_spans
 from annotator.ui.window_parts import WindowParts
 from annotator.ui.window_search import SearchMixin
 from annotator.ui.workers import TaskRunner
@@ -87,6 +87,8 @@ class MainWindow(QMainWindow, WindowParts, SearchMixin):
         self.view.contextMenuAt.connect(lambda offset, pos: show_text_menu(self, offset, pos))
         self.view.zoomRequested.connect(self.zoom)
         self.view.tooltip_for = lambda offset: describe_spans(self.workspace, self.state, offset)
+        self.view.gutter.describe = lambda annotation: describe_annotation(self.workspace, annotation)
+        self.view.gutter.spanClicked.connect(lambda annotation: self.select_annotation(annotation))
         self.annotation_table.selectionModel().currentRowChanged.connect(self._on_table_row)
         self.codebook_view.activated.connect(self._on_code_activated)
         self.relations_panel.removeRequested.connect(self.remove_relation)

@@ -149,6 +149,12 @@ def test_context_menu_lists_recent_codes_first(qtbot, open_window, code_named) -
     titles = [a.text() for a in menu.actions() if a.text()]
     assert titles[0] == "Code the selection" and titles[1] == "Actor/Civilian"
     menu.deleteLater()
+    window.view.select_span(start, start)
+    on_span = build_text_menu(window, start + 1)
+    assert on_span is not None
+    texts = [a.text() for a in on_span.actions()]
+    assert "Delete ‘Actor/Civilian’" in texts and "Change ‘Actor/Civilian’ to" in texts
+    on_span.deleteLater()
 
 
 def _point_of(window, offset: int):  # noqa: ANN001, ANN202
@@ -221,3 +227,25 @@ def test_double_clicking_a_code_in_the_tree_applies_it(qtbot, open_window) -> No
     window.codebook_view.activated.emit(metaphor)
     assert _stored(window) == [(start, start + len("ثلاثة"), "Framing device/Metaphor")]
     assert window.view.hasFocus() or not window.isActiveWindow()
+
+
+def test_margin_marks_show_every_nesting_level_and_select_on_click(qtbot, open_window,  # noqa: ANN001
+                                                                  code_named) -> None:
+    window = open_window()
+    text = window.state.text
+    spans = {}
+    for path, first, last in (("Claim/Factual", "ثلاثة أسابيع", "شرق حلب"),
+                              ("Actor/State", "قبضة الجيش السوري إثر", "الجيش السوري"),
+                              ("Framing device/Label", "الجيش السوري إثر", "الجيش")):
+        start = text.index(first)
+        window.view.select_span(start, text.index(last, start) + len(last))
+        window.apply_code(code_named(window, path))
+        spans[path] = window.coding.current
+    window.select_annotation(spans["Claim/Factual"])
+    gutter = window.view.gutter
+    bars = {row.uuid: rect for rect, row, _ in gutter.bars()}
+    assert set(spans.values()) <= set(bars)  # three levels, three bars side by side
+    assert len({round(bars[i].x()) for i in spans.values()}) == 3
+    target = bars[spans["Actor/State"]].center().toPoint()
+    qtbot.mouseClick(gutter, Qt.MouseButton.LeftButton, pos=target)
+    assert window.coding.current == spans["Actor/State"]

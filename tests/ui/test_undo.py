@@ -78,6 +78,7 @@ def test_delete_restores_uuid_attributes_memo_and_links(qtbot, open_window, code
     assert window.menu_actions["undo"].text() == "&Undo Delete ‘Source/Cited source’"
     _undo(window)
     assert _rows(window) == before
+    assert window.coding.current == source  # the restored annotation is selected and shown
     with window.workspace.store.reader() as session:
         links = list_relations(session, window.document_id)
     assert [(r.type, r.source_id, r.target_id) for r in links] == [

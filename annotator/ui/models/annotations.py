@@ -19,6 +19,21 @@ from annotator.ui.workspace import Workspace
 
 Index = QModelIndex | QPersistentModelIndex
 _POSITION = attrgetter("start", "end", "uuid")
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_STYLE_ROLES = (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole)
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
+                    Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole,
+                    *_STYLE_ROLES, ID_ROLE, SPAN_ROLE, COLOUR_ROLE, READ_ONLY_ROLE})
+
+
+def _italic() -> QFont:
+    font = QFont()
+    font.setItalic(True)
+    return font
+
+
+_OTHER_STYLE = {Qt.ItemDataRole.ForegroundRole: lambda: QColor("#5f6368"),
+                Qt.ItemDataRole.FontRole: _italic}  # another coder's rows: grey italics
 CODE, TEXT, START, CODER, MEMO = range(5)
 HEADERS = ("Code", "Text", "Position", "Coder", "Memo")
 
@@ -159,29 +174,31 @@ class AnnotationTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self._state is None or not 0 <= index.row() < len(self._order):
-            return None
+        if (role not in _ROLES or not index.isValid() or self._state is None
+                or not 0 <= index.row() < len(self._order)):
+            return None  # views ask for many roles per cell: answer the unused ones first
         row = self._state.rows[self._order[index.row()]]
-        column, own = index.column(), self._workspace.is_own(row.coder_id)
-        colour = self._colour(row.code_id, row.coder_id)
+        column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row.uuid, column)
-        if role == Qt.ItemDataRole.DecorationRole and column == CODE:
-            if colour not in self._icons:
-                self._icons[colour] = swatch(colour)
-            return self._icons[colour]
-        if role == Qt.ItemDataRole.ToolTipRole and column in (TEXT, MEMO):
-            return self._state.excerpt(row.uuid, 600) if column == TEXT else row.memo or None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (TEXT, START):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and not own:
-            return QColor("#5f6368")
-        if role == Qt.ItemDataRole.FontRole and not own:
-            font = QFont()
-            font.setItalic(True)
-            return font
-        return {ID_ROLE: row.uuid, SPAN_ROLE: (row.start, row.end), COLOUR_ROLE: colour,
-                READ_ONLY_ROLE: not own}.get(role)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if column in (TEXT, START) else None
+        if role in _STYLE_ROLES:
+            return None if self._workspace.is_own(row.coder_id) else _OTHER_STYLE[role]()
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._icon(self._colour(row.code_id, row.coder_id)) if column == CODE else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == TEXT:
+                return self._state.excerpt(row.uuid, 600)
+            return (row.memo or None) if column == MEMO else None
+        return {ID_ROLE: row.uuid, SPAN_ROLE: (row.start, row.end),
+                COLOUR_ROLE: self._colour(row.code_id, row.coder_id),
+                READ_ONLY_ROLE: not self._workspace.is_own(row.coder_id)}[role]
+
+    def _icon(self, colour: str) -> QIcon:
+        if colour not in self._icons:
+            self._icons[colour] = swatch(colour)
+        return self._icons[colour]
 
     def _colour(self, code_id: str, coder_id: str) -> str:
         if self._workspace.is_own(coder_id):

@@ -141,6 +141,7 @@ class AnnotationTable(QTableView):
         header.resizeSection(CODE, 150)
         header.resizeSection(START, 58)
         header.resizeSection(MEMO, 70)
+        header.resizeSection(CODER, 72)
         self.setColumnHidden(CODER, True)
 
     def selected_ids(self) -> list[str]:
