@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
-from annotator.domain import AssignmentStatus, CodeKind
+from annotator.domain import AssignmentStatus, CodeKind, Role
 from annotator.ui.codes import kind_title
 from annotator.ui.coding import END, START
 from annotator.ui.models.codebook import swatch
@@ -61,6 +61,7 @@ def install_actions(window: MainWindow) -> WindowActions:
     _code_menu(window, menu_bar.addMenu("&Code"), actions)
     _document_menu(window, menu_bar.addMenu("&Document"), actions)
     _view_menu(window, menu_bar.addMenu("&View"), actions)
+    _project_menu(window, menu_bar.addMenu("&Project"), actions)
     _help_menu(window, menu_bar.addMenu("&Help"), actions)
     _fill_toolbar(window, actions)
     return actions
@@ -207,6 +208,30 @@ def _view_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
     panels = menu.addMenu("&Panels")
     for dock in window.docks():
         panels.addAction(dock.toggleViewAction())
+
+
+def _project_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
+    agreement = _add(window, menu, actions, "agreement", "Inter-coder &agreement…",
+                     "Ctrl+Shift+A", lambda: open_agreement_for(window))
+    # Blind coding: agreement figures reveal how others coded, so only a lead may open them.
+    agreement.setEnabled(window.workspace.coder.role is Role.LEAD and
+                         window.workspace.project_path is not None)
+
+
+def open_agreement_for(window: MainWindow) -> QWidget | None:
+    """Open (or raise) the Agreement window of the window's project, computed in a worker."""
+    from annotator.ui.agreement import open_agreement_window
+
+    path = window.workspace.project_path
+    if path is None or window.workspace.coder.role is not Role.LEAD:
+        return None
+    existing = getattr(window, "agreement_window", None)
+    if existing is not None and existing.isVisible():
+        existing.raise_()
+        existing.activateWindow()
+        return existing
+    window.agreement_window = open_agreement_window(path)
+    return window.agreement_window
 
 
 def _help_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
