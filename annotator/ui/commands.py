@@ -49,12 +49,10 @@ class ServiceCommand(QUndoCommand):
         self.document_id = document_id
         self._skip_next_redo = False
 
-    # subclasses -------------------------------------------------------------
-    def apply(self, session: Session) -> None:
-        raise NotImplementedError
-
-    def revert(self, session: Session) -> None:
-        raise NotImplementedError
+    # Every subclass defines these two: the service call and its inverse, each run inside one
+    # transaction by ``redo``/``undo``.
+    apply: Callable[[Session], None]
+    revert: Callable[[Session], None]
 
     def notify(self) -> None:
         """Tell the views what changed (annotation ids by default)."""

@@ -9,12 +9,13 @@ from __future__ import annotations
 from operator import attrgetter
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QIcon
 
 from annotator.ui.document_state import AnnotationDiff, DocumentState
 from annotator.ui.models import COLOUR_ROLE, ID_ROLE, READ_ONLY_ROLE, SPAN_ROLE
 from annotator.ui.models.codebook import swatch
+from annotator.ui.models.table import RowTableModel
 from annotator.ui.workspace import Workspace
 
 Index = QModelIndex | QPersistentModelIndex
@@ -38,8 +39,10 @@ CODE, TEXT, START, CODER, MEMO = range(5)
 HEADERS = ("Code", "Text", "Position", "Coder", "Memo")
 
 
-class AnnotationTableModel(QAbstractTableModel):
+class AnnotationTableModel(RowTableModel):
     """Rows are annotation UUIDs of the open document, in the current sort order."""
+
+    HEADERS = HEADERS
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -160,18 +163,8 @@ class AnnotationTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     # Qt model interface ---------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() else len(self._order)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt's name
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(HEADERS)):
-            return HEADERS[section]
-        return None
+    def row_count(self) -> int:
+        return len(self._order)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (role not in _ROLES or not index.isValid() or self._state is None

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -18,6 +17,7 @@ from annotator.db.services.documents import DocumentSummary
 from annotator.domain import AssignmentStatus
 from annotator.text import search_key
 from annotator.ui.models import FILTER_ROLE, ID_ROLE, SORT_ROLE, STATUS_ROLE
+from annotator.ui.models.table import RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -31,8 +31,10 @@ STATUS_ORDER = {AssignmentStatus.IN_PROGRESS: 0, AssignmentStatus.TODO: 1,
                 AssignmentStatus.DONE: 2, None: 3}
 
 
-class DocumentListModel(QAbstractTableModel):
+class DocumentListModel(RowTableModel):
     """One row per document in project order; rows are addressed by document UUID."""
+
+    HEADERS = HEADERS
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -61,24 +63,11 @@ class DocumentListModel(QAbstractTableModel):
     def row_of(self, document_id: str) -> int:
         return next((i for i, d in enumerate(self._rows) if d.uuid == document_id), -1)
 
-    # Qt model interface ---------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() else len(self._rows)
+    def row_count(self) -> int:
+        return len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt's name
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(HEADERS)):
-            return HEADERS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        document, column = self._rows[index.row()], index.column()
+    def cell(self, row: int, column: int, role: int) -> Any:
+        document = self._rows[row]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(document, column)
         if role == ID_ROLE:

@@ -4,23 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from annotator.db.services.relations import RelationData, list_relations
 from annotator.domain import RelationType
 from annotator.ui.document_state import DocumentState
 from annotator.ui.models import ID_ROLE, SPAN_ROLE
+from annotator.ui.models.table import RowTableModel
 from annotator.ui.workspace import Workspace
 
-Index = QModelIndex | QPersistentModelIndex
 SOURCE, TYPE, TARGET = range(3)
 HEADERS = ("From", "Link", "To")
 RELATION_LABELS = {RelationType.ATTRIBUTED_TO: "attributed to", RelationType.ABOUT: "about",
                    RelationType.USES_DEVICE: "uses device"}
 
 
-class RelationsModel(QAbstractTableModel):
+class RelationsModel(RowTableModel):
     """Rows are relation UUIDs; texts come from the document state's annotations."""
+
+    HEADERS = HEADERS
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -60,24 +62,11 @@ class RelationsModel(QAbstractTableModel):
         excerpt = self._state.excerpt(annotation_id, 40) if self._state else ""
         return f"{self._code_label(annotation_id)}: {excerpt}"
 
-    # Qt model interface ---------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() else len(self._rows)
+    def row_count(self) -> int:
+        return len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt's name
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(HEADERS)):
-            return HEADERS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        relation, column = self._rows[index.row()], index.column()
+    def cell(self, row: int, column: int, role: int) -> Any:
+        relation = self._rows[row]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == TYPE:
                 return RELATION_LABELS[relation.type]
@@ -85,6 +74,6 @@ class RelationsModel(QAbstractTableModel):
         if role == ID_ROLE:
             return relation.uuid
         if role == SPAN_ROLE and self._state is not None:
-            row = self._state.row(relation.source_id if column != TARGET else relation.target_id)
-            return (row.start, row.end) if row else None
+            end = self._state.row(relation.source_id if column != TARGET else relation.target_id)
+            return (end.start, end.end) if end else None
         return None

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor, QFont
 
 from annotator.ui.models import DOCUMENT_ROLE, SPAN_ROLE
+from annotator.ui.models.table import RowTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 DOCUMENT, BEFORE, MATCH, AFTER = range(4)
 HEADERS = ("Document", "Before", "Match", "After")
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
@@ -30,11 +30,13 @@ class SearchHit:
     after: str
 
 
-class SearchResultsModel(QAbstractTableModel):
+class SearchResultsModel(RowTableModel):
     """Rows arrive document by document from the search worker (appended, never reordered).
 
     Shown in a right-to-left view: the context before a match sits to its right and hugs it.
     """
+
+    HEADERS = HEADERS
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -56,23 +58,11 @@ class SearchResultsModel(QAbstractTableModel):
     def hit(self, row: int) -> SearchHit:
         return self._hits[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() else len(self._hits)
+    def row_count(self) -> int:
+        return len(self._hits)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt's name
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(HEADERS)):
-            return HEADERS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._hits):
-            return None
-        hit, column = self._hits[index.row()], index.column()
+    def cell(self, row: int, column: int, role: int) -> Any:
+        hit = self._hits[row]
         if role == Qt.ItemDataRole.DisplayRole:
             return (hit.title, hit.before, hit.match, hit.after)[column]
         if role == Qt.ItemDataRole.ToolTipRole:
