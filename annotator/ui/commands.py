@@ -255,8 +255,7 @@ class SetStatus(ServiceCommand):
                                    self.status)
 
     def revert(self, session: Session) -> None:
-        set_status(session, self.document_id, self.workspace.coder.uuid,
-                   self.previous or AssignmentStatus.TODO)
+        set_status(session, self.document_id, self.workspace.coder.uuid, self.previous)
 
     def notify(self) -> None:
         self.workspace.events.note_documents()

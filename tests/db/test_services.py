@@ -155,6 +155,9 @@ def test_status_memo_and_counts_per_coder(seeded) -> None:  # noqa: ANN001
         assert set_status(session, document, ids["coder_a"], AssignmentStatus.IN_PROGRESS) is None
         assert set_status(session, document, ids["coder_a"], AssignmentStatus.DONE) is \
             AssignmentStatus.IN_PROGRESS
+        assert set_status(session, document, ids["coder_b"], AssignmentStatus.DONE) is None
+        assert set_status(session, document, ids["coder_b"], None) is AssignmentStatus.DONE
+        assert {d.uuid: d.status for d in list_documents(session, ids["coder_b"])}[document] is None
         assert set_document_memo(session, document, ids["coder_a"], "Lavrov quoted twice") == ""
         ann.create_annotation(session, document_id=document, coder_id=ids["coder_a"],
                               code_id=_code(session, "Claim/Factual"), start=0, end=5)

@@ -232,3 +232,12 @@ def test_deleting_several_rows_is_one_step(qtbot, open_window, code_named) -> No
     assert window.menu_actions["undo"].text() == "&Undo Delete 2 annotations"
     _undo(window)
     assert sorted(a.uuid for a in _rows(window)) == sorted(ids)
+
+
+def test_undoing_a_status_on_an_unassigned_document_leaves_it_unassigned(open_window) -> None:  # noqa: ANN001
+    window = open_window(coder="Lead")  # the demo assigns nothing to the lead
+    assert _status(window) is None
+    window.menu_actions["mark_done"].trigger()
+    assert _status(window) is AssignmentStatus.DONE
+    _undo(window)
+    assert _status(window) is None

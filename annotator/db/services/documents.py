@@ -109,16 +109,22 @@ def assign(session: Session, document_ids: Iterable[str], coder_id: str) -> int:
 
 
 def set_status(session: Session, document_id: str, coder_id: str,
-               status: AssignmentStatus) -> AssignmentStatus | None:
-    """Set a coder's status for a document; returns the previous one (for undo)."""
+               status: AssignmentStatus | None) -> AssignmentStatus | None:
+    """Set a coder's status for a document (None: no assignment at all); returns the previous one,
+    None when there was no assignment, so that undo can pass it straight back."""
     assignment = session.scalar(select(Assignment).where(
         Assignment.document_id == document_id, Assignment.coder_id == coder_id))
-    if assignment is None:
-        session.add(Assignment(document_id=document_id, coder_id=coder_id, status=status.value))
-        return None
-    previous = AssignmentStatus(assignment.status)
-    assignment.status = AssignmentStatus(status).value
-    assignment.updated_at = utcnow()
+    previous = AssignmentStatus(assignment.status) if assignment is not None else None
+    if status is None:
+        if assignment is not None:
+            session.delete(assignment)
+    elif assignment is None:
+        session.add(Assignment(document_id=document_id, coder_id=coder_id,
+                               status=AssignmentStatus(status).value))
+    else:
+        assignment.status = AssignmentStatus(status).value
+        assignment.updated_at = utcnow()
+    session.flush()
     return previous
 
 
