@@ -181,8 +181,9 @@ def cmd_info(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from annotator.db.services.demo import build_demo_project
 
-    build_demo_project(Path(args.path))
-    _out(f"created demo project {args.path}")
+    build_demo_project(Path(args.path), with_coding=args.with_coding)
+    extra = " with two coders' sample coding of the Aleppo report" if args.with_coding else ""
+    _out(f"created demo project {args.path}{extra}")
     return 0
 
 
@@ -241,6 +242,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = command("demo", cmd_demo, "create a demo project with the sample articles")
     demo.add_argument("path", type=Path)
+    demo.add_argument("--with-coding", action="store_true",
+                      help="add both coders' coding of the Aleppo report (to try agreement)")
 
     gui = command("gui", cmd_gui, "open the coding window")
     gui.add_argument("path", nargs="?")

@@ -162,3 +162,21 @@ def test_module_entry_point_and_help() -> None:
     result = subprocess.run([sys.executable, "-m", "annotator", "import", "--help"],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and "--text-column" in result.stdout
+
+
+def test_demo_with_sample_coding_gives_a_defined_agreement(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    path = tmp_path / "coded.fannot"
+    assert run(capsys, "demo", path, "--with-coding")[0] == 0
+    info = json.loads(run(capsys, "info", path, "--json")[1])
+    assert (info["annotations"], info["relations"]) == (36, 9)
+    exported = tmp_path / "coded.jsonl"
+    run(capsys, "annotations", path, "export", exported)
+    rows = [json.loads(line) for line in exported.read_text("utf-8").splitlines()]
+    labels = {row["text"] for row in rows if row.get("code") == "Framing device/Label"}
+    assert {"المسلحين", "المتمردين", "المجموعات الإرهابية"} <= labels
+    code, out, err = run(capsys, "agreement", path, "--json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["coders"] == ["Layla", "Omar"]
+    overall = next(row for row in report["rows"] if row["scope"] == "overall")["figures"]
+    assert 0.5 < overall["alpha_u"]["value"] < 1 and overall["alpha_u"]["n_units"] == 36
