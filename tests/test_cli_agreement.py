@@ -298,3 +298,30 @@ def test_the_cli_stays_light_to_import() -> None:
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_documents_not_yet_coded_are_missing_not_empty(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    # Omar is assigned the Aleppo article but has not coded it: he is missing there, not a coder
+    # who found nothing, until he marks it done.
+    from annotator.db import open_project
+    from annotator.db.services.annotations import create_annotation
+    from annotator.db.services.codebook import code_ids_by_path
+    from annotator.db.services.demo import build_demo_project
+    from annotator.db.services.documents import set_status
+    from annotator.db.services.lookup import find_coder, find_document
+    from annotator.domain import AssignmentStatus
+
+    path = tmp_path / "round.fannot"
+    build_demo_project(path)
+    store = open_project(path)
+    with store.transaction() as session:
+        aleppo = find_document(session, "aleppo-2016-12").id
+        create_annotation(session, document_id=aleppo, coder_id=find_coder(session, "Layla").id,
+                          code_id=code_ids_by_path(session)["claim/factual"], start=0, end=20)
+    report = agreement_json(capsys, path, "--bootstrap", 0)
+    assert report["documents"]["coded_by_two_or_more"] == 0
+    with store.transaction() as session:
+        set_status(session, aleppo, find_coder(session, "Omar").id, AssignmentStatus.DONE)
+    store.close()
+    report = agreement_json(capsys, path, "--bootstrap", 0)
+    assert report["documents"]["coded_by_two_or_more"] == 1

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from annotator.agreement.report_input import AgreementInput, DocumentUnits, SpanRow
 from annotator.db.models import Annotation, Assignment, Coder, Document
 from annotator.db.services.codebook import list_codes
-from annotator.domain import Layer
+from annotator.domain import AssignmentStatus, Layer
 from annotator.errors import ProjectError
 
 __all__ = ["AgreementInput", "DocumentUnits", "SpanRow", "agreement_input"]
@@ -51,7 +51,7 @@ def agreement_input(
     documents: Sequence[str] | None = None, layer: Layer = Layer.CODING,
 ) -> AgreementInput:
     """Spans per document for the chosen coders (names), codes (paths) and documents (UUIDs or
-    external ids). A document counts for a coder if it is assigned to them or they coded it."""
+    external ids). A document counts for a coder if they marked it done or coded spans in it."""
     names = dict(session.execute(select(Coder.id, Coder.name)).all())
     _check_known("coders", coders, sorted(names.values()))
     chosen_coders = set(coders) if coders else set(names.values())
@@ -66,8 +66,12 @@ def agreement_input(
             raise ProjectError(f"unknown documents: {', '.join(sorted(missing))}")
     by_id = {r.id: DocumentUnits(r.id, r.title, r.text) for r in rows}
     if Layer(layer) is Layer.CODING:  # assignments are for coding; gold is whoever adjudicated
-        for document_id, coder_id in session.execute(
-                select(Assignment.document_id, Assignment.coder_id)):
+        # A document a coder marked done counts even if they found nothing to code in it; one still
+        # to do (or in progress without a span) is not coded yet, so it counts as missing, not as
+        # "marked nothing" (which would understate agreement in the middle of a round).
+        done = select(Assignment.document_id, Assignment.coder_id).where(
+            Assignment.status == AssignmentStatus.DONE.value)
+        for document_id, coder_id in session.execute(done):
             if document_id in by_id and names[coder_id] in chosen_coders:
                 by_id[document_id].coders.add(names[coder_id])
     spans = session.execute(
