@@ -9,14 +9,7 @@ import pytest
 
 from annotator.agreement import bootstrap_alpha, krippendorff_alpha
 from annotator.agreement.synthetic import coding_data
-
-N = None
-K2011 = [
-    [1, 2, 3, 3, 2, 1, 4, 1, 2, N, N, N],
-    [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, N, 3],
-    [N, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, N],
-    [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, N],
-]
+from published_data import K2011, N
 
 
 @pytest.mark.parametrize("level", ["nominal", "ordinal", "interval", "ratio"])

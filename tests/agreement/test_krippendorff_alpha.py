@@ -12,15 +12,8 @@ from hypothesis import strategies as st
 
 from annotator.agreement import krippendorff_alpha
 from annotator.agreement.alpha import coincidences
+from published_data import K2011, N
 
-N = None
-# Krippendorff (2011) "Computing Krippendorff's Alpha-Reliability", section C: 4 coders x 12 units.
-K2011 = [
-    [1, 2, 3, 3, 2, 1, 4, 1, 2, N, N, N],
-    [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, N, 3],
-    [N, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, N],
-    [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, N],
-]
 
 # Hayes & Krippendorff (2007: 84): 5 observers x 40 units, ordinal alpha .7598 (as in DKPro).
 HK2007_UNITS = """1 1 2 . 2|1 1 0 1 .|2 3 3 3 .|. 0 0 . 0|0 0 0 . 0|0 0 0 . 0|1 0 2 . 1|1 . 2 0 .
