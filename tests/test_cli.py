@@ -141,7 +141,7 @@ def test_bad_annotation_files_import_nothing(project: Path, tmp_path: Path, caps
     source.write_text(json.dumps(good) + "\n" + json.dumps({**good, **line}) + "\n", "utf-8")
     code, _, err = run(capsys, "annotations", project, "import", source)
     assert code == 1
-    assert f"bad.jsonl, line 2: " in err and message in err
+    assert "bad.jsonl, line 2: " in err and message in err
     assert json.loads(run(capsys, "info", project, "--json")[1])["annotations"] == 0
 
 
