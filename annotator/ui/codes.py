@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from PySide6.QtGui import QColor
 from sqlalchemy.orm import Session
 
-from annotator.codebook import KIND_NAMES_AR, AttributeSpec, codes_by_uuid
-from annotator.db.services.codebook import export_codebook, list_codes
+from annotator.codebook import KIND_NAMES_AR, AttributeSpec, CodeSpec, codes_of_kind
+from annotator.db.services.codebook import export_codebook
 from annotator.domain import CodeKind
 from annotator.errors import ProjectError
 
@@ -52,19 +52,13 @@ class CodeCatalog:
 
     @classmethod
     def load(cls, session: Session) -> CodeCatalog:
+        """Read the codebook once (codes with their attributes) and flatten it depth first."""
         try:
-            specs = codes_by_uuid(export_codebook(session))
+            spec = export_codebook(session)
         except ProjectError:  # a project without a codebook yet: nothing to code with
             return cls([])
-        codes = []
-        for row in list_codes(session):
-            spec = specs.get(row.uuid)
-            codes.append(CodeInfo(
-                row.uuid, row.parent, row.kind, row.path, row.name_en, row.name_ar, row.colour,
-                row.shortcut, row.definition, spec.include if spec else "",
-                spec.exclude if spec else "", tuple(spec.attributes) if spec else (),
-            ))
-        return cls(codes)
+        return cls([info for kind in CodeKind for code in codes_of_kind(spec, kind)
+                    for info in _flatten(code, None, kind.label)])
 
     def __iter__(self) -> Iterator[CodeInfo]:
         return iter(self._codes)
@@ -84,6 +78,15 @@ class CodeCatalog:
 
     def with_shortcuts(self) -> list[CodeInfo]:
         return [code for code in self._codes if code.shortcut]
+
+
+def _flatten(code: CodeSpec, parent: str | None, prefix: str) -> Iterator[CodeInfo]:
+    path = f"{prefix}/{code.name_en}"
+    yield CodeInfo(code.uuid, parent, code.kind, path, code.name_en, code.name_ar, code.colour,
+                   code.shortcut, code.definition, code.include, code.exclude,
+                   tuple(code.attributes))
+    for child in code.children:
+        yield from _flatten(child, code.uuid, path)
 
 
 def kind_title(kind: CodeKind) -> str:
