@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from annotator.codebook import find_code, load_template
+from annotator.codebook import CodebookSpec, find_code, load_template
 from annotator.db.engine import open_project
 from annotator.db.services.annotations import create_annotation
 from annotator.db.services.codebook import apply_codebook
@@ -59,8 +59,9 @@ def _offsets(text: str, phrase: str, occurrence: int) -> tuple[int, int]:
     return start, start + len(phrase)
 
 
-def _attribute_ids(code_path: str, values: dict[str, str]) -> tuple[str, dict[str, str]]:
-    code = find_code(load_template("framing-core"), code_path)
+def _attribute_ids(spec: CodebookSpec, code_path: str,
+                   values: dict[str, str]) -> tuple[str, dict[str, str]]:
+    code = find_code(spec, code_path)
     if code is None:
         raise ProjectError(f"{SAMPLE_CODING}: no code {code_path!r} in framing-core")
     by_name = {attribute.name: attribute.uuid for attribute in code.attributes}
@@ -71,18 +72,19 @@ def add_sample_coding(session: Session, coders: dict[str, str]) -> int:
     """Store the shipped sample coding; returns the number of annotations written."""
     sample: dict[str, Any] = json.loads(SAMPLE_CODING.read_text(encoding="utf-8"))
     document = find_document(session, sample["document"])
-    keys: dict[str, str] = {}
+    spec = load_template("framing-core")
+    ids: dict[str, str] = {}
+    owners: dict[str, str] = {}
     for item in sample["annotations"]:
         start, end = _offsets(document.text, item["phrase"], item["occurrence"])
-        code_id, attributes = _attribute_ids(item["code"], item.get("attributes", {}))
-        keys[item["key"]] = create_annotation(
-            session, document_id=document.id, coder_id=coders[item["coder"]], code_id=code_id,
+        code_id, attributes = _attribute_ids(spec, item["code"], item.get("attributes", {}))
+        owners[item["key"]] = coders[item["coder"]]
+        ids[item["key"]] = create_annotation(
+            session, document_id=document.id, coder_id=owners[item["key"]], code_id=code_id,
             start=start, end=end, attributes=attributes).uuid
     for link in sample["links"]:
-        source = keys[link["from"]]
-        coder = coders[next(i["coder"] for i in sample["annotations"] if i["key"] == link["from"])]
-        create_relation(session, type=RelationType(link["relation"]), source_id=source,
-                        target_id=keys[link["to"]], coder_id=coder)
-    for coder_id in {coders[i["coder"]] for i in sample["annotations"]}:
+        create_relation(session, type=RelationType(link["relation"]), source_id=ids[link["from"]],
+                        target_id=ids[link["to"]], coder_id=owners[link["from"]])
+    for coder_id in set(owners.values()):
         set_status(session, document.id, coder_id, AssignmentStatus.DONE)
-    return len(keys)
+    return len(ids)

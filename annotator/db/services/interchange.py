@@ -43,6 +43,7 @@ class _Resolver:
         self.codes = code_ids_by_path(session)
         self.documents: dict[str, Document] = {}
         self.coders: dict[str, Coder] = {}
+        self.attribute_defs: dict[str, dict[str, AttributeDefinition]] = {}
 
     def fail(self, line: int, message: str) -> InputError:
         return InputError(self.path, message, line=line)
@@ -71,8 +72,10 @@ class _Resolver:
         return code_id
 
     def attributes(self, code_id: str, values: dict[str, str], line: int) -> dict[str, str]:
-        defined = {a.name.casefold(): a for a in self.session.scalars(
-            select(AttributeDefinition).where(AttributeDefinition.code_id == code_id))}
+        if code_id not in self.attribute_defs:  # one query per code, not per line
+            self.attribute_defs[code_id] = {a.name.casefold(): a for a in self.session.scalars(
+                select(AttributeDefinition).where(AttributeDefinition.code_id == code_id))}
+        defined = self.attribute_defs[code_id]
         resolved: dict[str, str] = {}
         for name, value in values.items():
             attribute = defined.get(name.casefold())
