@@ -49,3 +49,40 @@ def seeded(store):  # noqa: ANN001, ANN201 - returns (store, ids) for brevity in
             add_articles(session, read_articles(file))
         ids["documents"] = {d.external_id: d.uuid for d in list_documents(session)}
     return store, ids
+
+
+WordSpan = tuple[str, str, int, int, str]  # (coder, document external id, first word, last word, code)
+
+
+def _annotate_words(path: Path, spans: list[WordSpan]) -> tuple[dict[str, str], list[tuple]]:
+    """Store word-aligned spans (as the annotator's snapping makes them) in the project at
+    ``path``; returns the texts by external id and the spans as (coder, doc, start, end, code)."""
+    from sqlalchemy import select
+
+    from annotator.db import open_project
+    from annotator.db.models import Coder, Document
+    from annotator.db.services.annotations import create_annotation
+    from annotator.db.services.codebook import code_ids_by_path
+    from annotator.text import word_spans
+
+    store = open_project(path)
+    stored = []
+    with store.transaction() as session:
+        codes = code_ids_by_path(session)
+        coders = dict(session.execute(select(Coder.name, Coder.id)).all())
+        documents = {r.external_id: r for r in session.execute(
+            select(Document.id, Document.external_id, Document.text))}
+        for coder, doc, first, last, code in spans:
+            words = word_spans(documents[doc].text)
+            start, end = words[first][0], words[last][1]
+            create_annotation(session, document_id=documents[doc].id, coder_id=coders[coder],
+                              code_id=codes[code.casefold()], start=start, end=end)
+            stored.append((coder, doc, start, end, code))
+    store.close()
+    return {key: row.text for key, row in documents.items()}, stored
+
+
+@pytest.fixture(scope="session")
+def annotate_words():  # noqa: ANN201 - returns _annotate_words
+    """``annotate_words(path, spans)``: add word-aligned spans of named coders to a project."""
+    return _annotate_words

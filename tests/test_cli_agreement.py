@@ -58,34 +58,16 @@ def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, st
 
 
 @pytest.fixture(scope="module")
-def coded(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str], list[tuple]]:
+def coded(tmp_path_factory: pytest.TempPathFactory,
+          annotate_words) -> tuple[Path, dict[str, str], list[tuple]]:  # noqa: ANN001
     """The demo project with SPANS; returns its path, texts by external id and the spans as
     (coder, external id, start, end, code)."""
-    from sqlalchemy import select
-
-    from annotator.db import open_project
-    from annotator.db.models import Coder, Document
-    from annotator.db.services.annotations import create_annotation
-    from annotator.db.services.codebook import code_ids_by_path
     from annotator.db.services.demo import build_demo_project
 
     path = tmp_path_factory.mktemp("cli") / "demo.fannot"
     build_demo_project(path)
-    store = open_project(path)
-    with store.transaction() as session:
-        codes = code_ids_by_path(session)
-        coders = dict(session.execute(select(Coder.name, Coder.id)).all())
-        documents = {r.external_id: r for r in session.execute(
-            select(Document.id, Document.external_id, Document.text))}
-        spans = []
-        for coder, doc, first, last, code in SPANS:
-            words = word_spans(documents[doc].text)
-            start, end = words[first][0], words[last][1]
-            create_annotation(session, document_id=documents[doc].id, coder_id=coders[coder],
-                              code_id=codes[code.casefold()], start=start, end=end)
-            spans.append((coder, doc, start, end, code))
-    store.close()
-    return path, {k: r.text for k, r in documents.items()}, spans
+    texts, spans = annotate_words(path, SPANS)
+    return path, texts, spans
 
 
 def by_hand(texts: dict[str, str], spans: list[tuple]) -> dict[str, object]:

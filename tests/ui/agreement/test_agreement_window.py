@@ -52,27 +52,9 @@ SPANS = [
 
 
 @pytest.fixture
-def coded(demo_path: Path) -> Path:
+def coded(demo_path: Path, annotate_words) -> Path:  # noqa: ANN001
     """The demo project (tests/ui/conftest.py) with SPANS by its two coders."""
-    from sqlalchemy import select
-
-    from annotator.db.models import Coder, Document
-    from annotator.db.services.annotations import create_annotation
-    from annotator.db.services.codebook import code_ids_by_path
-    from annotator.text import word_spans
-
-    store = open_project(demo_path)
-    with store.transaction() as session:
-        codes = code_ids_by_path(session)
-        coders = dict(session.execute(select(Coder.name, Coder.id)).all())
-        docs = {r.external_id: r for r in session.execute(
-            select(Document.id, Document.external_id, Document.text))}
-        for coder, doc, first, last, code in SPANS:
-            words = word_spans(docs[doc].text)
-            create_annotation(session, document_id=docs[doc].id, coder_id=coders[coder],
-                              code_id=codes[code.casefold()], start=words[first][0],
-                              end=words[last][1])
-    store.close()
+    annotate_words(demo_path, SPANS)
     return demo_path
 
 
