@@ -66,18 +66,20 @@ def rating_counts(ratings: Sequence[Sequence[Hashable | None]],
     lengths = {len(row) for row in columns}
     if len(lengths) > 1:
         raise ValueError(f"the raters rated different numbers of units: {sorted(lengths)}")
-    used = ordered(v for row in columns for v in row if not is_missing(v))
+    n_units = lengths.pop() if lengths else 0
+    flat = [value for row in columns for value in row]
+    used = ordered(value for value in flat if not is_missing(value))
     cats = tuple(categories) if categories is not None else used
     index = {c: i for i, c in enumerate(cats)}
     unknown = set(used) - index.keys()
     if unknown:
         raise ValueError(f"ratings outside the given categories: {sorted(map(repr, unknown))}")
-    n_units = lengths.pop() if lengths else 0
-    counts = np.zeros((n_units, len(cats)))
-    for row in columns:
-        for unit, value in enumerate(row):
-            if not is_missing(value):
-                counts[unit, index[value]] += 1
+    codes = np.fromiter((-1 if is_missing(v) else index[v] for v in flat), np.int64, len(flat))
+    units = np.tile(np.arange(n_units), len(columns))
+    rated = codes >= 0
+    cells = np.bincount(units[rated] * len(cats) + codes[rated],
+                        minlength=n_units * len(cats))
+    counts = cells.reshape(n_units, len(cats)).astype(np.float64)
     return RatingCounts(cats, counts[counts.sum(axis=1) > 0], len(columns))
 
 
