@@ -74,8 +74,8 @@ def _measures(text: str) -> tuple[str, ...]:
     names = tuple(name.strip().lower() for name in text.split(",") if name.strip())
     unknown = [name for name in names if name not in MEASURES]
     if unknown or not names:
-        raise argparse.ArgumentTypeError(f"unknown measure {', '.join(unknown) or text!r}; "
-                                         f"choose from {', '.join(MEASURES)}")
+        what = f"unknown measure {', '.join(map(repr, unknown))}" if unknown else "no measure"
+        raise argparse.ArgumentTypeError(f"{what}; choose from {', '.join(MEASURES)}")
     return tuple(dict.fromkeys(names))
 
 

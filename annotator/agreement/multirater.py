@@ -29,7 +29,7 @@ from annotator.agreement.estimate import Estimate, undefined
 from annotator.agreement.units import ordered
 from annotator.agreement.weights import Weights, resolve_weights
 
-PA_SOURCE = "Gwet (2014, ch. 2), percent agreement for multiple raters with missing ratings"
+PA_SOURCE = "Gwet (2014), percent agreement for multiple raters with missing ratings"
 
 
 @dataclass(frozen=True)
