@@ -10,16 +10,23 @@ coefficient uses the categories of the whole file (so a pair's weights span the 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Hashable, Sequence
 from itertools import combinations
 from typing import Any
 
+import numpy as np
+
 from annotator.agreement.estimate import Estimate
-from annotator.agreement.fleiss import fleiss_kappa_generalised
-from annotator.agreement.gwet import gwet_ac
-from annotator.agreement.multirater import is_missing, percent_agreement_multi
-from annotator.agreement.units import ordered
-from annotator.agreement.weighted_kappa import weighted_kappa
+from annotator.agreement.fleiss import fleiss_kappa_of
+from annotator.agreement.gwet import gwet_ac_of
+from annotator.agreement.multirater import (
+    RatingCounts,
+    counts_of_codes,
+    encode,
+    percent_agreement_of,
+)
+from annotator.agreement.pairwise import Table
+from annotator.agreement.weighted_kappa import weighted_kappa_of
 
 MULTI_RATER = ("pa", "ac1", "ac2", "fleiss")
 PAIRWISE = ("cohen", "cohen-weighted")
@@ -29,7 +36,6 @@ LEVEL_WEIGHTS = {"nominal": "identity", "ordinal": "ordinal", "interval": "quadr
 ALPHA_SOURCE = ("Krippendorff (2011), alpha with missing values; interval: bootstrap of "
                 "Hayes & Krippendorff (2007)")
 Values = Sequence[Sequence[Hashable | None]]
-Categories = Sequence[Hashable]
 
 
 def default_weights(level: str) -> str:
@@ -43,29 +49,43 @@ def coefficient_rows(values: Values, coders: Sequence[str], measures: Sequence[s
 
     ``alpha`` is the summary of ``annotator alpha`` (needed when "alpha" is asked).
     """
-    categories = ordered(v for row in values for v in row if not is_missing(v))
+    unknown = [m for m in measures if m not in MEASURES]
+    if unknown:
+        raise ValueError(f"unknown measure {unknown[0]!r}; choose from {', '.join(MEASURES)}")
+    categories, codes = encode(values)
+    counted = counts_of_codes(categories, codes)
+    tables = {pair: _pair_table(codes, *pair, categories)
+              for pair in combinations(range(len(coders)), 2)} \
+        if any(m in PAIRWISE for m in measures) else {}
     rows: list[dict[str, Any]] = []
     for measure in measures:
         if measure == "alpha":
             rows.append(alpha_row(alpha or {}, len(coders)))
         elif measure in MULTI_RATER:
-            estimate = _multi_rater(measure, weights)(values, categories)
-            rows.append(estimate_row(measure, estimate, list(coders)))
-        elif measure in PAIRWISE:
-            scheme = "identity" if measure == "cohen" else weights
-            for i, j in combinations(range(len(coders)), 2):
-                pair = weighted_kappa(values[i], values[j], scheme, categories)
-                rows.append(estimate_row(measure, pair, [coders[i], coders[j]]))
+            rows.append(estimate_row(measure, _multi_rater(measure, counted, weights),
+                                     list(coders)))
         else:
-            raise ValueError(f"unknown measure {measure!r}; choose from {', '.join(MEASURES)}")
+            scheme = "identity" if measure == "cohen" else weights
+            rows += [estimate_row(measure, weighted_kappa_of(table, scheme),
+                                  [coders[i], coders[j]]) for (i, j), table in tables.items()]
     return rows
 
 
-def _multi_rater(measure: str, weights: str) -> Callable[[Values, Categories], Estimate]:
-    function = {"pa": percent_agreement_multi, "ac1": gwet_ac, "ac2": gwet_ac,
-                "fleiss": fleiss_kappa_generalised}[measure]
-    scheme = weights if measure == "ac2" else "identity"
-    return lambda values, categories: function(values, scheme, categories)
+def _multi_rater(measure: str, data: RatingCounts, weights: str) -> Estimate:
+    if measure == "pa":
+        return percent_agreement_of(data)
+    if measure == "fleiss":
+        return fleiss_kappa_of(data)
+    return gwet_ac_of(data, weights if measure == "ac2" else "identity")
+
+
+def _pair_table(codes: np.ndarray, i: int, j: int, categories: tuple[Hashable, ...]) -> Table:
+    """Two coders' contingency table over the file's categories (incomplete pairs dropped)."""
+    a, b = codes[i], codes[j]
+    both = (a >= 0) & (b >= 0)
+    q = len(categories)
+    counts = np.bincount(a[both] * q + b[both], minlength=q * q).reshape(q, q)
+    return Table(categories, counts.astype(np.float64))
 
 
 def estimate_row(measure: str, estimate: Estimate, coders: list[str]) -> dict[str, Any]:
@@ -95,8 +115,9 @@ def coefficient_lines(rows: list[dict[str, Any]]) -> list[str]:
     for row in rows:
         name = row["name"] + (f" ({row['coders'][0]}–{row['coders'][1]})"
                               if row["measure"] in PAIRWISE else "")
+        se = _shown(row["se"], row["measure"])
         lines.append(f"  {name:<34} {row['weights'] or '':<10} {_shown(row['value']):>7} "
-                     f"{_shown(row['se'], row['measure']):>6}  {_interval(row):<16} {row['n_units'] or 0:>5} "
+                     f"{se:>6}  {_interval(row):<16} {row['n_units'] or 0:>5} "
                      f"{row['n_raters']:>6}")
     sources = dict.fromkeys(f"  {row['name']}: {row['source']}" for row in rows)
     notes = ["  95% CI: value ± t(n − 1) × SE, upper bound capped at 1 (Gwet 2014); "

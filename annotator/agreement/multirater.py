@@ -62,6 +62,14 @@ def rating_counts(ratings: Sequence[Sequence[Hashable | None]],
     Categories are those used (sorted when comparable) unless ``categories`` names them all,
     in their order; this order is the one ordered weights follow.
     """
+    cats, codes = encode(ratings, categories)
+    return counts_of_codes(cats, codes)
+
+
+def encode(ratings: Sequence[Sequence[Hashable | None]],
+           categories: Iterable[Hashable] | None = None) -> tuple[tuple[Hashable, ...],
+                                                                   np.ndarray]:
+    """The categories and each rating's index among them (raters x units), -1 if missing."""
     columns = [list(row) for row in ratings]
     lengths = {len(row) for row in columns}
     if len(lengths) > 1:
@@ -75,12 +83,18 @@ def rating_counts(ratings: Sequence[Sequence[Hashable | None]],
     if unknown:
         raise ValueError(f"ratings outside the given categories: {sorted(map(repr, unknown))}")
     codes = np.fromiter((-1 if is_missing(v) else index[v] for v in flat), np.int64, len(flat))
-    units = np.tile(np.arange(n_units), len(columns))
+    return cats, codes.reshape(len(columns), n_units)
+
+
+def counts_of_codes(categories: tuple[Hashable, ...], codes: np.ndarray) -> RatingCounts:
+    """Counts of encoded ratings (:func:`encode`), units nobody rated dropped."""
+    n_raters, n_units = codes.shape
+    q = len(categories)
+    units = np.broadcast_to(np.arange(n_units), codes.shape)
     rated = codes >= 0
-    cells = np.bincount(units[rated] * len(cats) + codes[rated],
-                        minlength=n_units * len(cats))
-    counts = cells.reshape(n_units, len(cats)).astype(np.float64)
-    return RatingCounts(cats, counts[counts.sum(axis=1) > 0], len(columns))
+    cells = np.bincount(units[rated] * q + codes[rated], minlength=n_units * q)
+    counts = cells.reshape(n_units, q).astype(np.float64)
+    return RatingCounts(categories, counts[counts.sum(axis=1) > 0], n_raters)
 
 
 def counts_table(counts: Sequence[Sequence[float]] | np.ndarray,
