@@ -15,6 +15,11 @@ from typing import Any
 from annotator.errors import AnnotatorError
 
 LEVELS = ("nominal", "ordinal", "interval", "ratio")
+# Kept here, not imported, so that ``annotator --help`` loads no numpy; a test checks that they
+# match annotator.agreement.coefficient_table.MEASURES and annotator.agreement.weights.SCHEMES.
+MEASURES = ("alpha", "pa", "ac1", "ac2", "fleiss", "cohen", "cohen-weighted")
+WEIGHTS = ("identity", "linear", "quadratic", "ordinal", "radical", "ratio", "circular",
+           "bipolar")
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -46,15 +51,32 @@ def _add_agreement(commands: argparse._SubParsersAction) -> None:  # type: ignor
 
 def _add_alpha(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     alpha = commands.add_parser(
-        "alpha", help="Krippendorff's alpha of any reliability data in a CSV file",
+        "alpha", help="Krippendorff's alpha (and other coefficients) of reliability data in a CSV",
         description="Krippendorff's alpha of a CSV file in KALPHA's layout: a header row of "
-                    "coder names, one row per unit, a blank cell for a missing value.")
+                    "coder names, one row per unit, a blank cell for a missing value. With "
+                    "--measures or --all also percent agreement, Gwet's AC1/AC2, Fleiss' "
+                    "kappa and Cohen's (weighted) kappa, each with its standard error.")
     alpha.add_argument("file", type=Path, help="CSV file (comma, semicolon or tab separated)")
     alpha.add_argument("--level", choices=LEVELS, required=True, help="level of measurement")
     alpha.add_argument("--encoding", help="e.g. utf-8, cp1256, utf-16 (default: detect)")
     alpha.add_argument("--json", action="store_true", help="the result as JSON")
+    alpha.add_argument("--measures", type=_measures, metavar="LIST",
+                       help=f"comma-separated coefficients to report: {', '.join(MEASURES)}")
+    alpha.add_argument("--all", action="store_true", help="report every coefficient")
+    alpha.add_argument("--weights", choices=WEIGHTS,
+                       help="weights of ac2 and cohen-weighted (default by level: nominal "
+                            "identity, ordinal ordinal, interval quadratic, ratio ratio)")
     _bootstrap_options(alpha, 0, "for a confidence interval and q(alpha < .667/.800)")
     alpha.set_defaults(handler=cmd_alpha)
+
+
+def _measures(text: str) -> tuple[str, ...]:
+    names = tuple(name.strip().lower() for name in text.split(",") if name.strip())
+    unknown = [name for name in names if name not in MEASURES]
+    if unknown or not names:
+        what = f"unknown measure {', '.join(map(repr, unknown))}" if unknown else "no measure"
+        raise argparse.ArgumentTypeError(f"{what}; choose from {', '.join(MEASURES)}")
+    return tuple(dict.fromkeys(names))
 
 
 def _bootstrap_options(parser: argparse.ArgumentParser, default: int, purpose: str) -> None:
@@ -112,11 +134,27 @@ def cmd_alpha(args: argparse.Namespace) -> int:
     result = alpha_result(data.values, args.level, args.bootstrap, args.seed)
     summary = {"file": str(args.file), "level": args.level, "n_coders": len(data.coders),
                "coders": list(data.coders), "n_units": data.n_units, **result}
+    measures = MEASURES if args.all else args.measures
+    if measures:
+        summary.update(coefficients_result(data.values, summary, measures, args.weights))
     if args.json:
         _print(json.dumps(summary, ensure_ascii=False, indent=2))
     else:
         _print("\n".join(alpha_lines(summary)))
     return 0
+
+
+def coefficients_result(values: Any, summary: dict[str, Any], measures: tuple[str, ...],
+                        weights: str | None) -> dict[str, Any]:
+    """The rows of ``--measures``/``--all`` and the weights they used."""
+    from annotator.agreement.coefficient_table import coefficient_rows, default_weights
+
+    scheme = weights or default_weights(summary["level"])
+    try:
+        rows = coefficient_rows(values, summary["coders"], measures, scheme, summary)
+    except ValueError as error:
+        raise AnnotatorError(f"{summary['file']}: {error}") from None
+    return {"weights": scheme, "coefficients": rows}
 
 
 def alpha_result(values: Any, level: str, n_boot: int, seed: int) -> dict[str, Any]:
@@ -164,4 +202,9 @@ def alpha_lines(summary: dict[str, Any]) -> list[str]:
                   f"({boot['replicates']} bootstrap replicates, seed {boot['seed']})",
                   f"  q(α < .667) {boot['q_below_667']:.3f}   "
                   f"q(α < .800) {boot['q_below_800']:.3f}"]
+    if "coefficients" in summary:
+        from annotator.agreement.coefficient_table import coefficient_lines
+
+        lines += ["", f"Coefficients (weights of ac2 and cohen-weighted: {summary['weights']})",
+                  *coefficient_lines(summary["coefficients"])]
     return lines

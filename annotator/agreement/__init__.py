@@ -6,7 +6,10 @@ excludes, when it is undefined (always ``nan``, never 0) and its sources.
 
 from annotator.agreement.alpha import krippendorff_alpha
 from annotator.agreement.bootstrap import BootstrapResult, bootstrap_alpha
-from annotator.agreement.fleiss import fleiss_kappa
+from annotator.agreement.estimate import Estimate
+from annotator.agreement.fleiss import fleiss_kappa, fleiss_kappa_generalised
+from annotator.agreement.gwet import gwet_ac
+from annotator.agreement.multirater import percent_agreement_multi
 from annotator.agreement.pairwise import (
     brennan_prediger,
     cohen_kappa,
@@ -18,9 +21,11 @@ from annotator.agreement.spans import SpanScores, span_f1, span_f1_multi
 from annotator.agreement.ualpha import UAlphaResult, u_alpha_family, u_alpha_family_multi
 from annotator.agreement.unitizing import UnitizingResult, unitized_alpha, unitized_alpha_multi
 from annotator.agreement.units import Unit
+from annotator.agreement.weighted_kappa import weighted_kappa
 
 __all__ = [
     "BootstrapResult",
+    "Estimate",
     "SpanScores",
     "UAlphaResult",
     "Unit",
@@ -29,9 +34,12 @@ __all__ = [
     "brennan_prediger",
     "cohen_kappa",
     "fleiss_kappa",
+    "fleiss_kappa_generalised",
+    "gwet_ac",
     "gwet_ac1",
     "krippendorff_alpha",
     "percent_agreement",
+    "percent_agreement_multi",
     "scott_pi",
     "span_f1",
     "span_f1_multi",
@@ -39,4 +47,5 @@ __all__ = [
     "u_alpha_family_multi",
     "unitized_alpha",
     "unitized_alpha_multi",
+    "weighted_kappa",
 ]

@@ -13,6 +13,8 @@ PUBLIC = {
     "percent_agreement", "fleiss_kappa", "unitized_alpha", "unitized_alpha_multi",
     "u_alpha_family", "u_alpha_family_multi", "span_f1", "span_f1_multi", "bootstrap_alpha",
     "Unit", "UnitizingResult", "UAlphaResult", "SpanScores", "BootstrapResult",
+    "percent_agreement_multi", "gwet_ac", "fleiss_kappa_generalised", "weighted_kappa",
+    "Estimate",
 }
 
 
