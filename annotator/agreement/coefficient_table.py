@@ -52,6 +52,7 @@ def coefficient_rows(values: Values, coders: Sequence[str], measures: Sequence[s
     unknown = [m for m in measures if m not in MEASURES]
     if unknown:
         raise ValueError(f"unknown measure {unknown[0]!r}; choose from {', '.join(MEASURES)}")
+    measures = _without_repeats(measures, weights)
     categories, codes = encode(values)
     counted = counts_of_codes(categories, codes)
     tables = {pair: _pair_table(codes, *pair, categories)
@@ -69,6 +70,12 @@ def coefficient_rows(values: Values, coders: Sequence[str], measures: Sequence[s
             rows += [estimate_row(measure, weighted_kappa_of(table, scheme),
                                   [coders[i], coders[j]]) for (i, j), table in tables.items()]
     return rows
+
+
+def _without_repeats(measures: Sequence[str], weights: str) -> list[str]:
+    """Drop AC2 and weighted kappa where identity weights make them AC1 and kappa again."""
+    same = {"ac2": "ac1", "cohen-weighted": "cohen"} if weights == "identity" else {}
+    return [m for m in dict.fromkeys(measures) if same.get(m) not in measures]
 
 
 def _multi_rater(measure: str, data: RatingCounts, weights: str) -> Estimate:

@@ -110,3 +110,11 @@ def test_pairwise_weights_span_the_whole_file() -> None:
                             ["cohen-weighted"], "linear")
     pair = rows[0]
     assert pair["coders"] == ["A", "B"] and pair["pa"] == pytest.approx((1 + 1 + 0.75) / 3)
+
+
+def test_identity_weights_do_not_repeat_ac1_and_kappa_as_ac2_and_weighted_kappa() -> None:
+    values = [[1, 2, 2], [1, 2, 3], [2, 2, 3]]
+    rows = coefficient_rows(values, ["A", "B", "C"], list(MEASURES[1:]), "identity")
+    assert [row["measure"] for row in rows] == ["pa", "ac1", "fleiss", "cohen", "cohen", "cohen"]
+    weighted = coefficient_rows(values, ["A", "B", "C"], ["ac1", "ac2"], "linear")
+    assert [row["measure"] for row in weighted] == ["ac1", "ac2"]
