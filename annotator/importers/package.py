@@ -30,7 +30,10 @@ _SUPPORTED_METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "defla
                       zipfile.ZIP_BZIP2: "bzip2", zipfile.ZIP_LZMA: "lzma"}  # fmt: skip
 # Parts that carry an article's text are read as a stream; every other part is parsed whole.
 _TEXT_PART = re.compile(r"(^|/)(worksheets/[^/]+|sharedStrings[^/]*|document[^/]*)\.xml$", re.IGNORECASE)
-STRUCTURE_SHARE = 10  # a part parsed whole may unpack to a tenth of the per-file limit
+# A part parsed whole may unpack to a tenth of the per-file limit, and at least 256 KiB (Word and
+# Excel style sheets are often a few hundred kB, whatever the size of the text).
+STRUCTURE_SHARE = 10
+STRUCTURE_FLOOR = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,8 @@ class ReadLimits:
     @classmethod
     def for_file_limit(cls, max_bytes: int) -> ReadLimits:
         # A text file within the limit holds at most max_bytes characters; no package may yield more.
-        return cls(text_part=max_bytes, other_part=max_bytes // STRUCTURE_SHARE, total=2 * max_bytes,
+        other_part = max(max_bytes // STRUCTURE_SHARE, STRUCTURE_FLOOR)
+        return cls(text_part=max_bytes, other_part=other_part, total=2 * max_bytes,
                    article=max_bytes, all_articles=2 * max_bytes)  # fmt: skip
 
 
