@@ -140,3 +140,30 @@ def test_external_entities_are_not_read(tmp_path: Path) -> None:
     except InputError:
         return
     assert "TOP-SECRET" not in record.text
+
+
+def _with_doctype(path: Path, doctype: str, placeholder_value: str) -> Path:
+    with zipfile.ZipFile(path) as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+    head, body = xml.split("?>", 1)
+    replace_member(
+        path, "word/document.xml", (head + "?>" + doctype + body.replace("PLACEHOLDER", placeholder_value)).encode()
+    )
+    return path
+
+
+@pytest.mark.parametrize(
+    ("doctype", "value"),
+    [
+        ('<!DOCTYPE w:document [<!ENTITY ext SYSTEM "file:///etc/hostname">]>', "قبل &ext; بعد"),
+        ('<!DOCTYPE w:document [<!ENTITY name "حلب">]>', "قبل &name; بعد"),
+        ("<!DOCTYPE w:document>", "قبل بعد"),
+    ],
+    ids=["external entity", "internal entity", "bare DTD"],
+)
+def test_a_document_declaring_a_dtd_or_entities_is_refused_by_name(tmp_path: Path, doctype: str, value: str) -> None:
+    path = write_docx(tmp_path / "dtd.docx", ["الفقرة الأولى", "PLACEHOLDER", "الفقرة الأخيرة"])
+    _with_doctype(path, doctype, value)
+    with pytest.raises(InputError, match="'word/document.xml' declares a DTD or entities") as caught:
+        read_articles(path)
+    assert caught.value.path == str(path)
