@@ -14,6 +14,7 @@ from pathlib import Path
 
 from annotator.errors import InputError
 from annotator.importers.records import COLUMN_FIELDS, ArticleRecord, ColumnMap, TextBudget
+from annotator.importers.titles import visible_title
 from annotator.text import canonicalize
 
 _ALIASES: dict[str, tuple[str, ...]] = {
@@ -135,7 +136,7 @@ def build_record(
     used = set(fields.values())
     return ArticleRecord(
         text=text,
-        title=cells[fields["title"]] if "title" in fields else None,
+        title=visible_title(cells[fields["title"]]) if "title" in fields else None,
         external_id=cells[fields["id"]] if "id" in fields else None,
         outlet=cells[fields["outlet"]] if "outlet" in fields else None,
         date=cells[fields["date"]] if "date" in fields else None,
