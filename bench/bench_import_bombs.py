@@ -33,7 +33,8 @@ try:
     outcome = f"accepted: {len(records)} article(s), {sum(len(r.text) for r in records):,} characters"
 except InputError as error:
     outcome = "refused: " + error.message
-print(json.dumps({"seconds": time.perf_counter() - started, "outcome": outcome,
+import annotator
+print(json.dumps({"source": annotator.__file__, "seconds": time.perf_counter() - started, "outcome": outcome,
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -88,8 +89,10 @@ def measure(path: Path, source: str) -> dict[str, object]:
     runs = []
     for _ in range(RUNS):
         done = subprocess.run([sys.executable, "-c", _CHILD, str(path)], capture_output=True, text=True,
-                              check=True, env={"PYTHONPATH": source, "PATH": "/usr/bin:/bin"})  # fmt: skip
+                              check=True, cwd=source, env={"PYTHONPATH": source, "PATH": "/usr/bin:/bin"})  # fmt: skip
         runs.append(json.loads(done.stdout))
+        if not runs[-1]["source"].startswith(source):
+            raise SystemExit(f"measured {runs[-1]['source']}, not the code in {source}")
     return {"seconds": statistics.median(r["seconds"] for r in runs),
             "peak_mb": statistics.median(r["peak_mb"] for r in runs), "outcome": runs[0]["outcome"]}  # fmt: skip
 
@@ -101,7 +104,7 @@ def main() -> int:
         "docx, 400 MB body of markup, no text": lambda p: docx_bomb(p / "markup.docx", MARKUP_ONLY),
         "xlsx, 400 MB sheet of text": lambda p: xlsx_bomb(p / "sheet.xlsx"),
     }
-    print(f"code under test: {source}; median of {RUNS} fresh processes")
+    print(f"code under test: {source}; median of {RUNS} fresh processes; 50 MB file limit")
     with tempfile.TemporaryDirectory() as tmp:
         for label, build in bombs.items():
             path = build(Path(tmp))

@@ -1,10 +1,12 @@
-"""Checks on a .docx/.xlsx zip archive before python-docx or openpyxl opens it (DESIGN.md §8).
+"""Checks on a .docx/.xlsx zip archive before it is read (DESIGN.md §8), and its errors as one line.
 
-The declared sizes can be trusted as a bound: :mod:`zipfile` never returns more bytes than a
-member's header declares (and fails its CRC check if the data disagrees), and both libraries read
-through :mod:`zipfile`. The XML inside is parsed without entity expansion: python-docx and
-openpyxl use lxml parsers with ``resolve_entities=False``, and openpyxl's worksheet reader uses
-defusedxml (checked by :func:`require_defused_openpyxl`).
+The declared sizes bound what can be read: :mod:`zipfile` never returns more bytes than a
+member's header declares (and fails its CRC check if the data disagrees). They are checked here
+in total (10 x the file limit); :mod:`annotator.importers.package` caps what is actually unpacked,
+part by part, while the .docx body (expat) and the workbook (openpyxl) are read. XML is parsed
+without entity expansion: the Word reader refuses DTDs; openpyxl uses lxml with
+``resolve_entities=False`` and, for sheets and shared strings, defusedxml (checked by
+:func:`require_defused_openpyxl`).
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ MAX_MEMBERS = 10_000
 UNPACKED_FACTOR = 10  # an archive may unpack to 10 x the per-file size limit (500 MB by default)
 _UNREADABLE_HINT = "password-protected files and old .doc/.xls files cannot be read; save as .docx/.xlsx"
 _RESAVE_HINT = "open and save it again in Word or Excel"
-# What zipfile raises on a damaged or foreign archive besides BadZipFile: unsupported versions and
-# methods (NotImplementedError), names flagged UTF-8 that are not (UnicodeDecodeError), truncated
-# or corrupt data (zlib.error, lzma.LZMAError, EOFError, OSError from bz2), encryption (RuntimeError).
+# What zipfile raises on a damaged or foreign archive besides BadZipFile. Opening it: unsupported
+# zip versions (NotImplementedError), names flagged UTF-8 that are not (UnicodeDecodeError).
+# Unpacking a part: truncated or corrupt data (zlib.error, lzma.LZMAError, EOFError, OSError from
+# bz2); unsupported methods and encryption are refused before (see package.GuardedPackage).
 ARCHIVE_OPEN_ERRORS = (zipfile.BadZipFile, NotImplementedError, UnicodeDecodeError, EOFError, ValueError)
 MEMBER_READ_ERRORS = (zipfile.BadZipFile, EOFError, OSError, zlib.error, lzma.LZMAError)
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Callable
 from typing import IO, Any
 
 from annotator.errors import InputError
@@ -26,9 +26,9 @@ from annotator.importers.archive import (
 )
 
 _CHUNK = 1 << 16
-_SUPPORTED_METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflate",
-                      zipfile.ZIP_BZIP2: "bzip2", zipfile.ZIP_LZMA: "lzma"}  # fmt: skip
-# Parts that carry an article's text are read as a stream; every other part is parsed whole.
+_SUPPORTED_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA})
+# Parts that carry an article's text (named so by Word, Excel, LibreOffice and the Python writers)
+# are read as a stream and may be larger; every other part is parsed whole by the libraries.
 _TEXT_PART = re.compile(r"(^|/)(worksheets/[^/]+|sharedStrings[^/]*|document[^/]*)\.xml$", re.IGNORECASE)
 # A part parsed whole may unpack to a tenth of the per-file limit, and at least 256 KiB (Word and
 # Excel style sheets are often a few hundred kB, whatever the size of the text).
