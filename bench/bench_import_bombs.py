@@ -1,7 +1,8 @@
 """Small packages that unpack to hundreds of MB: time and peak memory to refuse them (DESIGN.md §8).
 
 Each bomb is a valid .docx or .xlsx of about 1-2 MB whose one XML part unpacks to 400 MB, below
-the archive check on declared sizes (10 × the 50 MB file limit). Each is read by
+the archive check on declared sizes (10 × the 50 MB file limit); two more unpack to 50 MB, just
+under the cap on one part, and show the worst case: a part read to its end. Each is read by
 ``read_articles`` in a fresh process (median of 3); the figures printed are seconds, peak resident
 memory (ru_maxrss) and what the reader answered. Run: ``python bench/bench_import_bombs.py [SOURCE_TREE [RUNS]]``.
 """
@@ -39,8 +40,8 @@ print(json.dumps({"source": annotator.__file__, "seconds": time.perf_counter() -
 """
 
 
-def _write_streamed(archive: zipfile.ZipFile, name: str, head: str, unit: str, tail: str) -> None:
-    data, target = unit.encode(), PART_MB * 1_000_000
+def _write_streamed(archive: zipfile.ZipFile, name: str, head: str, unit: str, tail: str, mb: int) -> None:
+    data, target = unit.encode(), mb * 1_000_000
     block = data * max(1, 1_000_000 // len(data))
     info = zipfile.ZipInfo(name)
     info.compress_type = zipfile.ZIP_DEFLATED
@@ -51,8 +52,8 @@ def _write_streamed(archive: zipfile.ZipFile, name: str, head: str, unit: str, t
         part.write(tail.encode())
 
 
-def docx_bomb(path: Path, paragraph_xml: str) -> Path:
-    """A Word package whose body repeats ``paragraph_xml`` to PART_MB megabytes."""
+def docx_bomb(path: Path, paragraph_xml: str, mb: int = PART_MB) -> Path:
+    """A Word package whose body repeats ``paragraph_xml`` to ``mb`` megabytes."""
     import docx
 
     docx.Document().save(path)
@@ -62,12 +63,12 @@ def docx_bomb(path: Path, paragraph_xml: str) -> Path:
         for name, content in parts.items():
             target.writestr(name, content)
         head = f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W_NS}"><w:body><w:p>'
-        _write_streamed(target, "word/document.xml", head + "</w:p>", paragraph_xml, "</w:body></w:document>")
+        _write_streamed(target, "word/document.xml", head + "</w:p>", paragraph_xml, "</w:body></w:document>", mb)
     return path
 
 
-def xlsx_bomb(path: Path) -> Path:
-    """A workbook whose one sheet repeats a row of text to PART_MB megabytes (inline strings)."""
+def xlsx_bomb(path: Path, mb: int = PART_MB) -> Path:
+    """A workbook whose one sheet repeats a row of text to ``mb`` megabytes (inline strings)."""
     import openpyxl
 
     workbook = openpyxl.Workbook()
@@ -81,7 +82,7 @@ def xlsx_bomb(path: Path) -> Path:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target:
         for name, content in parts.items():
             target.writestr(name, content)
-        _write_streamed(target, "xl/worksheets/sheet1.xml", head, row, tail)
+        _write_streamed(target, "xl/worksheets/sheet1.xml", head, row, tail, mb)
     return path
 
 
@@ -103,6 +104,9 @@ def main() -> int:
         "docx, 400 MB body of text": lambda p: docx_bomb(p / "text.docx", TEXT_PARAGRAPH),
         "docx, 400 MB body of markup, no text": lambda p: docx_bomb(p / "markup.docx", MARKUP_ONLY),
         "xlsx, 400 MB sheet of text": lambda p: xlsx_bomb(p / "sheet.xlsx"),
+        # Just under the 52.4 MB part cap: read to the end, the worst case for time.
+        "docx, 50 MB body of markup, no text": lambda p: docx_bomb(p / "markup50.docx", MARKUP_ONLY, 50),
+        "xlsx, 50 MB sheet of text": lambda p: xlsx_bomb(p / "sheet50.xlsx", 50),
     }
     print(f"code under test: {source}; median of {RUNS} fresh processes; 50 MB file limit")
     with tempfile.TemporaryDirectory() as tmp:

@@ -1,10 +1,11 @@
 """Reading the parts of a .docx/.xlsx zip package with a cap on what is unpacked (DESIGN.md §8).
 
-:func:`~annotator.importers.archive.check_archive` bounds the sizes a package *declares*; this
-module bounds what is actually *read*: every part opened through :class:`GuardedPackage` counts its
-unpacked bytes, and the read stops with :class:`PackageLimitError` as soon as a part or the whole
-package crosses its cap, before the rest is unpacked. A small file holding a 400 MB XML part is
-therefore refused after reading a part limit's worth, not parsed to the end.
+:func:`~annotator.importers.archive.check_archive` bounds the total size a package *declares*;
+this module bounds what is *read*. A part is refused when it is opened if it declares more than
+its cap (zipfile never yields more than a part declares, and checks its CRC), so a small file
+holding a 400 MB XML part is refused before anything is unpacked. Every part is then unpacked
+through a counter, and reading stops with :class:`PackageLimitError` as soon as the package as a
+whole (or a part, should it ever yield more than declared) crosses its cap.
 """
 
 from __future__ import annotations
@@ -79,11 +80,14 @@ class GuardedPackage(zipfile.ZipFile):
             raise ValueError("a guarded package is read-only")
         info = name if isinstance(name, zipfile.ZipInfo) else self.getinfo(name)
         self._check_member(info)
+        limit = self.limits.text_part if _TEXT_PART.search(info.filename) else self.limits.other_part
+        if info.file_size > limit:  # zipfile never yields more than declared: refuse before unpacking
+            self._refuse(f"part {info.filename!r} unpacks to {describe_size(info.file_size)}, more than "
+                         f"{describe_size(limit)}")  # fmt: skip
         try:
             stream = super().open(info, mode, pwd, **kwargs)
         except (NotImplementedError, RuntimeError, zipfile.BadZipFile, UnicodeDecodeError) as exc:
             raise member_error(self.path, self.kind, info.filename, exc) from None
-        limit = self.limits.text_part if _TEXT_PART.search(info.filename) else self.limits.other_part
         return _CountingStream(stream, self, info.filename, limit)  # type: ignore[return-value]
 
     def _check_member(self, info: zipfile.ZipInfo) -> None:
@@ -97,7 +101,8 @@ class GuardedPackage(zipfile.ZipFile):
             )
 
     def count(self, part: str, read: int, limit: int, part_total: int) -> None:
-        """Add ``read`` bytes; refuse once the part or the package is over its cap."""
+        """Add ``read`` bytes; refuse once the package (or, should a part yield more than it
+        declared, the part) is over its cap."""
         self.unpacked += read
         if part_total > limit:
             self._refuse(f"part {part!r} unpacks to more than {describe_size(limit)}")

@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from importer_helpers import PARAGRAPHS, replace_member, write_docx, write_xlsx
+from importer_helpers import PARAGRAPHS, replace_member, write_docx, write_xlsx, write_zip
 
 from annotator.errors import InputError
 from annotator.importers import read_articles
@@ -30,10 +30,10 @@ def _declared_total(path: Path) -> int:
         return sum(info.file_size for info in archive.infolist())
 
 
-def test_a_word_body_over_the_limit_is_refused_while_it_is_read(tmp_path: Path) -> None:
+def test_a_word_body_over_the_limit_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
     path = _docx_with_body(tmp_path / "bomb.docx", 60_000)
     assert _declared_total(path) < 10 * LIMIT  # passes the check on declared sizes
-    with pytest.raises(InputError, match=r"part 'word/document.xml' unpacks to more than 1.0 MB") as caught:
+    with pytest.raises(InputError, match=r"part 'word/document.xml' unpacks to [\d.]+ MB, more than 1.0 MB") as caught:
         read_articles(path, max_bytes=LIMIT)
     assert caught.value.path == str(path)
 
@@ -53,7 +53,7 @@ def test_a_worksheet_over_the_limit_is_refused(tmp_path: Path) -> None:
     with zipfile.ZipFile(path) as archive:
         assert archive.getinfo("xl/worksheets/sheet1.xml").file_size > LIMIT
     assert _declared_total(path) < 10 * LIMIT
-    with pytest.raises(InputError, match="unpacks to more than 1.0 MB"):
+    with pytest.raises(InputError, match=r"part 'xl/worksheets/sheet1.xml' unpacks to [\d.]+ MB, more than 1.0 MB"):
         read_articles(path, max_bytes=LIMIT)
 
 
@@ -64,7 +64,7 @@ def test_a_part_openpyxl_parses_whole_has_a_smaller_cap(tmp_path: Path) -> None:
     padding = "<!--" + " " * 500_000 + "-->"  # half the file limit, more than a tenth of it
     replace_member(path, "xl/styles.xml", styles.replace("<numFmts", padding + "<numFmts", 1).encode()
                    if "<numFmts" in styles else styles.replace("<fonts", padding + "<fonts", 1).encode())  # fmt: skip
-    with pytest.raises(InputError, match=r"part 'xl/styles.xml' unpacks to more than 0.3 MB"):
+    with pytest.raises(InputError, match=r"part 'xl/styles.xml' unpacks to [\d.]+ MB, more than 0.3 MB"):
         read_articles(path, max_bytes=LIMIT)
     assert read_articles(path, max_bytes=10 * LIMIT)[0].text == "نص"
 
@@ -97,13 +97,25 @@ def test_one_shared_string_repeated_in_every_row_is_capped(tmp_path: Path) -> No
     assert len(read_articles(_xlsx_with_shared_string(tmp_path / "few.xlsx", long_text, 3), max_bytes=LIMIT)) == 3
 
 
-def test_reading_stops_soon_after_the_cap(tmp_path: Path) -> None:
+def test_a_part_over_its_cap_is_refused_before_it_is_unpacked(tmp_path: Path) -> None:
     path = _docx_with_body(tmp_path / "bomb.docx", 60_000)
-    limits = ReadLimits.for_file_limit(LIMIT)
-    with GuardedPackage(path, ".docx", limits) as package, package.open("word/document.xml") as part:
-        with pytest.raises(InputError):
-            while part.read(4096):
-                pass
-        assert limits.text_part < package.unpacked <= limits.text_part + 4096
+    with GuardedPackage(path, ".docx", ReadLimits.for_file_limit(LIMIT)) as package:
+        with pytest.raises(InputError, match="unpacks to"):
+            package.open("word/document.xml")
+        assert package.unpacked == 0
         with pytest.raises(InputError):
             package.raise_breach()  # kept, in case a library swallowed the exception
+
+
+def test_reading_stops_soon_after_the_package_cap(tmp_path: Path) -> None:
+    text = "ن" * (LIMIT // 2 - 100)  # each part under the part cap, the three over the package cap
+    path = write_zip(tmp_path / "parts.docx", {f"word/document{i}.xml": text.encode() for i in range(3)})
+    limits = ReadLimits.for_file_limit(LIMIT)
+    with GuardedPackage(path, ".docx", limits) as package:
+        for name in ("word/document0.xml", "word/document1.xml"):
+            with package.open(name) as part:
+                assert len(part.read()) < limits.text_part
+        with package.open("word/document2.xml") as part, pytest.raises(InputError, match="parts unpack to more"):
+            while part.read(4096):
+                pass
+        assert limits.total < package.unpacked <= limits.total + 4096
