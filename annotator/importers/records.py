@@ -16,10 +16,11 @@ class ArticleRecord:
     """One article read from a file, not yet in a project.
 
     ``text`` is canonical (see :func:`annotator.text.canonicalize`); the other fields are the
-    source's own strings, trimmed, or None when it has none. ``title`` holds no invisible
-    formatting characters and is None rather than blank (see :mod:`annotator.importers.titles`). ``external_id`` is the file name
-    without extension for one-article files (.txt, .docx). ``source`` says where the article came
-    from for messages and provenance, e.g. ``"articles.csv, row 3"``.
+    source's own strings, trimmed, or None when it has none; ``title`` holds no invisible
+    formatting characters and is None rather than blank (see :mod:`annotator.importers.titles`).
+    ``external_id`` is the file name without extension for one-article files (.txt, .docx).
+    ``source`` says where the article came from for messages and provenance, e.g.
+    ``"articles.csv, row 3"``.
     """
 
     text: str

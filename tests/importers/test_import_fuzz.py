@@ -22,8 +22,8 @@ from annotator.db.services.article_import import FileResult, import_article_file
 from annotator.importers import iter_article_files
 
 SEED = 20161215
-CASES = {".txt": 150, ".csv": 150, ".jsonl": 150, ".docx": 150, ".xlsx": 80}
-FOLDER_ROUNDS = 15
+CASES = {".txt": 120, ".csv": 120, ".jsonl": 120, ".docx": 120, ".xlsx": 60}
+FOLDER_ROUNDS = 12
 TEXTS = PARAGRAPHS[:3]
 
 
@@ -95,7 +95,8 @@ def _corrupt_central_header(data: bytearray, info: zipfile.ZipInfo, rng: random.
     if field == "version":
         data[position + 6] = rng.randrange(256)
     elif field == "flags":
-        data[position + 8 : position + 10] = (rng.choice([0x1, 0x8, 0x20, 0x40, 0x800]) | 0x800).to_bytes(2, "little")
+        flags = rng.choice([0x1, 0x8, 0x20, 0x40, 0x800]) | 0x800  # encrypted, data descriptor, patched …
+        data[position + 8 : position + 10] = flags.to_bytes(2, "little")
     elif field == "name":
         data[position + 9] |= 0x08  # bit 11: the name is UTF-8
         data[position + 46] = rng.randrange(0x80, 0x100)
