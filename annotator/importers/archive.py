@@ -1,15 +1,19 @@
-"""Checks on a .docx/.xlsx zip archive before python-docx or openpyxl opens it (DESIGN.md §8).
+"""Checks on a .docx/.xlsx zip archive before it is read (DESIGN.md §8), and its errors as one line.
 
-The declared sizes can be trusted as a bound: :mod:`zipfile` never returns more bytes than a
-member's header declares (and fails its CRC check if the data disagrees), and both libraries read
-through :mod:`zipfile`. The XML inside is parsed without entity expansion: python-docx and
-openpyxl use lxml parsers with ``resolve_entities=False``, and openpyxl's worksheet reader uses
-defusedxml (checked by :func:`require_defused_openpyxl`).
+The declared sizes bound what can be read: :mod:`zipfile` never returns more bytes than a
+member's header declares (and fails its CRC check if the data disagrees). They are checked here
+in total (10 x the file limit); :mod:`annotator.importers.package` caps what is actually unpacked,
+part by part, while the .docx body (expat) and the workbook (openpyxl) are read. XML is parsed
+without entity expansion: the Word reader refuses DTDs; openpyxl uses lxml with
+``resolve_entities=False`` and, for sheets and shared strings, defusedxml (checked by
+:func:`require_defused_openpyxl`).
 """
 
 from __future__ import annotations
 
+import lzma
 import zipfile
+import zlib
 from pathlib import Path, PurePosixPath
 
 from annotator.errors import InputError
@@ -17,6 +21,13 @@ from annotator.errors import InputError
 MAX_MEMBERS = 10_000
 UNPACKED_FACTOR = 10  # an archive may unpack to 10 x the per-file size limit (500 MB by default)
 _UNREADABLE_HINT = "password-protected files and old .doc/.xls files cannot be read; save as .docx/.xlsx"
+_RESAVE_HINT = "open and save it again in Word or Excel"
+# What zipfile raises on a damaged or foreign archive besides BadZipFile. Opening it: unsupported
+# zip versions (NotImplementedError), names flagged UTF-8 that are not (UnicodeDecodeError).
+# Unpacking a part: truncated or corrupt data (zlib.error, lzma.LZMAError, EOFError, OSError from
+# bz2); unsupported methods and encryption are refused before (see package.GuardedPackage).
+ARCHIVE_OPEN_ERRORS = (zipfile.BadZipFile, NotImplementedError, UnicodeDecodeError, EOFError, ValueError)
+MEMBER_READ_ERRORS = (zipfile.BadZipFile, EOFError, OSError, zlib.error, lzma.LZMAError)
 
 
 def check_archive(path: Path, kind: str, max_bytes: int) -> None:
@@ -24,12 +35,10 @@ def check_archive(path: Path, kind: str, max_bytes: int) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
-    except zipfile.BadZipFile:
-        raise InputError(
-            path, f"not a valid {kind} file: it is not a zip archive ({_UNREADABLE_HINT})"
-        ) from None
-    except OSError as exc:
+    except OSError as exc:  # before BadZipFile: it is not an OSError, but the file may be unreadable
         raise InputError(path, f"cannot read the file ({exc.strerror or exc})") from None
+    except ARCHIVE_OPEN_ERRORS as exc:
+        raise archive_error(path, kind, exc) from None
     if len(members) > MAX_MEMBERS:
         raise InputError(path, f"the {kind} archive has {len(members):,} parts (at most {MAX_MEMBERS:,})")
     for member in members:
@@ -40,6 +49,40 @@ def check_archive(path: Path, kind: str, max_bytes: int) -> None:
     if unpacked > limit:
         sizes = f"{describe_size(unpacked)}, more than the limit of {describe_size(limit)}"
         raise InputError(path, f"the {kind} archive unpacks to {sizes} (a damaged file or a zip bomb)")
+
+
+def archive_error(path: Path, kind: str, exc: BaseException) -> InputError:
+    """The zip archive as a whole cannot be opened: why, in one line."""
+    if isinstance(exc, UnicodeDecodeError):
+        return _unreadable(path, kind, f"a part name is marked as UTF-8 but is not; {_RESAVE_HINT}")
+    if isinstance(exc, NotImplementedError) and "version" in str(exc):
+        version = str(exc).rsplit(" ", 1)[-1]
+        return _unreadable(path, kind, f"it needs zip version {version}, which cannot be read; {_RESAVE_HINT}")
+    if isinstance(exc, zipfile.BadZipFile) and "not a zip file" in str(exc):
+        return InputError(path, f"not a valid {kind} file: it is not a zip archive ({_UNREADABLE_HINT})")
+    return _unreadable(path, kind, f"the zip archive is damaged ({_short(exc)})")
+
+
+def member_error(path: Path, kind: str, part: str, exc: BaseException) -> InputError:
+    """One part of the archive cannot be unpacked: why, in one line."""
+    if isinstance(exc, RuntimeError) and "encrypted" in str(exc):
+        return InputError(path, f"the {kind} file is encrypted; save it without a password")
+    if isinstance(exc, UnicodeDecodeError):
+        return _unreadable(path, kind, f"a part name is marked as UTF-8 but is not; {_RESAVE_HINT}")
+    if isinstance(exc, NotImplementedError):
+        feature = f"part {part!r} uses a zip feature that cannot be read ({exc})"
+        return _unreadable(path, kind, f"{feature}; {_RESAVE_HINT}")
+    return InputError(path, f"the {kind} file is damaged: part {part!r} cannot be unpacked ({_short(exc)})")
+
+
+def _unreadable(path: Path, kind: str, why: str) -> InputError:
+    return InputError(path, f"not a readable {kind} file: {why}")
+
+
+def _short(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    text = text if len(text) <= 160 else text[:159] + "…"
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def _unsafe_name(name: str) -> bool:

@@ -13,7 +13,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from annotator.errors import InputError
-from annotator.importers.records import COLUMN_FIELDS, ArticleRecord, ColumnMap
+from annotator.importers.records import COLUMN_FIELDS, ArticleRecord, ColumnMap, TextBudget
+from annotator.importers.titles import visible_title
 from annotator.text import canonicalize
 
 _ALIASES: dict[str, tuple[str, ...]] = {
@@ -135,7 +136,7 @@ def build_record(
     used = set(fields.values())
     return ArticleRecord(
         text=text,
-        title=cells[fields["title"]] if "title" in fields else None,
+        title=visible_title(cells[fields["title"]]) if "title" in fields else None,
         external_id=cells[fields["id"]] if "id" in fields else None,
         outlet=cells[fields["outlet"]] if "outlet" in fields else None,
         date=cells[fields["date"]] if "date" in fields else None,
@@ -172,8 +173,10 @@ def records_from_rows(
     path: Path,
     columns: ColumnMap | None,
     source_prefix: str,
+    budget: TextBudget | None = None,
 ) -> list[ArticleRecord]:
-    """Records from numbered rows: the first non-empty row is the header; empty rows are skipped."""
+    """Records from numbered rows: the first non-empty row is the header; empty rows are skipped.
+    A ``budget`` caps the text of packages, whose rows may repeat one long shared string."""
     records: list[ArticleRecord] = []
     names: list[str] | None = None
     fields: dict[str, int] = {}
@@ -190,6 +193,8 @@ def records_from_rows(
             names, values, fields, path=path, source=f"{source_prefix}, row {number}", where={"row": number}
         )
         ids.add(record.external_id, number)
+        if budget is not None:
+            budget.take(len(record.text), row=number)
         records.append(record)
     if names is None:
         raise InputError(path, "the file has no rows")

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from annotator.errors import InputError
 from annotator.importers.columns import records_from_rows
+from annotator.importers.mixed_encodings import refuse_mixed_encodings
 from annotator.importers.records import ArticleRecord, ColumnMap
 from annotator.text import decode_bytes
 
@@ -28,6 +29,7 @@ def read_csv(
     delimiter = delimiter or sniff_delimiter(text)
     # A value is at most the whole file; the module-wide default (128 KiB) is below a long article.
     csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
+    refuse_mixed_encodings(data, text, path, lambda line: _row_of_line(text, delimiter, line))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     return records_from_rows(_numbered(reader, path), path=path, columns=columns, source_prefix=path.name)
 
@@ -43,6 +45,18 @@ def sniff_delimiter(text: str) -> str:
         elif not quoted and ch in counts:
             counts[ch] += 1
     return max(_DELIMITERS, key=lambda d: counts[d])
+
+
+def _row_of_line(text: str, delimiter: str, line: int) -> int | None:
+    """The row (numbered as :func:`_numbered` does) that holds ``line``; None if unparsable."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        for row, _ in enumerate(reader, start=1):
+            if reader.line_num >= line:
+                return row
+    except csv.Error:
+        return None
+    return None
 
 
 def _numbered(reader: _csv.Reader, path: Path) -> Iterator[tuple[int, list[str]]]:

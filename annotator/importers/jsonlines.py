@@ -7,6 +7,7 @@ from pathlib import Path
 
 from annotator.errors import InputError
 from annotator.importers.columns import IdRegister, build_record, resolve_columns, unique_names
+from annotator.importers.mixed_encodings import refuse_mixed_encodings
 from annotator.importers.records import ArticleRecord, ColumnMap
 from annotator.text import decode_bytes
 
@@ -17,6 +18,7 @@ def read_jsonl(
     """Keys are matched like column names (text, title, id, outlet, date, url, author …); other
     keys, and the entries of a ``"metadata"`` object, become metadata. Blank lines are skipped."""
     text = decode_bytes(data, path, encoding, canonical=False)
+    refuse_mixed_encodings(data, text, path)
     records: list[ArticleRecord] = []
     ids = IdRegister(path, "line")
     for number, line in enumerate(text.split("\n"), start=1):

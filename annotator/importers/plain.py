@@ -1,17 +1,21 @@
-"""Plain-text files: one article each; the first non-empty line is its title."""
+"""Plain-text files: one article each; the first visible line is its title, else the file name."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from annotator.errors import InputError
+from annotator.importers.mixed_encodings import refuse_mixed_encodings
 from annotator.importers.records import ArticleRecord
-from annotator.text import decode_bytes
+from annotator.importers.titles import first_visible_line
+from annotator.text import canonicalize, decode_bytes
 
 
 def read_txt(path: Path, data: bytes, *, encoding: str | None) -> list[ArticleRecord]:
-    text = decode_bytes(data, path, encoding)
-    title = next((line.strip() for line in text.split("\n") if line.strip()), None)
-    if title is None:
+    decoded = decode_bytes(data, path, encoding, canonical=False)
+    refuse_mixed_encodings(data, decoded, path)
+    text = canonicalize(decoded)
+    if not text.strip():
         raise InputError(path, "the file contains no text, only whitespace")
+    title = first_visible_line(text) or path.name
     return [ArticleRecord(text=text, title=title, external_id=path.stem, source=path.name)]

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from annotator.errors import InputError
 from annotator.importers.archive import check_archive, describe_error, require_defused_openpyxl
 from annotator.importers.columns import records_from_rows
-from annotator.importers.records import ArticleRecord, ColumnMap
+from annotator.importers.package import GuardedPackage, ReadLimits, open_package
+from annotator.importers.records import ArticleRecord, ColumnMap, TextBudget
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -22,24 +23,46 @@ def read_xlsx(
     Excel's own."""
     check_archive(path, ".xlsx", max_bytes)
     require_defused_openpyxl(path)
-    import openpyxl
+    limits = ReadLimits.for_file_limit(max_bytes)
+    with open_package(path, ".xlsx", limits) as package:
+        workbook = _load_workbook(package)
+        try:
+            worksheet = _worksheet(workbook, sheet, path)
+            worksheet.reset_dimensions()  # trust the cells, not the stored dimension (often wrong)
+            rows = enumerate(worksheet.iter_rows(values_only=True), start=1)
+            prefix = f"{path.name}, sheet {worksheet.title}"
+            budget = TextBudget(path, limits.article, limits.all_articles)
+            return records_from_rows(rows, path=path, columns=columns, source_prefix=prefix, budget=budget)
+        except InputError:
+            raise
+        except Exception as exc:  # the sheet XML is parsed lazily, while rows are read
+            package.raise_breach()
+            raise _unreadable(path, exc) from exc
+        finally:
+            workbook.close()
+
+
+def _load_workbook(package: GuardedPackage) -> Workbook:
+    """openpyxl's ``load_workbook(read_only=True, data_only=True)``, reading through ``package``
+    so that every part it unpacks counts against the caps."""
+    from openpyxl.reader.excel import ExcelReader
 
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl/lxml raise many types on a damaged package
-        raise InputError(path, f"not a readable Excel .xlsx workbook ({describe_error(exc)})") from exc
-    try:
-        worksheet = _worksheet(workbook, sheet, path)
-        worksheet.reset_dimensions()  # trust the cells, not the stored dimension (often wrong)
-        rows = enumerate(worksheet.iter_rows(values_only=True), start=1)
-        prefix = f"{path.name}, sheet {worksheet.title}"
-        return records_from_rows(rows, path=path, columns=columns, source_prefix=prefix)
+        reader = ExcelReader(package.path, read_only=True, data_only=True)
+        reader.archive.close()
+        reader.archive = package
+        reader.read()
     except InputError:
         raise
-    except Exception as exc:  # the sheet XML is parsed lazily, while rows are read
-        raise InputError(path, f"not a readable Excel .xlsx workbook ({describe_error(exc)})") from exc
-    finally:
-        workbook.close()
+    except Exception as exc:  # openpyxl/lxml raise many types on a damaged package
+        package.raise_breach()
+        raise _unreadable(package.path, exc) from exc
+    package.raise_breach()
+    return reader.wb
+
+
+def _unreadable(path: Path, exc: BaseException) -> InputError:
+    return InputError(path, f"not a readable Excel .xlsx workbook ({describe_error(exc)})")
 
 
 def _worksheet(workbook: Workbook, sheet: str | None, path: Path) -> ReadOnlyWorksheet:

@@ -88,3 +88,27 @@ def write_zip(path: Path, members: dict[str, bytes]) -> Path:
         for name, content in members.items():
             archive.writestr(name, content)
     return path
+
+
+def patch_zip_headers(
+    path: Path, member: str, *, version: int | None = None, method: int | None = None, flags: int | None = None
+) -> None:
+    """Overwrite fields of one member's local and central headers in place, as an old or foreign
+    zip tool might have written them: version needed to extract, compression method, flag bits."""
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo(member)
+    central = _central_header_of(data, info.header_offset)
+    for offset, local_offset, value in ((6, 4, version), (10, 8, method), (8, 6, flags)):
+        if value is not None:
+            data[central + offset : central + offset + 2] = value.to_bytes(2, "little")
+            start = info.header_offset + local_offset
+            data[start : start + 2] = value.to_bytes(2, "little")
+    path.write_bytes(bytes(data))
+
+
+def _central_header_of(data: bytearray, header_offset: int) -> int:
+    position = data.index(b"PK\x01\x02")
+    while int.from_bytes(data[position + 42 : position + 46], "little") != header_offset:
+        position = data.index(b"PK\x01\x02", position + 4)
+    return position

@@ -140,3 +140,55 @@ def test_external_entities_are_not_read(tmp_path: Path) -> None:
     except InputError:
         return
     assert "TOP-SECRET" not in record.text
+
+
+def _with_doctype(path: Path, doctype: str, placeholder_value: str) -> Path:
+    with zipfile.ZipFile(path) as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+    head, body = xml.split("?>", 1)
+    replace_member(
+        path, "word/document.xml", (head + "?>" + doctype + body.replace("PLACEHOLDER", placeholder_value)).encode()
+    )
+    return path
+
+
+@pytest.mark.parametrize(
+    ("doctype", "value"),
+    [
+        ('<!DOCTYPE w:document [<!ENTITY ext SYSTEM "file:///etc/hostname">]>', "قبل &ext; بعد"),
+        ('<!DOCTYPE w:document [<!ENTITY name "حلب">]>', "قبل &name; بعد"),
+        ("<!DOCTYPE w:document>", "قبل بعد"),
+    ],
+    ids=["external entity", "internal entity", "bare DTD"],
+)
+def test_a_document_declaring_a_dtd_or_entities_is_refused_by_name(tmp_path: Path, doctype: str, value: str) -> None:
+    path = write_docx(tmp_path / "dtd.docx", ["الفقرة الأولى", "PLACEHOLDER", "الفقرة الأخيرة"])
+    _with_doctype(path, doctype, value)
+    with pytest.raises(InputError, match="'word/document.xml' declares a DTD or entities") as caught:
+        read_articles(path)
+    assert caught.value.path == str(path)
+
+
+def test_the_streamed_body_reads_runs_as_word_shows_them(tmp_path: Path) -> None:
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' \
+         'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'  # fmt: skip
+
+    def run(inner: str) -> str:
+        return f"<w:r>{inner}</w:r>"
+
+    cell = "<w:tc><w:tcPr>{}</w:tcPr><w:p>{}</w:p></w:tc>"
+    body = "".join([
+        "<w:p>" + run('<w:t>أ</w:t><w:tab/><w:t>ب</w:t><w:br/><w:t>ج</w:t><w:br w:type="page"/>') + "</w:p>",
+        f"<w:p><w:hyperlink>{run('<w:t>رابط</w:t>')}</w:hyperlink><w:ins>{run('<w:t> مضاف</w:t>')}</w:ins>"
+        f"<w:del>{run('<w:delText>محذوف</w:delText><w:tab/>')}</w:del></w:p>",
+        f"<w:sdt><w:sdtContent><w:p>{run('<w:t>في عنصر تحكم</w:t>')}</w:p></w:sdtContent></w:sdt>",
+        f"<w:p>{run('<w:t>قبل المربع</w:t>')}<w:r><mc:AlternateContent><mc:Choice><w:txbxContent><w:p>"
+        f"{run('<w:t>مربع نص</w:t>')}</w:p></w:txbxContent></mc:Choice><mc:Fallback><w:p>"
+        f"{run('<w:t>نسخة</w:t>')}</w:p></mc:Fallback></mc:AlternateContent></w:r></w:p>",
+        "<w:tbl><w:tr>" + cell.format('<w:vMerge w:val="restart"/>', run("<w:t>مدمجة</w:t>")) + "</w:tr>",
+        "<w:tr>" + cell.format("<w:vMerge/>", run("<w:t>مخفية</w:t>")) + "</w:tr></w:tbl>",
+    ])  # fmt: skip
+    path = write_docx(tmp_path / "runs.docx", ["x"])
+    replace_member(path, "word/document.xml", f"<w:document {ns}><w:body>{body}</w:body></w:document>".encode())
+    [record] = read_articles(path)
+    assert record.text.split("\n") == ["أ\tب", "ج", "رابط مضاف", "في عنصر تحكم", "قبل المربع", "مدمجة"]

@@ -125,3 +125,22 @@ def test_a_zip_bomb_is_refused_before_it_is_opened(tmp_path: Path) -> None:
         InputError, match=r"\.xlsx archive unpacks to [\d.]+ MB, more than the limit of 1.0 MB"
     ):
         read_articles(path, max_bytes=100_000)
+
+
+def test_shared_strings_declaring_an_external_entity_are_refused(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "xxe.xlsx", [["text"]])
+    with zipfile.ZipFile(path) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml").decode()
+        types = archive.read("[Content_Types].xml").decode()
+    cell = '<row r="2"><c r="A2" t="s"><v>0</v></c></row>'
+    replace_member(path, "xl/worksheets/sheet1.xml", sheet.replace("</sheetData>", cell + "</sheetData>").encode())
+    override = ('<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>')  # fmt: skip
+    replace_member(path, "[Content_Types].xml", types.replace("</Types>", override + "</Types>").encode())
+    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    strings = (f'<!DOCTYPE sst [<!ENTITY ext SYSTEM "file:///etc/hostname">]>'
+               f'<sst xmlns="{ns}" count="1" uniqueCount="1"><si><t>قبل &ext; بعد</t></si></sst>')  # fmt: skip
+    replace_member(path, "xl/sharedStrings.xml", strings.encode())
+    with pytest.raises(InputError, match="declares entities or a DTD") as caught:
+        read_articles(path)
+    assert caught.value.path == str(path)
