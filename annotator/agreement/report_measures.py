@@ -23,13 +23,10 @@ from annotator.agreement.report_groups import Group, Scope, kind_of
 from annotator.agreement.spans import SpanScores, span_f1_multi
 from annotator.agreement.study import SpanArrays, Study
 from annotator.agreement.tokens import TokenAgreement, Tokens, token_agreement, tokenize
-from annotator.agreement.ualpha_bootstrap import (
-    FamilyBootstrap,
-    FamilyInterval,
-    u_alpha_family_bootstrap,
-)
+from annotator.agreement.ualpha import restrict
+from annotator.agreement.ualpha_bootstrap import FamilyBootstrap, FamilyInterval, bootstrap_layout
 from annotator.agreement.unitizing import UnitizingResult, unitized_alpha_multi
-from annotator.agreement.units import Unit
+from annotator.agreement.units import Layout, Unit, layout
 
 if TYPE_CHECKING:
     from annotator.agreement.report import _Steps
@@ -46,6 +43,7 @@ class Measures:
         self.n_boot, self.seed = n_boot, seed
         self.family_resampled, self.family_reason = 0, ""
         self._families: dict[tuple[str, ...], FamilyBootstrap] = {}
+        self._leaf_layout: Layout | None = None
         self._tokens: Tokens | None = None
         self.leaf_units = study.units({code: code for code in codes})
 
@@ -67,7 +65,7 @@ class Measures:
         spans = self.study.spans(mapping, self.codes)
         figures = self._per_category(spans, self.leaf_units, overall=True)
         self.steps("uα family (2016) with bootstrap")
-        family = self._family(self.leaf_units)
+        family = self._family_of(tuple(self.codes))
         n_fam = family_counts(self.study, spans)
         rows: Rows = {}
         for i, code in enumerate(self.codes):
@@ -160,18 +158,23 @@ class Measures:
 
     def _family(self, units: list[list[Unit]]) -> FamilyBootstrap:
         docs = self.study.continua(self.study.pairable, units, with_coders=True)
-        family = u_alpha_family_bootstrap(docs, coders=self.study.coders, n_boot=self.n_boot,
-                                          seed=self.seed)
+        return self._bootstrap(layout(docs, self.study.coders))
+
+    def _bootstrap(self, lay: Layout) -> FamilyBootstrap:
+        family = bootstrap_layout(lay, n_boot=self.n_boot, seed=self.seed)
         self.family_resampled = 0 if family.reason else family.n_sampling_units
         self.family_reason = family.reason
         return family
 
     def _family_of(self, codes: tuple[str, ...]) -> FamilyBootstrap:
-        """The family inside a set of codes (other codes left out), computed once per set."""
+        """The family inside a set of codes (other codes left out), computed once per set
+        from the leaf codes' layout."""
         if codes not in self._families:
-            members = set(codes)
-            self._families[codes] = self._family(
-                [[u for u in doc if u.category in members] for doc in self.leaf_units])
+            if self._leaf_layout is None:
+                docs = self.study.continua(self.study.pairable, self.leaf_units,
+                                           with_coders=True)
+                self._leaf_layout = layout(docs, self.study.coders)
+            self._families[codes] = self._bootstrap(restrict(self._leaf_layout, codes))
         return self._families[codes]
 
     @staticmethod

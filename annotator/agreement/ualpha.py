@@ -104,20 +104,38 @@ def family_tallies(docs: Iterable[Doc], coders: Sequence[Hashable] | None = None
                    metric: Metric | None = None) -> tuple[Layout, FamilyTallies | None]:
     """The layout and each document's tallies (None when nothing can pair at all)."""
     lay = layout(list(docs), coders)
+    return lay, layout_tallies(lay, metric)
+
+
+def layout_tallies(lay: Layout, metric: Metric | None = None) -> FamilyTallies | None:
+    """Each document's tallies of a laid-out study (None when nothing can pair at all)."""
     if len(lay.coders) < 2 or lay.total_length == 0:
-        return lay, None
+        return None
     pieces = _cut(lay)
-    n_docs, n_values = len(lay.doc_begin), pieces.n_values
-    cells, ell = _coincidences(pieces, n_docs)
-    return lay, FamilyTallies(
-        n_values=n_values, cells=cells, ell=ell,
+    n_docs = len(lay.doc_begin)
+    delta = _delta(pieces, lay.categories, metric)
+    return FamilyTallies(
+        **_coincidences(pieces, n_docs, delta),
         self_u=_self_pairs(pieces, n_docs, pieces.width, squared_gaps=False),
         self_cu=_self_pairs(pieces, n_docs, _unit_mass(pieces), squared_gaps=None),
         binary=_binary(lay, pieces, n_docs),
         binary_per_code=_binary_per_code(lay, pieces, n_docs),
         code_value=_code_values(pieces, len(lay.categories)),
-        delta=_delta(pieces, lay.categories, metric),
+        delta=delta,
     )
+
+
+def restrict(lay: Layout, categories: Sequence[Hashable]) -> Layout:
+    """The same study with only the units of ``categories`` (the others left out, not turned
+    into gaps of anything): the family inside a set of codes, without laying it out again."""
+    keep_codes = [c for c in lay.categories if c in set(categories)]
+    index = {c: i for i, c in enumerate(lay.categories)}
+    new_index = np.full(max(len(lay.categories), 1), -1)
+    new_index[[index[c] for c in keep_codes]] = np.arange(len(keep_codes))
+    keep = new_index[lay.category] >= 0 if lay.n_units else np.zeros(0, dtype=bool)
+    return Layout(lay.coders, tuple(keep_codes), lay.coder[keep],
+                  new_index[lay.category[keep]], lay.start[keep], lay.end[keep], lay.doc[keep],
+                  lay.doc_begin, lay.doc_end, lay.present)
 
 
 def empty_result(lay: Layout) -> UAlphaResult:
@@ -195,30 +213,38 @@ def _code_values(pieces: _Pieces, n_cat: int) -> np.ndarray:
     return np.where(pieces.sets[where] == keys, where, -1)
 
 
-def _coincidences(pieces: _Pieces, n_docs: int) -> tuple[np.ndarray, np.ndarray]:
-    """Observed coincidences per document over the cells that occur anywhere.
+def _coincidences(pieces: _Pieces, n_docs: int, delta: np.ndarray | None
+                  ) -> dict[str, np.ndarray]:
+    """Per-document sums of the observed coincidences that the family needs.
 
-    Summed pair by pair of coders (one weighted bincount each) over the pieces where both
-    coded; cells are compressed to those used, so a document costs one row of C numbers
-    however many compound values the coders created.
+    Tallied pair by pair of coders (weighted bincounts) over the pieces where both coded:
+    the margins and mismatches of the full matrix and of its unit-unit part, so a document
+    costs a few rows of V numbers however many cells the coders' code sets fill.
     """
     n_values, n_coders = pieces.n_values, pieces.value.shape[1]
-    flats, docs, weights = [], [], []
+    size = n_docs * n_values
+    out = {"margins": np.zeros(size), "mismatch": np.zeros(n_docs),
+           "cu_margins": np.zeros(size), "cu_mismatch": np.zeros(n_docs),
+           "cu_row_mismatch": np.zeros(size)}
     for i in range(n_coders):
         for j in range(i + 1, n_coders):
             both = pieces.present[:, i] & pieces.present[:, j]
             vi, vj = pieces.value[both, i], pieces.value[both, j]
-            flats += [vi * n_values + vj, vj * n_values + vi]
-            docs += [pieces.doc[both]] * 2
-            weights += [pieces.pair_weight[both]] * 2
-    flat = np.concatenate(flats) if flats else np.empty(0, np.int64)
-    used = np.bincount(flat, minlength=n_values * n_values) > 0
-    cells = np.flatnonzero(used)
-    column = np.cumsum(used) - 1
-    key = np.concatenate(docs) * len(cells) + column[flat] if flats else flat
-    ell = np.bincount(key, np.concatenate(weights) if weights else None,
-                      minlength=n_docs * len(cells))
-    return cells, ell.astype(np.float64).reshape(n_docs, len(cells))
+            doc, weight = pieces.doc[both], pieces.pair_weight[both]
+            cells = np.concatenate([doc * n_values + vi, doc * n_values + vj])
+            twice = np.concatenate([weight, weight])
+            out["margins"] += np.bincount(cells, twice, minlength=size)
+            out["mismatch"] += np.bincount(doc, 2.0 * weight * (vi != vj), minlength=n_docs)
+            units = np.concatenate([(vi > 0) & (vj > 0)] * 2)
+            out["cu_margins"] += np.bincount(cells, twice * units, minlength=size)
+            differ = (vi != vj) if delta is None else delta[vi, vj]
+            mismatch = twice * units * np.concatenate([differ, differ])
+            out["cu_mismatch"] += np.bincount(np.concatenate([doc, doc]), mismatch,
+                                              minlength=n_docs)
+            out["cu_row_mismatch"] += np.bincount(cells, mismatch, minlength=size)
+    for key in ("margins", "cu_margins", "cu_row_mismatch"):
+        out[key] = out[key].reshape(n_docs, n_values)
+    return out
 
 
 def _unit_mass(pieces: _Pieces) -> np.ndarray:
@@ -302,11 +328,12 @@ def _binary_per_code(lay: Layout, pieces: _Pieces, n_docs: int) -> np.ndarray:
 
 
 def _delta(pieces: _Pieces, categories: tuple[Hashable, ...], metric: Metric | None
-           ) -> np.ndarray:
-    """δ² between values: nominal (1 off the diagonal) or ``metric`` between single codes."""
+           ) -> np.ndarray | None:
+    """δ² between values given by ``metric`` between single codes; None for nominal (1 off
+    the diagonal), which needs no matrix."""
     n_values = pieces.n_values
     if metric is None:
-        return 1.0 - np.eye(n_values)
+        return None
     keys = _code_keys(len(categories))
     code_of = {int(key): code for key, code in zip(keys, categories)}
     units = [int(key) for key in pieces.sets[1:]]

@@ -27,11 +27,11 @@ from annotator.agreement.ualpha import (
     Metric,
     UAlphaResult,
     empty_result,
-    family_tallies,
+    layout_tallies,
     result_from,
 )
 from annotator.agreement.ualpha_tallies import FamilyValues, evaluate
-from annotator.agreement.units import Doc
+from annotator.agreement.units import Doc, Layout, layout
 
 RELIABLE, TENTATIVE = 0.800, 0.667
 
@@ -73,11 +73,17 @@ def u_alpha_family_bootstrap(docs: Iterable[Doc], coders: Sequence[Hashable] | N
                              n_boot: int = 1000, seed: int = 0, ci: float = 0.95,
                              metric: Metric | None = None) -> FamilyBootstrap:
     """The family of ``docs`` with document-bootstrap intervals (seeded: reproducible)."""
+    return bootstrap_layout(layout(list(docs), coders), n_boot, seed, ci, metric)
+
+
+def bootstrap_layout(lay: Layout, n_boot: int = 1000, seed: int = 0, ci: float = 0.95,
+                     metric: Metric | None = None) -> FamilyBootstrap:
+    """:func:`u_alpha_family_bootstrap` of a study already laid out."""
     if n_boot < 0:
         raise ValueError(f"n_boot must be 0 (no interval) or more, got {n_boot}")
     if not 0 < ci < 1:
         raise ValueError(f"ci must lie strictly between 0 and 1, got {ci}")
-    lay, tallies = family_tallies(docs, coders, metric)
+    tallies = layout_tallies(lay, metric)
     codes = lay.categories
     pairable = np.flatnonzero(lay.present.sum(axis=1) >= 2)
     if tallies is None:
@@ -102,10 +108,12 @@ def u_alpha_family_bootstrap(docs: Iterable[Doc], coders: Sequence[Hashable] | N
 
 def resample_weights(n_documents: int, sampling_units: np.ndarray, n_boot: int,
                      seed: int) -> np.ndarray:
-    """Replicates x documents: how often each sampling unit was drawn (others 0)."""
+    """Replicates x documents: how often each sampling unit was drawn (others 0). Each
+    replicate draws len(sampling_units) of them uniformly with replacement."""
     rng = np.random.default_rng(seed)
     n = len(sampling_units)
-    counts = rng.multinomial(n, np.full(n, 1.0 / n), size=n_boot)
+    draws = rng.integers(0, n, size=(n_boot, n)) + (np.arange(n_boot) * n)[:, None]
+    counts = np.bincount(draws.ravel(), minlength=n_boot * n).reshape(n_boot, n)
     weights = np.zeros((n_boot, n_documents))
     weights[:, sampling_units] = counts
     return weights

@@ -24,28 +24,33 @@ TINY = 1e-12
 
 @dataclass(frozen=True)
 class FamilyTallies:
-    """Per-document sums (first axis: documents) of the family's coincidences.
+    """Per-document sums (first axis: documents) of everything the family is made of.
 
-    ``ell[:, j]`` is the observed coincidence of cell ``cells[j]`` (``row * n_values + col``);
-    ``self_u`` and ``self_cu`` the masses per value that may not pair with themselves in uα
-    and cuα; ``binary`` the unit/gap tallies of |uα and ``binary_per_code`` those of each
-    code against all else, both as (gap-gap, gap-unit, unit-unit, gap self, unit self);
-    ``delta`` the squared difference between values used by cuα and (k)uα.
+    Full matrix (uα): ``margins`` ℓ_v. per value and ``mismatch`` Σ_{c≠k} ℓ_ck. Unit-unit
+    matrix (cuα, (k)uα): ``cu_margins`` ℓ*_v., ``cu_mismatch`` Σ ℓ*_ck δ_ck and
+    ``cu_row_mismatch`` Σ_c ℓ*_kc δ_kc per value k. ``self_u`` and ``self_cu``: the masses per
+    value that may not pair with themselves in uα and cuα. ``binary`` the unit/gap tallies
+    of |uα and ``binary_per_code`` those of each code against all else, both as (gap-gap,
+    gap-unit, unit-unit, gap self, unit self). ``delta``: δ² between values for cuα and
+    (k)uα, None for the nominal metric.
+    Every figure is a function of these sums, so no coincidence matrix is kept.
     """
 
-    n_values: int
-    cells: np.ndarray  # (C,)
-    ell: np.ndarray  # (D, C)
+    margins: np.ndarray  # (D, V)
+    mismatch: np.ndarray  # (D,)
+    cu_margins: np.ndarray  # (D, V)
+    cu_mismatch: np.ndarray  # (D,)
+    cu_row_mismatch: np.ndarray  # (D, V)
     self_u: np.ndarray  # (D, V)
     self_cu: np.ndarray  # (D, V)
     binary: np.ndarray  # (D, 5)
     binary_per_code: np.ndarray  # (D, K, 5)
     code_value: np.ndarray  # (K,) value id of code k alone, -1 if never used alone
-    delta: np.ndarray  # (V, V)
+    delta: np.ndarray | None  # (V, V); None: nominal
 
     @property
     def n_documents(self) -> int:
-        return int(self.ell.shape[0])
+        return int(self.margins.shape[0])
 
 
 @dataclass(frozen=True)
@@ -62,36 +67,47 @@ class FamilyValues:
 
 
 def evaluate(tallies: FamilyTallies, weights: np.ndarray) -> FamilyValues:
-    """The family for each row of ``weights`` (B x D): document d counted weights[b, d] times."""
+    """The family for each row of ``weights`` (B x D): document d counted weights[b, d] times.
+
+    Each coefficient is a function of weighted sums of per-document tallies, so B
+    replicates cost a few (B x D) @ (D x V) products, whatever the number of cells.
+    """
     weights = np.asarray(weights, dtype=np.float64)
-    n_values = tallies.n_values
-    ell = weights @ tallies.ell
-    rows, cols = np.divmod(tallies.cells, n_values)
-    row_of = np.zeros((len(rows), n_values))
-    row_of[np.arange(len(rows)), rows] = 1.0
-    margins = ell @ row_of
-    u_alpha = _nominal(ell, rows != cols, margins, weights @ tallies.self_u)
-    units = (rows > 0) & (cols > 0)
-    cu, cu_margins = ell[:, units], ell[:, units] @ row_of[units]
-    scale = _scale(cu.sum(axis=1), (weights @ tallies.self_cu).sum(axis=1))
-    cu_cell_delta = tallies.delta[rows[units], cols[units]]
-    cu_alpha = _metric(cu, cu_cell_delta, cu_margins, tallies.delta, scale)
-    per_value = _per_value(cu * cu_cell_delta, row_of[units], cu_margins,
-                           weights @ tallies.self_cu, tallies.delta, scale)
-    coverage = _ratio(cu_margins, margins)
-    binary = weights @ tallies.binary
-    n_codes = len(tallies.code_value)
-    per_code_tally = (weights @ tallies.binary_per_code.reshape(tallies.n_documents, -1)
-                      ).reshape(len(weights), n_codes, 5)
+    summed = _weighted_sums(tallies, weights)
+    margins, total = summed["margins"], summed["margins"].sum(axis=1)
+    u_alpha = _nominal(total, summed["mismatch"], margins, summed["self_u"])
+    cu_margins, self_cu = summed["cu_margins"], summed["self_cu"]
+    cu_total = cu_margins.sum(axis=1)
+    scale = _scale(cu_total, self_cu.sum(axis=1))
+    cu_alpha = _metric(cu_total, summed["cu_mismatch"], cu_margins, tallies.delta, scale)
+    per_value = _per_value(summed["cu_row_mismatch"], cu_margins, self_cu, tallies.delta,
+                           scale)
+    per_code_tally = summed["binary_per_code"].reshape(len(weights), -1, 5)
     return FamilyValues(
         u_alpha=u_alpha,
-        binary_u_alpha=two_by_two(binary),
+        binary_u_alpha=two_by_two(summed["binary"]),
         cu_alpha=cu_alpha,
-        cu_coverage=_ratio(cu.sum(axis=1), ell.sum(axis=1)),
+        cu_coverage=_ratio(cu_total, total),
         per_code=_pick(per_value, tallies.code_value),
-        coverage=_pick(coverage, tallies.code_value),
+        coverage=_pick(_ratio(cu_margins, margins), tallies.code_value),
         binary_per_code=two_by_two(per_code_tally),
     )
+
+
+SUMMED = ("margins", "mismatch", "cu_margins", "cu_mismatch", "cu_row_mismatch", "self_u",
+          "self_cu", "binary", "binary_per_code")
+
+
+def _weighted_sums(tallies: FamilyTallies, weights: np.ndarray) -> dict[str, np.ndarray]:
+    """Every per-document tally summed with ``weights``, in one matrix product."""
+    n_docs = tallies.n_documents
+    parts = [getattr(tallies, name).reshape(n_docs, -1) for name in SUMMED]
+    summed = weights @ np.concatenate(parts, axis=1)
+    bounds = np.cumsum([0] + [part.shape[1] for part in parts])
+    out = {name: summed[:, bounds[i]:bounds[i + 1]] for i, name in enumerate(SUMMED)}
+    for name in ("mismatch", "cu_mismatch"):
+        out[name] = out[name][:, 0]
+    return out
 
 
 def _scale(total: np.ndarray, self_total: np.ndarray) -> np.ndarray:
@@ -101,35 +117,38 @@ def _scale(total: np.ndarray, self_total: np.ndarray) -> np.ndarray:
     return np.where(scale > 0, scale, np.nan)
 
 
-def _nominal(ell: np.ndarray, off_diagonal: np.ndarray, margins: np.ndarray,
+def _nominal(total: np.ndarray, mismatch: np.ndarray, margins: np.ndarray,
              self_pairs: np.ndarray) -> np.ndarray:
     """1 − Σ_{c≠k} ℓ_ck / Σ_{c≠k} ε_ck with ε_ck = (ℓ_c. ℓ_k. − [c = k] S_c) / scale."""
-    total = ell.sum(axis=1)
     scale = _scale(total, self_pairs.sum(axis=1))
-    d_o = ell[:, off_diagonal].sum(axis=1)
     d_e = (total * total - (margins * margins).sum(axis=1)) / scale
-    return _one_minus(d_o, d_e, total)
+    return _one_minus(mismatch, d_e, total)
 
 
-def _metric(ell: np.ndarray, cell_delta: np.ndarray, margins: np.ndarray, delta: np.ndarray,
-            scale: np.ndarray) -> np.ndarray:
+def _times_delta(margins: np.ndarray, delta: np.ndarray | None) -> np.ndarray:
+    """Σ_c ℓ_c. δ_ck for every k (nominal: everything but k's own margin)."""
+    if delta is None:
+        return margins.sum(axis=1, keepdims=True) - margins
+    return margins @ delta
+
+
+def _metric(total: np.ndarray, mismatch: np.ndarray, margins: np.ndarray,
+            delta: np.ndarray | None, scale: np.ndarray) -> np.ndarray:
     """1 − Σ ℓ_ck δ_ck / Σ ε_ck δ_ck; δ_cc = 0, so the self-pairing terms drop out of ε."""
-    d_o = ell @ cell_delta
-    d_e = np.einsum("bi,ij,bj->b", margins, delta, margins) / scale
-    return _one_minus(d_o, d_e, ell.sum(axis=1))
+    d_e = (_times_delta(margins, delta) * margins).sum(axis=1) / scale
+    return _one_minus(mismatch, d_e, total)
 
 
-def _per_value(weighted: np.ndarray, row_of: np.ndarray, margins: np.ndarray,
-               self_pairs: np.ndarray, delta: np.ndarray, scale: np.ndarray) -> np.ndarray:
+def _per_value(row_mismatch: np.ndarray, margins: np.ndarray, self_pairs: np.ndarray,
+               delta: np.ndarray | None, scale: np.ndarray) -> np.ndarray:
     """(k)uα of every value k, eq. 13a: 1 − (ε_k. / ℓ_k.) Σ_c ℓ_kc δ_kc / Σ_c ε_kc δ_kc
     (nominal δ: eq. 13b, 1 − (ε_k./ℓ_k.)(ℓ_k. − ℓ_kk)/(ε_k. − ε_kk))."""
     total = margins.sum(axis=1, keepdims=True)
     scale = scale[:, None]
     eps_row = (margins * total - self_pairs) / scale
-    d_o = weighted @ row_of
-    d_e = margins * (margins @ delta) / scale
+    d_e = margins * _times_delta(margins, delta) / scale
     with np.errstate(invalid="ignore", divide="ignore"):
-        value = 1.0 - (eps_row / margins) * d_o / d_e
+        value = 1.0 - (eps_row / margins) * row_mismatch / d_e
     defined = (margins > 0) & (d_e > TINY * total) & np.isfinite(scale)
     return np.where(defined, value, np.nan)
 
