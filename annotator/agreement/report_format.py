@@ -129,7 +129,8 @@ def fmt(value: float | None, digits: int = 3) -> str:
     """A coefficient for people: three decimals, "undef" when undefined."""
     if value is None or math.isnan(value):
         return UNDEFINED
-    return f"{value:.{digits}f}"
+    text = f"{value:.{digits}f}"
+    return text[1:] if text.startswith("-") and not text.strip("-0.") else text  # no "-0.00"
 
 
 def presence_text(figure: Figure) -> str:
