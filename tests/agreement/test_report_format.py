@@ -78,3 +78,10 @@ def test_table_is_aligned_and_says_undef_never_nan() -> None:
 def test_align_pads_columns() -> None:
     lines = align([["a", "1", "x"], ["long", "22", "yy"]], frozenset({0, 2}))
     assert lines == ["a      1  x", "long  22  yy"]
+
+
+def test_a_tiny_negative_is_not_shown_as_minus_zero() -> None:
+    from annotator.agreement.report_format import fmt
+
+    assert fmt(-0.0004, 2) == "0.00" and fmt(-0.004, 2) == "0.00"
+    assert fmt(-0.3, 2) == "-0.30" and fmt(-0.001) == "-0.001"
