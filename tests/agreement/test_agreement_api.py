@@ -13,6 +13,7 @@ PUBLIC = {
     "percent_agreement", "fleiss_kappa", "unitized_alpha", "unitized_alpha_multi",
     "u_alpha_family", "u_alpha_family_multi", "span_f1", "span_f1_multi", "bootstrap_alpha",
     "Unit", "UnitizingResult", "UAlphaResult", "SpanScores", "BootstrapResult",
+    "u_alpha_family_bootstrap", "FamilyBootstrap",
 }
 
 
