@@ -227,16 +227,20 @@ def family_table(report: ProjectReport) -> list[str]:
         title = "uα family (no bootstrap interval: " + (
             "no replicates asked for)" if not report.n_boot
             else "fewer than two documents coded by two or more coders)")
-    rows = [["code", "figure", "value", "95% CI", "q(<.667)", "q(<.800)", "coverage"]]
+    rows = [["code", "figure", "value", "95% CI", "q(<.667)", "q(<.800)", "coverage",
+             "undefined replicates"]]
     for row in report.rows:
         label = row.label
         for key in FAMILY:
             figure = row.figures.get(key)
             if figure is None:
                 continue
+            undefined = figure.interval.n_undefined if figure.interval else 0
             rows.append([label, MEASURES[key], fmt(figure.value), *_interval_cells(figure),
-                         coverage_text(figure.coverage)])
+                         coverage_text(figure.coverage), str(undefined) if undefined else ""])
             label = ""
+    if not any(r[-1] for r in rows[1:]):  # the column only when some replicate was undefined
+        rows = [r[:-1] for r in rows]
     return [title, *align(rows, frozenset({0, 1}))]
 
 
