@@ -85,3 +85,15 @@ def test_a_tiny_negative_is_not_shown_as_minus_zero() -> None:
 
     assert fmt(-0.0004, 2) == "0.00" and fmt(-0.004, 2) == "0.00"
     assert fmt(-0.3, 2) == "-0.30" and fmt(-0.001) == "-0.001"
+
+
+def test_the_family_table_lists_intervals_and_undefined_replicates(report) -> None:  # noqa: ANN001
+    text = report_table(report)
+    lines = text.splitlines()
+    title = next(i for i, line in enumerate(lines) if line.startswith("uα family with 95%"))
+    assert "(200 replicates over 3 documents, seed 3)" in lines[title]
+    assert "undefined replicates" in lines[title + 1]  # 3 documents: some draws lack a value
+    cu = report.row("overall").figures["cu_alpha"]
+    assert cu.interval is not None and cu.interval.n_undefined >= 0
+    overall = lines[lines.index(next(line for line in lines[title:] if line.startswith("overall")))]
+    assert overall.split()[1:3] == ["uα", f"{report.row('overall').figures['u_alpha'].value:.3f}"]
