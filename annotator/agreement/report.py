@@ -215,10 +215,9 @@ def _codes_of(scope: Scope, name: str, codes: tuple[str, ...],
 
 def _n_steps(study: Study, groups: list[Group]) -> int:
     """Stages: codes (α_u, char α, presence α, tokenising, token κ, uα family), each collapsed
-    granularity (the first four but tokenising, and the family over its groups), the family
-    inside each group, each pair."""
+    granularity (the first four but tokenising), the family inside each group, each pair."""
     n_pairs = len(study.coders) * (len(study.coders) - 1) // 2
-    return 6 + 5 * len({g.scope for g in groups}) + len(groups) + n_pairs
+    return 6 + 4 * len({g.scope for g in groups}) + len(groups) + n_pairs
 
 
 def _notes(study: Study) -> list[str]:

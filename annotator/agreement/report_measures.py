@@ -94,7 +94,6 @@ class Measures:
         spans = self.study.spans(mapping, names)
         units = self.study.units(mapping)
         figures = self._per_category(spans, units, overall=False)
-        self.steps(f"uα family over {scope} groups")
         n_collapsed = family_counts(self.study, spans)
         rows: Rows = {}
         for group in groups:
