@@ -32,9 +32,10 @@ def _add_agreement(commands: argparse._SubParsersAction) -> None:  # type: ignor
     agreement = commands.add_parser(
         "agreement", help="inter-coder agreement of a project, per code and overall",
         description="Inter-coder agreement per code, per parent code and kind (sub-codes "
-                    "collapsed) and overall: alpha_u, the u-alpha family, character alpha, "
-                    "document presence alpha with a bootstrap interval, token kappas and "
-                    "pairwise span F1. See docs/agreement.md.")
+                    "collapsed) and overall: alpha_u, the u-alpha family ((k)u-alpha with its "
+                    "coverage) with bootstrap intervals, character alpha, document presence "
+                    "alpha with a bootstrap interval, token kappas and pairwise span F1, and "
+                    "the definition of each figure. See docs/agreement.md.")
     agreement.add_argument("path", type=Path, help="project file")
     agreement.add_argument("--coders", nargs="+", action="extend", metavar="NAME",
                            help="only these coders (default: every coder with documents)")
@@ -45,7 +46,8 @@ def _add_agreement(commands: argparse._SubParsersAction) -> None:  # type: ignor
                            help="only these documents (UUIDs or external ids)")
     agreement.add_argument("--layer", choices=("coding", "gold"), default="coding")
     agreement.add_argument("--json", action="store_true", help="every figure as JSON")
-    _bootstrap_options(agreement, 1000, "for the presence alpha interval")
+    _bootstrap_options(agreement, 1000, "for the intervals of the u-alpha family (documents "
+                                        "resampled) and of presence alpha")
     agreement.set_defaults(handler=cmd_agreement)
 
 
@@ -117,13 +119,13 @@ def cmd_agreement(args: argparse.Namespace) -> int:
         report = project_report(data, n_boot=args.bootstrap, seed=args.seed)
     except ValueError as error:
         raise AnnotatorError(f"{args.path}: {error}") from None
+    filters = {"coders": args.coders, "codes": args.codes, "documents": args.documents}
     if args.json:
-        context = {"project": str(args.path), "layer": args.layer,
-                   "filters": {"coders": args.coders, "codes": args.codes,
-                               "documents": args.documents}}
+        context = {"project": str(args.path), "layer": args.layer, "filters": filters}
         _print(json.dumps(report_json(report, **context), ensure_ascii=False, indent=2))
     else:
-        _print(report_table(report, f"Agreement in {args.path} ({args.layer} layer)"))
+        _print(report_table(report, f"Agreement in {args.path} ({args.layer} layer)",
+                            filters=filters, layer=args.layer))
     return 0
 
 

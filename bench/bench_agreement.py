@@ -10,6 +10,7 @@
    alpha_u + the u-alpha family + span F1 (exact and overlap, every coder pair); budget 5 s.
 4. The full project report (annotator.agreement.report) on the same workload held in memory;
    bench_agreement_report.py times it from the database.
+5. The uα family with 1,000 document-bootstrap replicates on the same workload; budget 10 s.
 """
 
 from __future__ import annotations
@@ -165,12 +166,41 @@ def bench_full_report() -> None:
           f"Fleiss κ tokens = {overall['fleiss_kappa'].value:.3f}")
 
 
+FAMILY_BOOTSTRAP_BUDGET = 10.0  # seconds, DESIGN.md §7
+
+
+def bench_family_bootstrap(repeat: int = 3) -> bool:
+    """The uα family with 1,000 bootstrap replicates on 500 documents x 3 coders x 40 spans,
+    median of ``repeat`` runs after a warm-up; prints the figure against the budget and
+    returns whether it is met."""
+    from annotator.agreement.ualpha import family_tallies
+    from annotator.agreement.ualpha_bootstrap import u_alpha_family_bootstrap
+
+    docs = span_workload(n_docs=500, n_spans=40, doc_length=3_000, n_codes=8)
+    continua = [(d.units, d.begin, d.length) for d in docs]
+    seconds, boot = timed(lambda: u_alpha_family_bootstrap(continua, n_boot=1000, seed=0),
+                          repeat=repeat)
+    tallies, _ = timed(lambda: family_tallies(continua), repeat=repeat)
+    result, ci = boot.result, boot.u_alpha  # type: ignore[attr-defined]
+    within = seconds < FAMILY_BOOTSTRAP_BUDGET
+    print("5. uα family with 1,000 document-bootstrap replicates, 500 documents x 3 coders "
+          "x 40 spans")
+    print(f"   {seconds * 1000:8.1f} ms (median of {repeat}; per-document tallies "
+          f"{tallies * 1000:.1f} ms of it)   budget {FAMILY_BOOTSTRAP_BUDGET * 1000:,.0f} ms: "
+          f"{'OK' if within else 'OVER BUDGET'}")
+    print(f"   uα = {result.u_alpha:.3f} [{ci.low:.3f}, {ci.high:.3f}], cuα = "
+          f"{result.cu_alpha:.3f} (coverage {result.cu_coverage:.3f}), "
+          f"{len(result.per_code)} codes with (k)uα and |uα of k intervals")
+    return within
+
+
 def main() -> None:
     print(f"python {sys.version.split()[0]}, numpy {np.__version__}")
     bench_alpha()
     bench_scaling()
     bench_workload()
     bench_full_report()
+    bench_family_bootstrap()
 
 
 if __name__ == "__main__":

@@ -90,6 +90,9 @@ def by_hand(texts: dict[str, str], spans: list[tuple]) -> dict[str, object]:
     return {
         "alpha_u": unitized_alpha_multi(docs, coders=coders),
         "family": u_alpha_family_multi(docs, coders=coders),
+        "kinds": {kind: u_alpha_family_multi(
+            [([u for u in units if u.category.split("/")[0] == kind], b, n)
+             for units, b, n in docs], coders=coders) for kind in ("Claim", "Actor", "Framing device")},
         "kappa": {k: cohen_kappa(token_values("Layla", k), token_values("Omar", k))
                   for k in ("Claim/Factual", "Actor/State")},
         "presence": {k: krippendorff_alpha([presence("Layla", k), presence("Omar", k)])
@@ -118,7 +121,11 @@ def test_agreement_on_the_demo_matches_the_engine_by_hand(coded, capsys) -> None
     for code in ("Claim/Factual", "Actor/State", "Framing device/Label"):
         got = figures(report, code)
         assert got["alpha_u"] == pytest.approx(expected["alpha_u"].per_category[code])
-        assert got["k_u_alpha"] == pytest.approx(expected["family"].per_code[code])
+        kind = expected["kinds"][code.split("/")[0]]
+        published = kind.per_code[code]
+        assert (got["k_u_alpha"] is None if published != published
+                else got["k_u_alpha"] == pytest.approx(published))
+        assert got["binary_per_code"] == pytest.approx(expected["family"].binary_per_code[code])
     for code, kappa in expected["kappa"].items():
         assert figures(report, code)["cohen_kappa"] == pytest.approx(kappa)
     for code, alpha in expected["presence"].items():
@@ -307,3 +314,35 @@ def test_documents_not_yet_coded_are_missing_not_empty(tmp_path: Path, capsys) -
     store.close()
     report = agreement_json(capsys, path, "--bootstrap", 0)
     assert report["documents"]["coded_by_two_or_more"] == 1
+
+
+def test_agreement_shows_the_published_k_u_alpha_intervals_and_an_audit_trail(
+        coded, capsys) -> None:  # noqa: ANN001
+    from annotator import __version__
+
+    path, _, _ = coded
+    report = agreement_json(capsys, path, "--bootstrap", 200, "--seed", 5,
+                            "--codes", "Claim", "Actor")
+    factual = next(r for r in report["rows"] if r["name"] == "Claim/Factual")["figures"]
+    assert 0 < factual["k_u_alpha"]["coverage"] <= 1
+    assert "eq. 13b" in factual["k_u_alpha"]["definition"]
+    overall = next(r for r in report["rows"] if r["scope"] == "overall")["figures"]
+    for key in ("u_alpha", "binary_u_alpha", "cu_alpha"):
+        ci = overall[key]["ci"]
+        assert ci["replicates"] == 200 and ci["low"] <= ci["high"]
+    assert 0 < overall["cu_alpha"]["coverage"] < 1
+    audit = report["audit"]
+    assert audit["app_version"] == __version__ and audit["layer"] == "coding"
+    assert audit["bootstrap"]["seed"] == 5 and audit["bootstrap"]["replicates"] == 200
+    assert audit["bootstrap"]["family_documents_resampled"] == 3
+    assert audit["filters"]["codes"] == ["Claim", "Actor"]
+    assert "Widlöcher (2016) eq. 13b" in audit["definitions"]["k_u_alpha"]
+    again = agreement_json(capsys, path, "--bootstrap", 200, "--seed", 5, "--codes", "Claim",
+                           "Actor")
+    assert again["rows"] == report["rows"]  # seeded: the same intervals every time
+    code, out, _ = run(capsys, "agreement", path, "--bootstrap", 200, "--seed", 5)
+    assert code == 0 and "(k)uα" in out and "(k) cov" in out and "|uα of k" in out
+    assert "uα family with 95% bootstrap intervals (200 replicates over 3 documents, seed 5)" \
+        in out
+    assert f"audit: annotator {__version__}, coding layer" in out
+    assert "eq. 13b" in out and "bootstrap: 200 replicates, seed 5" in out

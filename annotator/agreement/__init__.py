@@ -19,6 +19,7 @@ from annotator.agreement.pairwise import (
 )
 from annotator.agreement.spans import SpanScores, span_f1, span_f1_multi
 from annotator.agreement.ualpha import UAlphaResult, u_alpha_family, u_alpha_family_multi
+from annotator.agreement.ualpha_bootstrap import FamilyBootstrap, u_alpha_family_bootstrap
 from annotator.agreement.unitizing import UnitizingResult, unitized_alpha, unitized_alpha_multi
 from annotator.agreement.units import Unit
 from annotator.agreement.weighted_kappa import weighted_kappa
@@ -26,6 +27,7 @@ from annotator.agreement.weighted_kappa import weighted_kappa
 __all__ = [
     "BootstrapResult",
     "Estimate",
+    "FamilyBootstrap",
     "SpanScores",
     "UAlphaResult",
     "Unit",
@@ -44,6 +46,7 @@ __all__ = [
     "span_f1",
     "span_f1_multi",
     "u_alpha_family",
+    "u_alpha_family_bootstrap",
     "u_alpha_family_multi",
     "unitized_alpha",
     "unitized_alpha_multi",

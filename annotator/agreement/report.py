@@ -26,6 +26,7 @@ MEASURES: dict[str, str] = {
     "binary_u_alpha": "|uα",
     "cu_alpha": "cuα",
     "k_u_alpha": "(k)uα",
+    "binary_per_code": "|uα of k",
     "char_alpha": "char α",
     "presence_alpha": "presence α",
     "fleiss_kappa": "Fleiss κ",
@@ -33,6 +34,9 @@ MEASURES: dict[str, str] = {
     "percent_agreement": "% agreement",
 }
 """Figure keys in report order, with their short labels."""
+
+PRIMARY = "binary_per_code"
+"""The figure judged in the verdict column of code and group rows (and charted by default)."""
 
 UNJUDGED = frozenset({"percent_agreement"})
 """Figures that are not chance-corrected and get no verdict."""
@@ -63,12 +67,15 @@ class Interval:
     q_below_800: float
     n_boot: int
     level: float = 0.95
+    n_undefined: int = 0
+    """Replicates in which the figure was undefined (left out of the interval)."""
 
 
 @dataclass(frozen=True)
 class Figure:
     """One coefficient and what it rests on: ``n_units`` counts ``unit`` (spans, characters,
-    documents, document x code pairs or tokens)."""
+    documents, document x code pairs or tokens). ``coverage`` (cuα, (k)uα) is the share of
+    the pairable matter the figure rests on (docs/agreement.md)."""
 
     measure: str
     value: float
@@ -77,6 +84,7 @@ class Figure:
     n_units: int
     unit: str
     interval: Interval | None = None
+    coverage: float | None = None
 
     @property
     def defined(self) -> bool:
@@ -99,9 +107,10 @@ class ReportRow:
 
     @property
     def primary(self) -> Figure | None:
-        """The figure the verdict column shows: the 2016 family, (k)uα for a code or group
-        and uα overall (docs/agreement.md explains why)."""
-        return self.figures.get("u_alpha" if self.scope == "overall" else "k_u_alpha")
+        """The figure the verdict column shows: uα overall, and for a code or group "|uα of k",
+        how reliably its units are identified; (k)uα only judges the coding of k where units
+        intersect (see its coverage). docs/agreement.md explains the choice."""
+        return self.figures.get("u_alpha" if self.scope == "overall" else PRIMARY)
 
     @property
     def label(self) -> str:
@@ -140,6 +149,8 @@ class ProjectReport:
     n_boot: int
     seed: int
     notes: list[str] = field(default_factory=list)
+    family_resampled: int = 0
+    """Documents the uα family's bootstrap resamples (0: no interval, see ``notes``)."""
 
     def row(self, name: str, scope: Scope | None = None) -> ReportRow:
         """The row of a code path, group name or "overall"."""
@@ -178,9 +189,13 @@ def project_report(data: AgreementInput, *, n_boot: int = 1000, seed: int = 0,
             for scope, name in row_order(codes, groups)]
     pairs = measures.span_pairs()
     measures.steps.done()
+    notes = _notes(study)
+    if measures.family_reason and n_boot:
+        notes.append(f"uα family: no bootstrap interval ({measures.family_reason})")
     return ProjectReport(study.coders, study.idle_coders, codes, rows, pairs,
                          len(study.documents), int(study.complete.sum()),
-                         int(study.pairable.sum()), n_boot, seed, _notes(study))
+                         int(study.pairable.sum()), n_boot, seed, notes,
+                         measures.family_resampled)
 
 
 def _collapse(codes: tuple[str, ...], parents: dict[str, str], scope: str) -> dict[str, str]:

@@ -17,9 +17,15 @@ from annotator.agreement.report import (
     ProjectReport,
     ReportRow,
 )
+from annotator.agreement.report_audit import DEFINITIONS, audit, audit_lines
 
 UNDEFINED = "undef"
-TABLE_MEASURES = ("alpha_u", "u_alpha", "binary_u_alpha", "cu_alpha", "k_u_alpha", "char_alpha")
+TABLE_MEASURES = ("alpha_u", "u_alpha", "binary_u_alpha", "cu_alpha", "k_u_alpha", "coverage",
+                  "binary_per_code", "char_alpha")
+FAMILY = ("u_alpha", "binary_u_alpha", "cu_alpha", "k_u_alpha", "binary_per_code")
+"""The uα family figures, which carry document-bootstrap intervals."""
+INTERVALS = (*FAMILY, "presence_alpha")
+COVERED = ("cu_alpha", "k_u_alpha")
 
 
 def number(value: float | None) -> float | None:
@@ -32,12 +38,16 @@ def figure_json(figure: Figure) -> dict[str, Any]:
         "value": number(figure.value), "verdict": figure.verdict,
         "n_documents": figure.n_documents, "n_coders": figure.n_coders,
         "n_units": figure.n_units, "unit": figure.unit,
+        "definition": DEFINITIONS[figure.measure],
     }
+    if figure.coverage is not None:
+        out["coverage"] = number(figure.coverage)
     if figure.interval is not None:
         ci = figure.interval
         out["ci"] = {"level": ci.level, "low": number(ci.low), "high": number(ci.high),
                      "q_below_667": number(ci.q_below_667),
-                     "q_below_800": number(ci.q_below_800), "replicates": ci.n_boot}
+                     "q_below_800": number(ci.q_below_800), "replicates": ci.n_boot,
+                     "undefined_replicates": ci.n_undefined}
     return out
 
 
@@ -57,7 +67,8 @@ def pair_json(pair: PairScores) -> dict[str, Any]:
 
 
 def report_json(report: ProjectReport, **context: Any) -> dict[str, Any]:
-    """Every figure of the report; ``context`` (project path, layer, filters) goes first."""
+    """Every figure of the report; ``context`` (project path, layer, filters) goes first and
+    the audit trail (definitions, version, filters, seed, replicates) last."""
     matrices: dict[str, dict[str, dict[str, Any]]] = {"exact": {}, "overlap": {}}
     for pair in report.pairs:
         matrices[pair.match].setdefault(pair.reference, {})[pair.other] = pair_json(pair)
@@ -67,11 +78,14 @@ def report_json(report: ProjectReport, **context: Any) -> dict[str, Any]:
         "codes": list(report.codes),
         "documents": {"coded": report.n_documents, "coded_by_two_or_more": report.n_pairable,
                       "coded_by_all": report.n_complete},
-        "bootstrap": {"replicates": report.n_boot, "seed": report.seed},
+        "bootstrap": {"replicates": report.n_boot, "seed": report.seed,
+                      "family_documents_resampled": report.family_resampled},
         "thresholds": {"reliable": RELIABLE, "tentative": TENTATIVE},
         "rows": [row_json(row) for row in report.rows],
         "span_f1": matrices,
         "notes": list(report.notes),
+        "audit": audit(report.n_boot, report.seed, report.family_resampled,
+                       context.get("filters"), context.get("layer")),
     }
 
 
@@ -81,8 +95,9 @@ def flat_header() -> list[str]:
     for key in MEASURES:
         header += [key, f"{key}_verdict", f"{key}_n_documents", f"{key}_n_coders",
                    f"{key}_n_units", f"{key}_unit"]
-    return header + ["presence_alpha_ci_low", "presence_alpha_ci_high",
-                     "presence_alpha_q_below_667", "presence_alpha_q_below_800"]
+    header += [f"{key}_coverage" for key in COVERED]
+    return header + [f"{key}_{part}" for key in INTERVALS
+                     for part in ("ci_low", "ci_high", "q_below_667", "q_below_800")]
 
 
 def flat_rows(report: ProjectReport) -> list[list[object]]:
@@ -95,9 +110,13 @@ def flat_rows(report: ProjectReport) -> list[list[object]]:
             figure = row.figures.get(key)
             cells += ([_cell(figure.value), figure.verdict or "", figure.n_documents,
                        figure.n_coders, figure.n_units, figure.unit] if figure else [""] * 6)
-        ci = row.figures["presence_alpha"].interval
-        cells += ([_cell(ci.low), _cell(ci.high), _cell(ci.q_below_667), _cell(ci.q_below_800)]
-                  if ci else [""] * 4)
+        for key in COVERED:
+            coverage = row.figures[key].coverage if key in row.figures else None
+            cells.append("" if coverage is None else _cell(coverage))
+        for key in INTERVALS:
+            ci = row.figures[key].interval if key in row.figures else None
+            cells += ([_cell(ci.low), _cell(ci.high), _cell(ci.q_below_667),
+                       _cell(ci.q_below_800)] if ci else [""] * 4)
         rows.append(cells)
     return rows
 
@@ -110,7 +129,8 @@ def fmt(value: float | None, digits: int = 3) -> str:
     """A coefficient for people: three decimals, "undef" when undefined."""
     if value is None or math.isnan(value):
         return UNDEFINED
-    return f"{value:.{digits}f}"
+    text = f"{value:.{digits}f}"
+    return text[1:] if text.startswith("-") and not text.strip("-0.") else text  # no "-0.00"
 
 
 def presence_text(figure: Figure) -> str:
@@ -121,13 +141,21 @@ def presence_text(figure: Figure) -> str:
     return f"{fmt(figure.value)} [{fmt(ci.low, 2)}, {fmt(ci.high, 2)}]"
 
 
+def coverage_text(coverage: float | None) -> str:
+    """``95.5%``; blank where the figure has no coverage, "undef" where it is undefined."""
+    if coverage is None:
+        return ""
+    return UNDEFINED if math.isnan(coverage) else f"{100 * coverage:.1f}%"
+
+
 def kappa_key(report: ProjectReport) -> str:
     """Cohen's kappa for two coders, Fleiss' kappa for more."""
     return "cohen_kappa" if len(report.coders) == 2 else "fleiss_kappa"
 
 
 def table_header(report: ProjectReport) -> list[str]:
-    return (["code", "docs", "coders", "units"] + [MEASURES[k] for k in TABLE_MEASURES]
+    return (["code", "docs", "coders", "units"]
+            + [MEASURES.get(k, "(k) cov") for k in TABLE_MEASURES]
             + ["presence α [95% CI]", f"{MEASURES[kappa_key(report)]} tokens", "% agr",
                "verdict"])
 
@@ -138,13 +166,20 @@ def table_cells(report: ProjectReport, row: ReportRow) -> list[str]:
     base = [primary.n_documents, primary.n_coders, primary.n_units] if primary else ["", "", ""]
     indent = "  " if row.scope == "code" and row.name in grouped_codes(report) else ""
     cells = [indent + row.label] + [str(v) for v in base]
-    cells += [fmt(row.figures[k].value) if k in row.figures else "" for k in TABLE_MEASURES]
+    cells += [_table_cell(row, k) for k in TABLE_MEASURES]
     percent = row.figures["percent_agreement"].value
     cells += [presence_text(row.figures["presence_alpha"]),
               fmt(row.figures[kappa_key(report)].value),
               UNDEFINED if math.isnan(percent) else f"{100 * percent:.1f}",
               primary.verdict or "" if primary else ""]
     return cells
+
+
+def _table_cell(row: ReportRow, key: str) -> str:
+    if key == "coverage":
+        figure = row.figures.get("k_u_alpha")
+        return coverage_text(figure.coverage) if figure else ""
+    return fmt(row.figures[key].value) if key in row.figures else ""
 
 
 def grouped_codes(report: ProjectReport) -> set[str]:
@@ -161,8 +196,10 @@ def align(rows: list[list[str]], left: frozenset[int] = frozenset({0})) -> list[
             for cells in rows]
 
 
-def report_table(report: ProjectReport, title: str = "") -> str:
-    """The whole report as text: header lines, the table, the span F1 matrices, a legend."""
+def report_table(report: ProjectReport, title: str = "", *,
+                 filters: dict[str, Any] | None = None, layer: str | None = None) -> str:
+    """The whole report as text: header lines, the table, the uα family with its intervals,
+    the span F1 matrices, a legend and the audit trail."""
     lines = [title] if title else []
     lines += [f"coders: {', '.join(report.coders) or 'none'}",
               f"documents: {report.n_documents} coded, {report.n_pairable} by two or more "
@@ -171,11 +208,47 @@ def report_table(report: ProjectReport, title: str = "") -> str:
     lines.append("")
     rows = [table_header(report)] + [table_cells(report, row) for row in report.rows]
     lines += align(rows, frozenset({0, len(rows[0]) - 1}))
+    lines += ["", *family_table(report)]
     for match in ("exact", "overlap") if len(report.coders) >= 2 else ():
         lines += ["", f"span F1 ({match} match), row = reference, column = other coder"]
         lines += align(f1_matrix(report, match))
-    lines += ["", *LEGEND]
+    lines += ["", *LEGEND, ""]
+    trail = audit(report.n_boot, report.seed, report.family_resampled, filters, layer)
+    lines += audit_lines(trail, {**MEASURES})
     return "\n".join(lines)
+
+
+def family_table(report: ProjectReport) -> list[str]:
+    """The uα family of every row, one figure per line, with interval, q and coverage."""
+    if report.family_resampled:
+        title = (f"uα family with 95% bootstrap intervals ({report.n_boot} replicates over "
+                 f"{report.family_resampled} documents, seed {report.seed})")
+    else:
+        title = "uα family (no bootstrap interval: " + (
+            "no replicates asked for)" if not report.n_boot
+            else "fewer than two documents coded by two or more coders)")
+    rows = [["code", "figure", "value", "95% CI", "q(<.667)", "q(<.800)", "coverage",
+             "undefined replicates"]]
+    for row in report.rows:
+        label = row.label
+        for key in FAMILY:
+            figure = row.figures.get(key)
+            if figure is None:
+                continue
+            undefined = figure.interval.n_undefined if figure.interval else 0
+            rows.append([label, MEASURES[key], fmt(figure.value), *_interval_cells(figure),
+                         coverage_text(figure.coverage), str(undefined) if undefined else ""])
+            label = ""
+    if not any(r[-1] for r in rows[1:]):  # the column only when some replicate was undefined
+        rows = [r[:-1] for r in rows]
+    return [title, *align(rows, frozenset({0, 1}))]
+
+
+def _interval_cells(figure: Figure) -> list[str]:
+    ci = figure.interval
+    if ci is None:
+        return ["–", "", ""]
+    return [f"[{fmt(ci.low)}, {fmt(ci.high)}]", fmt(ci.q_below_667), fmt(ci.q_below_800)]
 
 
 def f1_matrix(report: ProjectReport, match: str) -> list[list[str]]:
@@ -191,9 +264,13 @@ def f1_matrix(report: ProjectReport, match: str) -> list[list[str]]:
 
 
 LEGEND = (
-    "docs, coders, units: what uα, |uα, cuα and (k)uα rest on (documents coded by two or more "
+    "docs, coders, units: what the uα family rests on (documents coded by two or more "
     "coders, their spans); α_u, κ and % agr use the documents coded by all coders "
     "(see --json for every figure's own counts).",
-    f"verdict on (k)uα (uα overall): reliable ≥ {RELIABLE:.3f}, tentative ≥ {TENTATIVE:.3f}, "
-    f"not reliable below; {UNDEFINED} = undefined (nothing to pair, or no variation), never 0.",
+    "(k)uα: the published coefficient (2016 eq. 13), how reliably k is told from the other "
+    "codes where the coders' units intersect; (k) cov: the share of k's length lying in such "
+    "intersections. |uα of k: k's units against everything else (identifying k).",
+    f"verdict on |uα of k (uα overall): reliable ≥ {RELIABLE:.3f}, tentative ≥ "
+    f"{TENTATIVE:.3f}, not reliable below; {UNDEFINED} = undefined (nothing to pair, or no "
+    "variation), never 0.",
 )

@@ -1,8 +1,8 @@
 """Computing the report's figures: one pass per granularity (codes, parents, kinds).
 
-Within a granularity every per-category figure is independent of the other categories (other
-codes are gaps for alpha_u and (k)uα, zeros for the binary measures), so one computation over
-all categories gives every row of that granularity.
+Within a granularity every per-category figure comes from one computation over all categories
+(other codes are gaps for alpha_u and |uα of k, zeros for the binary measures, the other values
+of the cuα matrices for (k)uα), so one pass gives every row of that granularity.
 """
 
 from __future__ import annotations
@@ -19,13 +19,14 @@ from annotator.agreement.bootstrap import BootstrapResult
 from annotator.agreement.characters import CharAlpha, char_alpha
 from annotator.agreement.presence import PresenceAlpha, presence_alpha
 from annotator.agreement.report import Figure, Interval, PairScores
-from annotator.agreement.report_groups import Group, Scope
+from annotator.agreement.report_groups import Group, Scope, kind_of
 from annotator.agreement.spans import SpanScores, span_f1_multi
 from annotator.agreement.study import SpanArrays, Study
 from annotator.agreement.tokens import TokenAgreement, Tokens, token_agreement, tokenize
-from annotator.agreement.ualpha import UAlphaResult, u_alpha_family_multi
+from annotator.agreement.ualpha import restrict
+from annotator.agreement.ualpha_bootstrap import FamilyBootstrap, FamilyInterval, bootstrap_layout
 from annotator.agreement.unitizing import UnitizingResult, unitized_alpha_multi
-from annotator.agreement.units import Unit
+from annotator.agreement.units import Layout, Unit, layout
 
 if TYPE_CHECKING:
     from annotator.agreement.report import _Steps
@@ -40,6 +41,9 @@ class Measures:
                  steps: _Steps) -> None:
         self.study, self.codes, self.steps = study, codes, steps
         self.n_boot, self.seed = n_boot, seed
+        self.family_resampled, self.family_reason = 0, ""
+        self._families: dict[tuple[str, ...], FamilyBootstrap] = {}
+        self._leaf_layout: Layout | None = None
         self._tokens: Tokens | None = None
         self.leaf_units = study.units({code: code for code in codes})
 
@@ -51,43 +55,63 @@ class Measures:
         return self._tokens
 
     def leaf_rows(self) -> Rows:
-        """One row per code and the overall row."""
+        """One row per code and the overall row.
+
+        A code's (k)uα is read inside the cuα matrices of its kind (the kind's codes are the
+        values of one unitizing variable); codes of other kinds, which may nest in it, are
+        other variables and are left out (docs/agreement.md).
+        """
         mapping = {code: code for code in self.codes}
         spans = self.study.spans(mapping, self.codes)
         figures = self._per_category(spans, self.leaf_units, overall=True)
-        self.steps("uα family (2016)")
-        family = self._family(self.leaf_units)
+        self.steps("uα family (2016) with bootstrap")
+        family = self._family_of(tuple(self.codes))
         n_fam = family_counts(self.study, spans)
         rows: Rows = {}
         for i, code in enumerate(self.codes):
-            rows["code", code] = {**figures[i], "k_u_alpha": self._figure(
-                "k_u_alpha", family.per_code.get(code, math.nan), n_fam, int(n_fam[2][i]))}
+            kind = tuple(c for c in self.codes if kind_of(c) == kind_of(code))
+            n_units = int(n_fam[2][i])
+            rows["code", code] = {
+                **figures[i],
+                "k_u_alpha": _k_figure(self._family_of(kind), code, n_fam, n_units),
+                "binary_per_code": _figure(
+                    "binary_per_code", family.result.binary_per_code.get(code, math.nan), n_fam,
+                    n_units, family.binary_per_code.get(code))}
         overall = self._family_figures(family, n_fam)
-        overall["binary_u_alpha"] = self._figure("binary_u_alpha", family.binary_u_alpha, n_fam,
-                                                 spans.count_any(self.study.pairable))
+        overall["binary_u_alpha"] = _figure("binary_u_alpha", family.result.binary_u_alpha,
+                                            n_fam, spans.count_any(self.study.pairable),
+                                            family.binary_u_alpha)
         rows["overall", "overall"] = {**figures[-1], **overall}
         return rows
 
     def group_rows(self, scope: Scope, mapping: Mapping[str, str],
                    groups: Sequence[Group]) -> Rows:
-        """Rows of collapsed groups: per-category figures of the collapsed categories, and
-        the uα family inside each group (its codes as values, all other codes left out)."""
+        """Rows of collapsed groups: per-category figures of the collapsed categories, the uα
+        family inside each group (its codes as values, all other codes left out; its |uα is
+        the group's "|uα of k") and, for a parent, its (k)uα among the top-level codes of its
+        kind. A kind is a variable, not a value: it gets no (k)uα."""
         names = tuple(dict.fromkeys(mapping.values()))
         spans = self.study.spans(mapping, names)
-        figures = self._per_category(spans, self.study.units(mapping), overall=False)
+        units = self.study.units(mapping)
+        figures = self._per_category(spans, units, overall=False)
+        n_collapsed = family_counts(self.study, spans)
         rows: Rows = {}
         for group in groups:
             self.steps(f"uα family inside {group.name}")
             inner_spans = self.study.spans({code: code for code in group.codes}, group.codes)
-            members = set(group.codes)
-            family = self._family([[u for u in doc if u.category in members]
-                                   for doc in self.leaf_units])
-            n_fam = family_counts(self.study, inner_spans)
-            own = self._family_figures(family, n_fam)
-            merged = inner_spans.count_any(self.study.pairable)  # as |uα counts its units
-            for key in ("binary_u_alpha", "k_u_alpha"):
-                own[key] = self._figure(key, family.binary_u_alpha, n_fam, merged)
-            rows[scope, group.name] = {**figures[names.index(group.name)], **own}
+            family = self._family_of(group.codes)
+            n_inner = family_counts(self.study, inner_spans)
+            own = self._family_figures(family, n_inner)
+            index = names.index(group.name)
+            n_units = int(n_collapsed[2][index])
+            own["binary_per_code"] = _figure("binary_per_code", family.result.binary_u_alpha,
+                                             n_collapsed, n_units, family.binary_u_alpha)
+            if scope == "parent":
+                kind = kind_of(group.name)
+                parents = self._family(
+                    [[u for u in doc if kind_of(str(u.category)) == kind] for doc in units])
+                own["k_u_alpha"] = _k_figure(parents, group.name, n_collapsed, n_units)
+            rows[scope, group.name] = {**figures[index], **own}
         return rows
 
     def span_pairs(self) -> list[PairScores]:
@@ -131,18 +155,37 @@ class Measures:
         docs = self.study.continua(complete, units, with_coders=False)
         return unitized_alpha_multi(docs, coders=self.study.coders)
 
-    def _family(self, units: list[list[Unit]]) -> UAlphaResult:
+    def _family(self, units: list[list[Unit]]) -> FamilyBootstrap:
         docs = self.study.continua(self.study.pairable, units, with_coders=True)
-        return u_alpha_family_multi(docs, coders=self.study.coders)
+        return self._bootstrap(layout(docs, self.study.coders))
 
-    def _family_figures(self, family: UAlphaResult, n_fam: FamilyCounts) -> dict[str, Figure]:
-        n_units = int(n_fam[2].sum())
-        return {key: self._figure(key, getattr(family, key), n_fam, n_units)
-                for key in ("u_alpha", "binary_u_alpha", "cu_alpha")}
+    def _bootstrap(self, lay: Layout) -> FamilyBootstrap:
+        family = bootstrap_layout(lay, n_boot=self.n_boot, seed=self.seed)
+        self.family_resampled = 0 if family.reason else family.n_sampling_units
+        self.family_reason = family.reason
+        return family
+
+    def _family_of(self, codes: tuple[str, ...]) -> FamilyBootstrap:
+        """The family inside a set of codes (other codes left out), computed once per set
+        from the leaf codes' layout."""
+        if codes not in self._families:
+            if self._leaf_layout is None:
+                docs = self.study.continua(self.study.pairable, self.leaf_units,
+                                           with_coders=True)
+                self._leaf_layout = layout(docs, self.study.coders)
+            self._families[codes] = self._bootstrap(restrict(self._leaf_layout, codes))
+        return self._families[codes]
 
     @staticmethod
-    def _figure(key: str, value: float, n_fam: FamilyCounts, n_units: int) -> Figure:
-        return Figure(key, float(value), n_fam[0], n_fam[1], n_units, "spans")
+    def _family_figures(family: FamilyBootstrap, n_fam: FamilyCounts) -> dict[str, Figure]:
+        n_units, result = int(n_fam[2].sum()), family.result
+        return {
+            "u_alpha": _figure("u_alpha", result.u_alpha, n_fam, n_units, family.u_alpha),
+            "binary_u_alpha": _figure("binary_u_alpha", result.binary_u_alpha, n_fam, n_units,
+                                      family.binary_u_alpha),
+            "cu_alpha": _figure("cu_alpha", result.cu_alpha, n_fam, n_units, family.cu_alpha,
+                                result.cu_coverage),
+        }
 
 
 FamilyCounts = tuple[int, int, np.ndarray]
@@ -210,6 +253,27 @@ class _Computed:
             del values["cohen_kappa"]
         return {key: Figure(key, float(value), k.n_documents, k.n_coders, k.n_tokens, "tokens")
                 for key, value in values.items()}
+
+
+def _k_figure(family: FamilyBootstrap, code: str, n_fam: FamilyCounts, n_units: int
+              ) -> Figure:
+    """(k)uα of one value of the family, with its coverage and interval."""
+    result = family.result
+    return _figure("k_u_alpha", result.per_code.get(code, math.nan), n_fam, n_units,
+                   family.per_code.get(code), result.coverage.get(code, math.nan))
+
+
+def _figure(key: str, value: float, n_fam: FamilyCounts, n_units: int,
+            interval: FamilyInterval | None = None, coverage: float | None = None) -> Figure:
+    return Figure(key, float(value), n_fam[0], n_fam[1], n_units, "spans",
+                  _interval(interval), coverage)
+
+
+def _interval(found: FamilyInterval | None) -> Interval | None:
+    if found is None:
+        return None
+    return Interval(found.low, found.high, found.q_below_667, found.q_below_800, found.n_boot,
+                    found.level, found.n_undefined)
 
 
 def family_counts(study: Study, spans: SpanArrays) -> FamilyCounts:

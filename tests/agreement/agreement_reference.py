@@ -85,10 +85,11 @@ def family_multi(docs: list[Doc]) -> dict[str, object]:
         "binary": _alpha(docs, grids, lambda v: v is not None, binary=True),
         "cu": _cu(docs, grids),
     }
-    result["per_code"] = {
+    result["binary_per_code"] = {
         k: _alpha([([u for u in d[0] if u.category == k], *d[1:]) for d in docs], grids,
                   lambda v, k=k: v == k, binary=True)
         for k in codes}
+    result["per_code"], result["coverage"], result["cu_coverage"] = _published_k(docs, grids)
     return result
 
 
@@ -123,6 +124,12 @@ def _alpha(docs: list[Doc], grids: list[dict], value, binary: bool) -> float:
 
 
 def _cu(docs: list[Doc], grids: list[dict]) -> float:
+    ell, self_pairs = _cu_tally(docs, grids)
+    return _from_coincidences(ell, self_pairs)
+
+
+def _cu_tally(docs: list[Doc], grids: list[dict]) -> tuple[dict, dict]:
+    """The cuα coincidences (units meeting units) and each value's self-pairing mass."""
     ell: dict[tuple, float] = {}
     self_pairs: dict = {}
     for (units, begin, length, coders), at in zip(docs, grids):
@@ -137,7 +144,39 @@ def _cu(docs: list[Doc], grids: list[dict]) -> float:
             others = sum(1 for p in range(u.start - begin, u.end - begin) for j in coders
                          if j != u.coder and at[j][p] is not None)
             self_pairs[u.category] = self_pairs.get(u.category, 0.0) + (others / (m - 1)) ** 2
-    return _from_coincidences(ell, self_pairs)
+    return ell, self_pairs
+
+
+def _published_k(docs: list[Doc], grids: list[dict]) -> tuple[dict, dict, float]:
+    """(k)uα by eq. 13b of the 2016 paper on the cuα matrices, each k's coverage (its row in
+    the cuα matrix over its row in the full matrix) and cuα's coverage (ℓ*.. / ℓ..)."""
+    ell, self_pairs = _cu_tally(docs, grids)
+    full: dict = {}
+    total_full = 0.0
+    for (units, _, length, coders), at in zip(docs, grids):
+        m = len(coders)
+        for p in range(length):
+            for i in coders:
+                for j in coders:
+                    if i != j:
+                        full[at[i][p]] = full.get(at[i][p], 0.0) + 1.0 / (m - 1)
+                        total_full += 1.0 / (m - 1)
+    total = sum(ell.values())
+    codes = sorted({u.category for d in docs for u in d[0]})
+    alphas, coverage = {}, {}
+    for k in codes:
+        row = sum(x for (c, _), x in ell.items() if c == k)
+        coverage[k] = row / full[k] if full.get(k) else math.nan
+        if row == 0:
+            alphas[k] = math.nan
+            continue
+        scale = total - sum(self_pairs.values()) / total
+        eps_row = (row * total - self_pairs.get(k, 0.0)) / scale
+        eps_kk = (row * row - self_pairs.get(k, 0.0)) / scale
+        d_e = eps_row - eps_kk
+        alphas[k] = (1.0 - (eps_row / row) * (row - ell.get((k, k), 0.0)) / d_e
+                     if d_e > 1e-12 * total else math.nan)
+    return alphas, coverage, (total / total_full if total_full else math.nan)
 
 
 def _from_coincidences(ell: dict, self_pairs: dict) -> float:

@@ -15,6 +15,7 @@ PUBLIC = {
     "Unit", "UnitizingResult", "UAlphaResult", "SpanScores", "BootstrapResult",
     "percent_agreement_multi", "gwet_ac", "fleiss_kappa_generalised", "weighted_kappa",
     "Estimate",
+    "u_alpha_family_bootstrap", "FamilyBootstrap",
 }
 
 

@@ -72,6 +72,14 @@ def units(data: AgreementInput, mapping: dict[str, str] | None = None) -> list[t
              sorted(d.coders)) for d in data.documents]
 
 
+def kind_family(data: AgreementInput, code: str, coders: list[str]):  # noqa: ANN201
+    """The family inside the code's kind: the values of one unitizing variable."""
+    kind = code.split("/")[0]
+    docs = [([u for u in us if u.category.split("/")[0] == kind], b, n, c)
+            for us, b, n, c in units(data)]
+    return u_alpha_family_multi(docs, coders=coders)
+
+
 def test_unitizing_figures_are_the_engines(two) -> None:  # noqa: ANN001
     data, report = two
     alpha_u = unitized_alpha_multi([u[:3] for u in units(data)], coders=["A", "B"])
@@ -79,8 +87,13 @@ def test_unitizing_figures_are_the_engines(two) -> None:  # noqa: ANN001
     for code in CODES:
         figures = report.row(code).figures
         assert figures["alpha_u"].value == pytest.approx(alpha_u.per_category[code])
-        assert figures["k_u_alpha"].value == pytest.approx(family.per_code[code])
+        inside = kind_family(data, code, ["A", "B"])
+        assert figures["k_u_alpha"].value == pytest.approx(inside.per_code[code], nan_ok=True)
+        assert figures["k_u_alpha"].coverage == pytest.approx(inside.coverage[code], nan_ok=True)
+        assert figures["binary_per_code"].value == pytest.approx(family.binary_per_code[code])
+        assert report.row(code).primary is figures["binary_per_code"]
     overall = report.row("overall").figures
+    assert overall["cu_alpha"].coverage == pytest.approx(family.cu_coverage)
     assert overall["alpha_u"].value == pytest.approx(alpha_u.overall)
     for key in ("u_alpha", "binary_u_alpha", "cu_alpha"):
         assert overall[key].value == pytest.approx(getattr(family, key))
@@ -94,7 +107,9 @@ def test_a_kind_row_collapses_its_codes(two) -> None:  # noqa: ANN001
     assert row.codes == ("Claim/Factual", "Claim/Evaluative")
     collapsed = u_alpha_family_multi(units(data, kinds), coders=["A", "B"])
     alpha_u = unitized_alpha_multi([u[:3] for u in units(data, kinds)], coders=["A", "B"])
-    assert row.figures["k_u_alpha"].value == pytest.approx(collapsed.per_code["Claim"])
+    assert "k_u_alpha" not in row.figures  # a kind is a variable, not a value
+    assert row.figures["binary_per_code"].value == pytest.approx(
+        collapsed.binary_per_code["Claim"])
     assert row.figures["alpha_u"].value == pytest.approx(alpha_u.per_category["Claim"])
     inside = {"Claim/Factual": "Claim/Factual", "Claim/Evaluative": "Claim/Evaluative"}
     claims = [([u for u in us if u.category in inside], b, n, c) for us, b, n, c in units(data)]
@@ -114,7 +129,9 @@ def test_parent_rows_collapse_sub_codes_and_come_before_them() -> None:
         ("parent", "Claim/Factual"), ("code", "Claim/Factual"), ("code", "Claim/Factual/Statistic"),
         ("code", "Claim/Factual/Quote"), ("code", "Actor/State"), ("overall", "overall")]
     parent = report.row("Claim/Factual", "parent").figures
-    assert parent["k_u_alpha"].value == pytest.approx(1.0)  # same words, different sub-codes
+    assert parent["binary_per_code"].value == pytest.approx(1.0)  # same words, other sub-codes
+    # (k)uα of the parent among its kind's top-level codes: it is the only one, so undefined
+    assert math.isnan(parent["k_u_alpha"].value) and parent["k_u_alpha"].coverage == 1.0
     assert parent["cu_alpha"].value < 0.5
     assert report.row("Claim/Factual/Statistic").figures["k_u_alpha"].value < 0.5
 
@@ -230,7 +247,10 @@ def test_missing_coders_count_where_each_measure_allows_it() -> None:
     assert figures["alpha_u"].value == pytest.approx(expected.per_category["Actor/State"])
     assert figures["alpha_u"].n_documents == 2 and figures["k_u_alpha"].n_documents == 3
     family = u_alpha_family_multi(units(data), coders=["A", "B", "C"])
-    assert figures["k_u_alpha"].value == pytest.approx(family.per_code["Actor/State"])
+    inside = kind_family(data, "Actor/State", ["A", "B", "C"])
+    assert figures["k_u_alpha"].value == pytest.approx(inside.per_code["Actor/State"],
+                                                       nan_ok=True)
+    assert figures["binary_per_code"].value == pytest.approx(family.binary_per_code["Actor/State"])
     assert figures["char_alpha"].value == pytest.approx(
         krippendorff_alpha(characters(data, "Actor/State")))
     assert figures["fleiss_kappa"].value == pytest.approx(fleiss(token_labels(data, "Actor/State")))
@@ -253,7 +273,9 @@ def test_undefined_figures_are_nan_and_judged_undefined() -> None:
         assert math.isnan(unused[key].value), key
         assert unused[key].verdict == "undefined"
     factual = report.row("Claim/Factual").figures
-    assert factual["k_u_alpha"].value == pytest.approx(1.0)
+    assert factual["binary_per_code"].value == pytest.approx(1.0)
+    # (k)uα: the only value where units meet; nothing to tell it from, so undefined, not 1
+    assert math.isnan(factual["k_u_alpha"].value) and factual["k_u_alpha"].coverage == 1.0
     assert factual["presence_alpha"].value == pytest.approx(1.0)  # both used it in doc 0 only
     assert factual["presence_alpha"].interval is None  # n_boot=0: no interval
     assert factual["percent_agreement"].verdict is None

@@ -31,7 +31,8 @@ def test_json_has_every_figure_and_no_nan(report) -> None:  # noqa: ANN001
     rows = {(r["scope"], r["name"]): r for r in parsed["rows"]}
     factual = rows["code", "Claim/Factual"]["figures"]
     assert set(factual) == set(MEASURES) - {"u_alpha", "binary_u_alpha", "cu_alpha"}
-    assert set(rows["overall", "overall"]["figures"]) == set(MEASURES) - {"k_u_alpha"}
+    assert set(rows["overall", "overall"]["figures"]) == set(MEASURES) - {"k_u_alpha",
+                                                                           "binary_per_code"}
     value = report.row("Claim/Factual").figures["k_u_alpha"].value
     assert factual["k_u_alpha"]["value"] == pytest.approx(value)
     assert factual["k_u_alpha"]["n_units"] == 3 and factual["k_u_alpha"]["n_documents"] == 3
@@ -77,3 +78,22 @@ def test_table_is_aligned_and_says_undef_never_nan() -> None:
 def test_align_pads_columns() -> None:
     lines = align([["a", "1", "x"], ["long", "22", "yy"]], frozenset({0, 2}))
     assert lines == ["a      1  x", "long  22  yy"]
+
+
+def test_a_tiny_negative_is_not_shown_as_minus_zero() -> None:
+    from annotator.agreement.report_format import fmt
+
+    assert fmt(-0.0004, 2) == "0.00" and fmt(-0.004, 2) == "0.00"
+    assert fmt(-0.3, 2) == "-0.30" and fmt(-0.001) == "-0.001"
+
+
+def test_the_family_table_lists_intervals_and_undefined_replicates(report) -> None:  # noqa: ANN001
+    text = report_table(report)
+    lines = text.splitlines()
+    title = next(i for i, line in enumerate(lines) if line.startswith("uα family with 95%"))
+    assert "(200 replicates over 3 documents, seed 3)" in lines[title]
+    assert "undefined replicates" in lines[title + 1]  # 3 documents: some draws lack a value
+    cu = report.row("overall").figures["cu_alpha"]
+    assert cu.interval is not None and cu.interval.n_undefined >= 0
+    overall = lines[lines.index(next(line for line in lines[title:] if line.startswith("overall")))]
+    assert overall.split()[1:3] == ["uα", f"{report.row('overall').figures['u_alpha'].value:.3f}"]

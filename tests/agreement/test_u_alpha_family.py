@@ -42,8 +42,10 @@ def test_matches_a_literal_tally(data: tuple[list[Unit], int, int, list[int]]) -
     assert same(ours.u_alpha, reference["u"])
     assert same(ours.binary_u_alpha, reference["binary"])
     assert same(ours.cu_alpha, reference["cu"])
-    for code, value in reference["per_code"].items():  # type: ignore[attr-defined]
-        assert same(ours.per_code[code], value)
+    for key in ("per_code", "coverage", "binary_per_code"):
+        for code, value in reference[key].items():  # type: ignore[attr-defined]
+            assert same(getattr(ours, key)[code], value)
+    assert same(ours.cu_coverage, reference["cu_coverage"])
 
 
 @settings(max_examples=100, deadline=None)
@@ -55,9 +57,13 @@ def test_identical_coders_agree_perfectly(data: tuple[list[Unit], int, int, list
     result = u_alpha_family(copies, begin, length, coders=list(range(n_coders)))
     if units and sum(u.length for u in units) < length:
         assert result.u_alpha == 1.0 and result.binary_u_alpha == 1.0
-        assert all(v == 1.0 for v in result.per_code.values())
+        assert all(v == 1.0 for v in result.binary_per_code.values())
     if len({u.category for u in units}) > 1:
         assert result.cu_alpha == 1.0
+        assert all(v == 1.0 for v in result.per_code.values())
+        assert result.cu_coverage == pytest.approx(sum(u.length for u in units) / length)
+    else:  # one value among units: nothing to tell it from, never 1 by convention
+        assert all(math.isnan(v) for v in result.per_code.values())
 
 
 @settings(max_examples=100, deadline=None)
@@ -70,8 +76,11 @@ def test_invariant_under_renaming_and_reordering(data: tuple[list[Unit], int, in
     renamed = [Unit(names[u.coder], u.start, u.end, u.category) for u in units]
     rnd.shuffle(renamed)  # type: ignore[attr-defined]
     after = u_alpha_family(renamed, begin, length, coders=[names[c] for c in reversed(coders)])
-    for field in ("u_alpha", "binary_u_alpha", "cu_alpha"):
+    for field in ("u_alpha", "binary_u_alpha", "cu_alpha", "cu_coverage"):
         assert same(getattr(after, field), getattr(before, field))
+    for field in ("per_code", "coverage", "binary_per_code"):
+        for code, value in getattr(before, field).items():
+            assert same(getattr(after, field)[code], value)
 
 
 @settings(max_examples=100, deadline=None)
@@ -79,14 +88,15 @@ def test_invariant_under_renaming_and_reordering(data: tuple[list[Unit], int, in
 def test_values_are_at_most_one(data: tuple[list[Unit], int, int, list[int]]) -> None:
     result = u_alpha_family(*data[:3], coders=data[3])
     for value in (result.u_alpha, result.binary_u_alpha, result.cu_alpha,
-                  *result.per_code.values()):
+                  *result.per_code.values(), *result.binary_per_code.values()):
         assert math.isnan(value) or value <= 1.0 + 1e-12
 
 
-def test_one_code_makes_per_code_equal_binary() -> None:
+def test_one_code_makes_binary_per_code_equal_binary() -> None:
     units = [Unit(0, 2, 10, "a"), Unit(0, 14, 20, "a"), Unit(1, 3, 11, "a"), Unit(1, 25, 28, "a")]
     result = u_alpha_family(units, 0, 30)
-    assert result.per_code["a"] == pytest.approx(result.binary_u_alpha)
+    assert result.binary_per_code["a"] == pytest.approx(result.binary_u_alpha)
+    assert math.isnan(result.per_code["a"])  # (k)uα: no other value to tell k from
     assert result.u_alpha == pytest.approx(result.binary_u_alpha)
     assert math.isnan(result.cu_alpha)  # a single code: no variation among units
 
@@ -96,7 +106,9 @@ def test_codes_swapped_where_units_agree() -> None:
     result = u_alpha_family(units, 0, 40)
     assert result.binary_u_alpha == 1.0  # both mark exactly the same stretches
     assert result.cu_alpha < 0.5 and result.u_alpha < 1.0
+    assert result.binary_per_code["a"] < 1.0 and result.binary_per_code["b"] < 1.0
     assert result.per_code["a"] < 1.0 and result.per_code["b"] < 1.0
+    assert result.coverage["a"] == 1.0 and result.coverage["b"] == 1.0
 
 
 def test_independent_coders_score_near_zero() -> None:
@@ -109,7 +121,8 @@ def test_independent_coders_score_near_zero() -> None:
             units += [Unit(coder, int(s), int(e), "abc"[int(rng.integers(3))])
                       for s, e in zip(cuts[::2], cuts[1::2])]
         r = u_alpha_family(units, 0, 1000)
-        values.append([r.u_alpha, r.binary_u_alpha, r.cu_alpha, *r.per_code.values()])
+        values.append([r.u_alpha, r.binary_u_alpha, r.cu_alpha, *r.per_code.values(),
+                       *r.binary_per_code.values()])
     assert np.abs(np.nanmean(values, axis=0)).max() < 0.05
 
 
@@ -137,7 +150,8 @@ def test_pooling_documents() -> None:
     assert pooled.n_documents == 2 and pooled.length == 20
     # No unit touches the shared boundary, so cutting there changes nothing.
     assert pooled.u_alpha == pytest.approx(glued.u_alpha)
-    assert pooled.per_code == pytest.approx(glued.per_code)
+    for field in ("per_code", "coverage", "binary_per_code"):
+        assert getattr(pooled, field) == pytest.approx(getattr(glued, field))
 
 
 @settings(max_examples=100, deadline=None)
@@ -149,8 +163,10 @@ def test_documents_with_their_own_coders_match_a_literal_tally(
     assert same(pooled.u_alpha, reference["u"])
     assert same(pooled.binary_u_alpha, reference["binary"])
     assert same(pooled.cu_alpha, reference["cu"])
-    for code, value in reference["per_code"].items():  # type: ignore[attr-defined]
-        assert same(pooled.per_code[code], value)
+    for key in ("per_code", "coverage", "binary_per_code"):
+        for code, value in reference[key].items():  # type: ignore[attr-defined]
+            assert same(getattr(pooled, key)[code], value)
+    assert same(pooled.cu_coverage, reference["cu_coverage"])
 
 
 def test_missing_coders_are_not_empty_coders() -> None:

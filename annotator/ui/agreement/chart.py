@@ -21,7 +21,14 @@ from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
-from annotator.agreement.report import MEASURES, RELIABLE, TENTATIVE, ProjectReport, verdict
+from annotator.agreement.report import (
+    MEASURES,
+    PRIMARY,
+    RELIABLE,
+    TENTATIVE,
+    ProjectReport,
+    verdict,
+)
 from annotator.agreement.report_format import fmt
 from annotator.ui.agreement.style import STYLES, THRESHOLD_PENS
 
@@ -30,7 +37,7 @@ ROW_HEIGHT = 22
 
 
 class AgreementChart(QChartView):
-    """Shows one figure (default (k)uα) of the code rows of a report, best read in a scroll
+    """Shows one figure (default |uα of k, the verdict's figure) of the code rows of a report, best read in a scroll
     area: it asks for enough height to label every bar."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -53,7 +60,7 @@ class AgreementChart(QChartView):
     def values(self) -> list[float]:
         return list(self._values)
 
-    def set_report(self, report: ProjectReport | None, measure: str = "k_u_alpha") -> None:
+    def set_report(self, report: ProjectReport | None, measure: str = PRIMARY) -> None:
         """Bars for the codes where the figure is defined; the title counts the others
         (they are in the table as "undefined", and a missing bar is never a 0)."""
         chart = self.chart()

@@ -10,7 +10,14 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QFont
 
 from annotator.agreement.report import MEASURES, Figure, ProjectReport, ReportRow
-from annotator.agreement.report_format import fmt, grouped_codes, kappa_key, presence_text
+from annotator.agreement.report_audit import DEFINITIONS
+from annotator.agreement.report_format import (
+    coverage_text,
+    fmt,
+    grouped_codes,
+    kappa_key,
+    presence_text,
+)
 from annotator.ui.agreement.style import style, verdict_text
 from annotator.ui.models import SORT_ROLE
 
@@ -34,19 +41,25 @@ def columns(report: ProjectReport | None) -> list[Column]:
         Column("Code", "label", "code path; (all) rows collapse a kind or a parent's sub-codes"),
         Column("Docs", "n_documents", "documents coded by two or more coders"),
         Column("Coders", "n_coders", "coders with documents"),
-        Column("Units", "n_units", "spans measured by (k)uα"),
-        Column("α_u", "alpha_u", "Krippendorff's unitizing alpha (2004)"),
-        Column("uα", "u_alpha", "uα (2016): unitizing and coding"),
+        Column("Units", "n_units", "spans measured by |uα of k"),
+        Column("Verdict", "verdict", "on |uα of k, uα overall: reliable ≥ .800, tentative ≥ "
+               ".667"),
+        Column("|uα of k [95% CI]", "binary_per_code", "this code's spans against everything "
+               "else: are its units identified? (the verdict's figure)"),
+        Column("(k)uα [95% CI]", "k_u_alpha", "(k)uα (2016 eq. 13): is this code told from "
+               "the other codes of its kind where the coders' spans meet?"),
+        Column("(k) cov", "k_coverage", "coverage of (k)uα: share of the code's length lying "
+               "where other coders' spans of its kind meet it"),
+        Column("uα", "u_alpha", "uα (2016): unitizing and coding, 95% bootstrap interval"),
         Column("|uα", "binary_u_alpha", "|uα (2016): spans regardless of code"),
         Column("cuα", "cu_alpha", "cuα (2016): codes where spans overlap"),
-        Column("(k)uα", "k_u_alpha", "(k)uα (2016): this code against all else"),
+        Column("α_u", "alpha_u", "Krippendorff's unitizing alpha (2004)"),
         Column("char α", "char_alpha", "binary alpha over characters"),
         Column("presence α [95% CI]", "presence_alpha", "did the coders use the code in the "
                "same documents? bootstrap interval"),
         Column(MEASURES[kappa], kappa, f"{MEASURES[kappa]} over word tokens"),
         Column("% agr", "percent_agreement", "percent agreement over tokens (no verdict: "
                "not chance-corrected)"),
-        Column("Verdict", "verdict", "on (k)uα, uα overall: reliable ≥ .800, tentative ≥ .667"),
     ]
 
 
@@ -118,9 +131,12 @@ class AgreementTableModel(QAbstractTableModel):
             return str(getattr(row.primary, key)) if row.primary else ""
         if key == "verdict":
             return verdict_text(row.primary.verdict) if row.primary else ""
+        if key == "k_coverage":
+            found = row.figures.get("k_u_alpha")
+            return coverage_text(found.coverage) if found else ""
         if figure is None:
             return ""
-        if key == "presence_alpha":
+        if figure.interval is not None:
             return presence_text(figure)
         if key == "percent_agreement":
             return fmt(figure.value * 100, 1) if figure.defined else fmt(figure.value)
@@ -133,6 +149,10 @@ class AgreementTableModel(QAbstractTableModel):
             return getattr(row.primary, key) if row.primary else -1
         if key == "verdict":
             return row.primary.value if row.primary and row.primary.defined else UNDEFINED_SORT
+        if key == "k_coverage":
+            found = row.figures.get("k_u_alpha")
+            coverage = found.coverage if found else None
+            return coverage if coverage is not None and coverage == coverage else UNDEFINED_SORT
         return figure.value if figure is not None and figure.defined else UNDEFINED_SORT
 
     def _verdict(self, number: int, row: ReportRow, key: str, figure: Figure | None) -> Any:
@@ -188,12 +208,17 @@ def figure_tooltip(figure: Figure) -> str:
              + (f" — {figure.verdict}" if figure.verdict else "")]
     lines.append(f"{figure.n_documents} documents, {figure.n_coders} coders, "
                  f"{figure.n_units:,} {figure.unit}")
+    if figure.coverage is not None:
+        lines.append(f"coverage {coverage_text(figure.coverage)} of the pairable matter")
     if figure.interval is not None:
         ci = figure.interval
         lines.append(f"{ci.level:.0%} CI [{fmt(ci.low)}, {fmt(ci.high)}] from {ci.n_boot} "
                      f"replicates; q(α < .667) = {fmt(ci.q_below_667)}, "
                      f"q(α < .800) = {fmt(ci.q_below_800)}")
+        if ci.n_undefined:
+            lines.append(f"{ci.n_undefined} replicates undefined, left out of the interval")
     if not figure.defined:
         lines.append("undefined: nothing to pair, or no variation (never shown as 0)")
+    lines.append(f"definition: {DEFINITIONS[figure.measure]}")
     return "\n".join(lines)
 

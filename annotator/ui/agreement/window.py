@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.agreement.report import ProjectReport
+from annotator.agreement.report import PRIMARY, ProjectReport
 from annotator.agreement.report_format import flat_header, flat_rows, kappa_key, report_json
 from annotator.ui.agreement.chart import AgreementChart
 from annotator.ui.agreement.filters import FilterPanel
@@ -38,8 +38,8 @@ from annotator.ui.agreement.worker import Filters, compute_report, load_choices
 from annotator.ui.models import SORT_ROLE
 from annotator.ui.workers import TaskRunner, TaskState
 
-CHART_MEASURES = {"k_u_alpha": "(k)uα", "alpha_u": "α_u", "char_alpha": "char α",
-                  "presence_alpha": "presence α", "kappa": "κ tokens"}
+CHART_MEASURES = {"binary_per_code": "|uα of k", "k_u_alpha": "(k)uα", "alpha_u": "α_u",
+                  "char_alpha": "char α", "presence_alpha": "presence α", "kappa": "κ tokens"}
 """Figures the chart can show; "kappa" is Cohen's for two coders, else Fleiss'."""
 
 
@@ -188,7 +188,7 @@ class AgreementWindow(QWidget):
         self.export_json_button.setEnabled(has_report and not busy)
 
     def _redraw_chart(self) -> None:
-        key = self.measure.currentData() or "k_u_alpha"
+        key = self.measure.currentData() or PRIMARY
         if key == "kappa":
             key = kappa_key(self.report) if self.report else "fleiss_kappa"
         self.chart.set_report(self.report, key)
@@ -257,9 +257,19 @@ def _summary(report: ProjectReport, filters: Filters) -> str:
     parts = [f"<b>{len(report.coders)} coders</b> ({', '.join(report.coders) or 'none'})",
              f"<b>{report.n_documents} documents</b>: {report.n_pairable} coded by two or more, "
              f"{report.n_complete} by all", f"layer {filters.layer.value}",
-             f"presence α: {report.n_boot} bootstrap replicates, seed {report.seed}"]
+             _bootstrap_summary(report)]
     notes = "".join(f"<br>{note}" for note in report.notes)
     return " · ".join(parts) + notes
+
+
+def _bootstrap_summary(report: ProjectReport) -> str:
+    """How the intervals were drawn: replicates, seed and the documents the family resamples."""
+    if report.family_resampled:
+        family = f"uα family over {report.family_resampled} resampled documents"
+    else:
+        family = "uα family without interval"
+    return (f"95% intervals: {report.n_boot} bootstrap replicates, seed {report.seed} "
+            f"({family}); hover a cell for its definition")
 
 
 def _filter_json(filters: Filters) -> dict[str, Any]:

@@ -14,7 +14,8 @@ from PySide6.QtCharts import QLineSeries
 from PySide6.QtCore import Qt
 
 from annotator.agreement.report import ProjectReport, project_report
-from annotator.agreement.report_format import fmt, presence_text
+from annotator.agreement.report import PRIMARY
+from annotator.agreement.report_format import coverage_text, fmt, presence_text
 from annotator.db import open_project
 from annotator.db.services.agreement_data import agreement_input
 from annotator.ui.agreement import open_agreement_window
@@ -94,10 +95,14 @@ def test_the_table_shows_the_report_the_engine_computes(window: AgreementWindow,
     assert window.table.model().rowCount() == len(expected.rows)
     for row, report_row in enumerate(expected.rows):
         assert cell(window, row, 0).strip() == report_row.label
-        for key in ("alpha_u", "u_alpha", "k_u_alpha", "char_alpha", "cohen_kappa"):
+        for key in ("alpha_u", "u_alpha", "k_u_alpha", "binary_per_code", "char_alpha",
+                    "cohen_kappa"):
             figure = report_row.figures.get(key)
-            assert cell(window, row, column_of(window, key)) == (fmt(figure.value) if figure
-                                                                 else "")
+            assert cell(window, row, column_of(window, key)) == (presence_text(figure)
+                                                                 if figure else "")
+        k_figure = report_row.figures.get("k_u_alpha")
+        assert cell(window, row, column_of(window, "k_coverage")) == (
+            coverage_text(k_figure.coverage) if k_figure else "")
         shown = cell(window, row, column_of(window, "presence_alpha"))
         assert shown == presence_text(report_row.figures["presence_alpha"])
         units = cell(window, row, column_of(window, "n_units"))
@@ -105,14 +110,14 @@ def test_the_table_shows_the_report_the_engine_computes(window: AgreementWindow,
 
 
 def test_colour_flags_follow_the_thresholds(window: AgreementWindow) -> None:
-    column = column_of(window, "k_u_alpha")
+    column = column_of(window, PRIMARY)
     seen = set()
     for row in range(window.table.model().rowCount()):
         verdict = cell(window, row, column, VERDICT_ROLE)
         if verdict is None:
             continue
         seen.add(verdict)
-        value = window.model.row_at(row).figures["k_u_alpha"].value
+        value = window.model.row_at(row).figures[PRIMARY].value
         expected = ("undefined" if value != value else "reliable" if value >= 0.8
                     else "tentative" if value >= 0.667 else "not reliable")
         assert verdict == expected
@@ -129,12 +134,28 @@ def test_the_chart_has_a_bar_per_defined_code_and_both_thresholds(window: Agreem
     chart = window.chart
     assert chart.objectName() == "agreementChart"
     codes = [r for r in window.report.rows if r.scope == "code"]
-    defined = [r for r in codes if r.figures["k_u_alpha"].defined]
-    assert chart.values == pytest.approx([r.figures["k_u_alpha"].value for r in defined])
+    defined = [r for r in codes if r.figures[PRIMARY].defined]
+    assert chart.values == pytest.approx([r.figures[PRIMARY].value for r in defined])
     assert [label.split("  ")[0] for label in chart.labels] == [r.name for r in defined]
     lines = [s for s in chart.chart().series() if isinstance(s, QLineSeries)]
     assert sorted(line.at(0).x() for line in lines) == pytest.approx([0.667, 0.8])
     assert f"{len(codes) - len(defined)} codes undefined" in chart.chart().title()
+
+
+def test_the_family_shows_intervals_coverage_and_definitions(window: AgreementWindow) -> None:
+    """Three documents coded by both coders: the uα family is resampled by document."""
+    report = window.report
+    assert report.family_resampled == 3
+    overall = len(report.rows) - 1
+    assert report.rows[overall].scope == "overall"
+    u_alpha = report.rows[overall].figures["u_alpha"]
+    assert u_alpha.interval is not None and u_alpha.interval.n_boot == 1000
+    shown = cell(window, overall, column_of(window, "u_alpha"))
+    assert shown.startswith(fmt(u_alpha.value)) and "[" in shown
+    factual = next(r for r, row in enumerate(report.rows) if row.name == "Claim/Factual")
+    tip = cell(window, factual, column_of(window, "k_u_alpha"), Qt.ItemDataRole.ToolTipRole)
+    assert "coverage" in tip and "eq. 13b" in tip and "CI [" in tip
+    assert "over 3 resampled documents" in window.summary.text()
 
 
 def test_the_screenshot_is_saved(window: AgreementWindow, qtbot) -> None:  # noqa: ANN001
@@ -173,7 +194,7 @@ def test_filters_recompute_in_the_worker(  # noqa: ANN001
     assert window.report.n_documents == 1
     column = column_of(window, "k_u_alpha")
     assert [cell(window, r, column) for r in range(window.table.model().rowCount())] == \
-        [fmt(row.figures["k_u_alpha"].value) if "k_u_alpha" in row.figures else ""
+        [presence_text(row.figures["k_u_alpha"]) if "k_u_alpha" in row.figures else ""
          for row in expected.rows]
 
 
@@ -228,6 +249,10 @@ def test_export_writes_every_figure(window: AgreementWindow, tmp_path: Path) -> 
     document = json.loads((tmp_path / "agreement.json").read_text(encoding="utf-8"))
     assert document["layer"] == "coding" and document["coders"] == ["Layla", "Omar"]
     assert len(document["rows"]) == len(window.report.rows)
+    audit = document["audit"]  # the export names every definition, the seed and the filters
+    assert audit["bootstrap"]["seed"] == 0 and audit["bootstrap"]["replicates"] == 1000
+    assert audit["layer"] == "coding" and "codes" in audit["filters"]
+    assert "eq. 13b" in audit["definitions"]["k_u_alpha"]
 
 
 def test_the_table_model_passes_the_model_tester(  # noqa: ANN001
