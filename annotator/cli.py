@@ -182,7 +182,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from annotator.db.services.demo import build_demo_project
 
     build_demo_project(Path(args.path), with_coding=args.with_coding)
-    extra = " with two coders' sample coding of the Aleppo report" if args.with_coding else ""
+    extra = " with two coders' sample coding of the three demo articles" if args.with_coding else ""
     _out(f"created demo project {args.path}{extra}")
     return 0
 
@@ -243,7 +243,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo = command("demo", cmd_demo, "create a demo project with the sample articles")
     demo.add_argument("path", type=Path)
     demo.add_argument("--with-coding", action="store_true",
-                      help="add both coders' coding of the Aleppo report (to try agreement)")
+                      help="add both coders' coding of the three articles (to try agreement)")
 
     gui = command("gui", cmd_gui, "open the coding window")
     gui.add_argument("path", nargs="?")

@@ -168,7 +168,7 @@ def test_demo_with_sample_coding_gives_a_defined_agreement(tmp_path: Path, capsy
     path = tmp_path / "coded.fannot"
     assert run(capsys, "demo", path, "--with-coding")[0] == 0
     info = json.loads(run(capsys, "info", path, "--json")[1])
-    assert (info["annotations"], info["relations"]) == (36, 9)
+    assert (info["annotations"], info["relations"]) == (149, 65)  # three articles, two coders
     exported = tmp_path / "coded.jsonl"
     run(capsys, "annotations", path, "export", exported)
     rows = [json.loads(line) for line in exported.read_text("utf-8").splitlines()]
@@ -179,4 +179,7 @@ def test_demo_with_sample_coding_gives_a_defined_agreement(tmp_path: Path, capsy
     report = json.loads(out)
     assert report["coders"] == ["Layla", "Omar"]
     overall = next(row for row in report["rows"] if row["scope"] == "overall")["figures"]
-    assert 0.5 < overall["alpha_u"]["value"] < 1 and overall["alpha_u"]["n_units"] == 36
+    assert 0.5 < overall["alpha_u"]["value"] < 1 and overall["alpha_u"]["n_units"] == 149
+    for figure in ("u_alpha", "binary_u_alpha", "cu_alpha"):  # three documents: bootstrap intervals
+        interval = overall[figure]["ci"]
+        assert interval["low"] < interval["high"] and interval["replicates"] == 1000

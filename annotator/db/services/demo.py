@@ -1,7 +1,10 @@
 """The demo project: the sample Arabic articles, the framing-core codebook, two coders and a lead.
 
-``with_coding=True`` adds both coders' independent coding of the Aleppo report (shipped as phrases in
-``resources/demo/sample-coding.json``), so agreement, review and export can be tried at once.
+``with_coding=True`` adds both coders' independent coding of the three demo articles (shipped as
+phrases in ``resources/demo/sample-coding.json``, one block per document), so agreement, review and
+export can be tried at once; with several documents the uα family gets its document-bootstrap
+intervals. The sample is checked strictly: a phrase that does not occur, an unknown coder, code,
+attribute or link key stops the build with one line naming the file, document and annotation key.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from annotator.codebook import CodebookSpec, find_code, load_template
 from annotator.db.engine import open_project
+from annotator.db.models import Document
 from annotator.db.services.annotations import create_annotation
 from annotator.db.services.codebook import apply_codebook
 from annotator.db.services.coders import add_coder
@@ -50,12 +54,15 @@ def build_demo_project(path: Path, *, with_coding: bool = False) -> None:
 
 
 def _offsets(text: str, phrase: str, occurrence: int) -> tuple[int, int]:
+    """Code-point span of the ``occurrence``-th (1-based) match of ``phrase`` in ``text``."""
+    if not phrase or not isinstance(occurrence, int) or occurrence < 1:
+        raise ProjectError("needs a non-empty phrase and an occurrence of 1 or more")
     start = -1
     for _ in range(occurrence):
         start = text.find(phrase, start + 1)
         if start < 0:
-            raise ProjectError(f"{SAMPLE_CODING}: phrase {phrase!r} does not occur {occurrence} "
-                               "time(s) in the document")
+            raise ProjectError(f"phrase {phrase!r} does not occur {occurrence} time(s) "
+                               "in the document")
     return start, start + len(phrase)
 
 
@@ -63,28 +70,81 @@ def _attribute_ids(spec: CodebookSpec, code_path: str,
                    values: dict[str, str]) -> tuple[str, dict[str, str]]:
     code = find_code(spec, code_path)
     if code is None:
-        raise ProjectError(f"{SAMPLE_CODING}: no code {code_path!r} in framing-core")
+        raise ProjectError(f"no code {code_path!r} in framing-core")
     by_name = {attribute.name: attribute.uuid for attribute in code.attributes}
+    unknown = sorted(set(values) - set(by_name))
+    if unknown:
+        raise ProjectError(f"{code_path} has no attribute {unknown[0]!r}")
     return code.uuid, {by_name[name]: value for name, value in values.items()}
 
 
-def add_sample_coding(session: Session, coders: dict[str, str]) -> int:
-    """Store the shipped sample coding; returns the number of annotations written."""
-    sample: dict[str, Any] = json.loads(SAMPLE_CODING.read_text(encoding="utf-8"))
-    document = find_document(session, sample["document"])
-    spec = load_template("framing-core")
-    ids: dict[str, str] = {}
-    owners: dict[str, str] = {}
-    for item in sample["annotations"]:
-        start, end = _offsets(document.text, item["phrase"], item["occurrence"])
-        code_id, attributes = _attribute_ids(spec, item["code"], item.get("attributes", {}))
-        owners[item["key"]] = coders[item["coder"]]
-        ids[item["key"]] = create_annotation(
-            session, document_id=document.id, coder_id=owners[item["key"]], code_id=code_id,
+class _Block:
+    """One document's sample coding being written: keys to annotation ids and their coders."""
+
+    def __init__(self, session: Session, spec: CodebookSpec, coders: dict[str, str],
+                 block: dict[str, Any]) -> None:
+        self.session, self.spec, self.coders = session, spec, coders
+        self.document: Document = find_document(session, block["document"])
+        self.ids: dict[str, str] = {}
+        self.owners: dict[str, str] = {}
+
+    def annotate(self, item: dict[str, Any]) -> None:
+        key = item["key"]
+        if key in self.ids:
+            raise ProjectError("key used twice in this document")
+        if item["coder"] not in self.coders:
+            raise ProjectError(f"unknown coder {item['coder']!r}")
+        start, end = _offsets(self.document.text, item["phrase"], item["occurrence"])
+        code_id, attributes = _attribute_ids(self.spec, item["code"], item.get("attributes", {}))
+        self.owners[key] = self.coders[item["coder"]]
+        self.ids[key] = create_annotation(
+            self.session, document_id=self.document.id, coder_id=self.owners[key], code_id=code_id,
             start=start, end=end, attributes=attributes).uuid
-    for link in sample["links"]:
-        create_relation(session, type=RelationType(link["relation"]), source_id=ids[link["from"]],
-                        target_id=ids[link["to"]], coder_id=owners[link["from"]])
-    for coder_id in set(owners.values()):
-        set_status(session, document.id, coder_id, AssignmentStatus.DONE)
-    return len(ids)
+
+    def link(self, link: dict[str, str]) -> None:
+        missing = [key for key in (link["from"], link["to"]) if key not in self.ids]
+        if missing:
+            raise ProjectError(f"link names unknown key {missing[0]!r}")
+        create_relation(self.session, type=RelationType(link["relation"]),
+                        source_id=self.ids[link["from"]], target_id=self.ids[link["to"]],
+                        coder_id=self.owners[link["from"]])
+
+    def finish(self) -> None:
+        for coder_id in set(self.owners.values()):
+            set_status(self.session, self.document.id, coder_id, AssignmentStatus.DONE)
+
+
+def _add_block(session: Session, spec: CodebookSpec, coders: dict[str, str],
+               block: dict[str, Any], source: Path) -> int:
+    where = f"{source}: {block.get('document', '?')}"
+    try:
+        writer = _Block(session, spec, coders, block)
+        for item in block["annotations"]:
+            where = f"{source}: {block['document']}, {item.get('key', '?')}"
+            writer.annotate(item)
+        for link in block["links"]:
+            where = f"{source}: {block['document']}, link {link.get('from')} -> {link.get('to')}"
+            writer.link(link)
+    except ProjectError as error:
+        raise ProjectError(f"{where}: {error}") from None
+    except (KeyError, TypeError, ValueError) as error:
+        raise ProjectError(f"{where}: malformed entry ({type(error).__name__}: {error})"
+                           ) from None
+    writer.finish()
+    return len(writer.ids)
+
+
+def add_sample_coding(session: Session, coders: dict[str, str],
+                      source: Path = SAMPLE_CODING) -> int:
+    """Store the coding of every document block in ``source``; returns the annotations written.
+
+    ``coders`` maps the sample's coder names to coder ids. Raises ProjectError on the first bad
+    entry; the caller's transaction then rolls everything back.
+    """
+    try:
+        sample: dict[str, Any] = json.loads(source.read_text(encoding="utf-8"))
+        blocks: list[dict[str, Any]] = sample["documents"]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise ProjectError(f"{source}: not a sample coding file ({error})") from None
+    spec = load_template("framing-core")
+    return sum(_add_block(session, spec, coders, block, source) for block in blocks)
