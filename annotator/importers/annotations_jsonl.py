@@ -13,6 +13,7 @@ from pathlib import Path
 from annotator.errors import InputError
 
 MAX_BYTES = 200 * 1024 * 1024
+BOM = "\ufeff"
 
 
 @dataclass(frozen=True)
@@ -92,30 +93,48 @@ def _relation(obj: dict, path: Path, line: int) -> RelationLine:
     )
 
 
+def _parse_object(raw: bytes, path: Path, line: int) -> dict | None:
+    """One line as a JSON object, or None for a blank line."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(path, f"not UTF-8 text (byte {error.start + 1} of the line)",
+                         line=line) from None
+    if line == 1:
+        text = text.removeprefix(BOM)
+    if not text.strip():
+        return None
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(path, f"not valid JSON ({error.msg}, column {error.colno})",
+                         line=line) from None
+    except RecursionError:  # the C scanner's guard against a stack overflow on deep nesting
+        raise InputError(path, "JSON nested too deeply to be an annotation", line=line) from None
+    if not isinstance(obj, dict):
+        raise InputError(path, "each line must be a JSON object", line=line)
+    return obj
+
+
 def read_annotation_lines(path: Path) -> tuple[list[AnnotationLine], list[RelationLine]]:
-    """Parse the whole file or raise InputError naming the first bad line."""
+    """Parse the whole file or raise InputError naming the first bad line.
+
+    Lines end at ``\n`` only: JSON strings may hold U+2028 and other characters that
+    ``str.splitlines`` would wrongly treat as line ends.
+    """
     if path.stat().st_size > MAX_BYTES:
         raise InputError(path, f"file is larger than {MAX_BYTES // 2**20} MB")
-    try:
-        content = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(path, f"not UTF-8 text (byte {error.start})") from None
     annotations: list[AnnotationLine] = []
     relations: list[RelationLine] = []
-    for number, raw in enumerate(content.splitlines(), start=1):
-        if not raw.strip():
-            continue
-        try:
-            obj = json.loads(raw)
-        except json.JSONDecodeError as error:
-            raise InputError(path, f"not valid JSON ({error.msg}, column {error.colno})",
-                             line=number) from None
-        if not isinstance(obj, dict):
-            raise InputError(path, "each line must be a JSON object", line=number)
-        if "relation" in obj:
-            relations.append(_relation(obj, path, number))
-        else:
-            annotations.append(_annotation(obj, path, number))
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            obj = _parse_object(raw, path, number)
+            if obj is None:
+                continue
+            if "relation" in obj:
+                relations.append(_relation(obj, path, number))
+            else:
+                annotations.append(_annotation(obj, path, number))
     if not annotations and not relations:
         raise InputError(path, "the file holds no annotations")
     return annotations, relations

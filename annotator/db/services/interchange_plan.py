@@ -1,0 +1,193 @@
+"""Checking a whole annotation JSONL file against the project before anything is written.
+
+``plan_import`` resolves every line in one pass and decides, per line, "new" or "already present".
+An id that is already in the project (or earlier in the file) with other content is a conflict: the
+file is refused by line, naming the id and what differs, and nothing is overwritten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from annotator.db.models import Annotation, AttributeValue, Relation, new_uuid
+from annotator.db.services.interchange_resolve import ResolvedAnnotation, Resolver
+from annotator.domain import RelationType
+from annotator.importers.annotations_jsonl import AnnotationLine, RelationLine
+
+CHUNK = 900  # ids per IN (...) query: below SQLite's oldest limit of 999 bound parameters
+RELATION_TYPES = {t.value: t for t in RelationType}
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class PlannedRelation:
+    line: int
+    uuid: str
+    type: str
+    source_id: str
+    target_id: str
+    coder_id: str
+
+
+@dataclass
+class ImportPlan:
+    annotations: list[ResolvedAnnotation] = field(default_factory=list)
+    relations: list[PlannedRelation] = field(default_factory=list)
+    skipped_annotations: int = 0
+    skipped_relations: int = 0
+
+
+@dataclass(frozen=True)
+class _Endpoint:
+    document_id: str
+    layer: str
+    coder_id: str
+
+
+def chunked(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
+    for index in range(0, len(items), size):
+        yield items[index:index + size]
+
+
+def _annotation_content(item: ResolvedAnnotation) -> dict[str, Any]:
+    return {"document": item.document_id, "coder": item.coder_id, "code": item.code_id,
+            "start": item.start, "end": item.end, "layer": item.layer, "memo": item.memo,
+            "attributes": item.attributes}
+
+
+def _relation_content(item: PlannedRelation) -> dict[str, Any]:
+    return {"relation": item.type, "from": item.source_id, "to": item.target_id,
+            "coder": item.coder_id}
+
+
+def _differences(ours: dict[str, Any], theirs: dict[str, Any]) -> str:
+    return ", ".join(key for key in ours if ours[key] != theirs[key])
+
+
+def _stored_annotations(session: Session, ids: list[str]) -> dict[str, ResolvedAnnotation]:
+    """Annotations already in the project among ``ids``, with their attribute values."""
+    found: dict[str, ResolvedAnnotation] = {}
+    for chunk in chunked(ids):
+        values: dict[str, dict[str, str]] = {}
+        for annotation_id, attribute_id, value in session.execute(
+                select(AttributeValue.annotation_id, AttributeValue.attribute_id,
+                       AttributeValue.value).where(AttributeValue.annotation_id.in_(chunk))):
+            values.setdefault(annotation_id, {})[attribute_id] = value
+        for row in session.execute(select(
+                Annotation.id, Annotation.document_id, Annotation.coder_id, Annotation.code_id,
+                Annotation.start, Annotation.end, Annotation.layer, Annotation.memo,
+        ).where(Annotation.id.in_(chunk))):
+            found[row.id] = ResolvedAnnotation(0, row.id, row.document_id, row.coder_id,
+                                               row.code_id, row.start, row.end, row.layer,
+                                               row.memo, values.get(row.id, {}))
+    return found
+
+
+def _plan_annotations(session: Session, resolver: Resolver, lines: Iterable[AnnotationLine],
+                      plan: ImportPlan) -> dict[str, ResolvedAnnotation]:
+    """Fill ``plan.annotations``; returns every annotation of the file that has an id."""
+    resolved = [resolver.annotation(item) for item in lines]
+    stored = _stored_annotations(session, [a.uuid for a in resolved if a.uuid])
+    in_file: dict[str, ResolvedAnnotation] = {}
+    for item in resolved:
+        if item.uuid is None:
+            plan.annotations.append(replace(item, uuid=new_uuid()))
+            continue
+        earlier = in_file.get(item.uuid) or stored.get(item.uuid)
+        if earlier is None:
+            in_file[item.uuid] = item
+            plan.annotations.append(item)
+            continue
+        differs = _differences(_annotation_content(item), _annotation_content(earlier))
+        if differs:
+            where = f"also on line {earlier.line}" if earlier.line else "already exists in the project"
+            raise resolver.fail(item.line, f"annotation id {item.uuid} {where} with a different "
+                                f"{differs}; nothing was imported (give the line a new id to add it)")
+        plan.skipped_annotations += 1
+        in_file.setdefault(item.uuid, earlier)
+    return in_file
+
+
+def _stored_endpoints(session: Session, ids: list[str]) -> dict[str, _Endpoint]:
+    found: dict[str, _Endpoint] = {}
+    for chunk in chunked(ids):
+        for row in session.execute(select(Annotation.id, Annotation.document_id,
+                                          Annotation.layer, Annotation.coder_id)
+                                   .where(Annotation.id.in_(chunk))):
+            found[row.id] = _Endpoint(row.document_id, row.layer, row.coder_id)
+    return found
+
+
+def _endpoints(session: Session, in_file: dict[str, ResolvedAnnotation],
+               lines: list[RelationLine]) -> dict[str, _Endpoint]:
+    known = {key: _Endpoint(a.document_id, a.layer, a.coder_id) for key, a in in_file.items()}
+    wanted = {end for item in lines for end in (item.source, item.target) if end not in known}
+    return known | _stored_endpoints(session, sorted(wanted))
+
+
+def _relation(resolver: Resolver, item: RelationLine,
+              endpoints: dict[str, _Endpoint]) -> PlannedRelation:
+    if item.type not in RELATION_TYPES:
+        known = ", ".join(RELATION_TYPES)
+        raise resolver.fail(item.line, f"unknown relation {item.type!r}; use one of {known}")
+    for key, end in (("from", item.source), ("to", item.target)):
+        if end not in endpoints:
+            raise resolver.fail(item.line, f"{key!r} {end} is not the id of an annotation in "
+                                "this file or the project")
+    source, target = endpoints[item.source], endpoints[item.target]
+    if item.source == item.target:
+        raise resolver.fail(item.line, "an annotation cannot be linked to itself")
+    if (source.document_id, source.layer) != (target.document_id, target.layer):
+        raise resolver.fail(item.line, "linked annotations must be in the same document and layer")
+    coder_id = resolver.coder(item.coder, item.line) if item.coder else source.coder_id
+    return PlannedRelation(item.line, item.uuid or "", item.type, item.source, item.target,
+                           coder_id)
+
+
+def _stored_relations(session: Session, ids: list[str]) -> dict[str, PlannedRelation]:
+    found: dict[str, PlannedRelation] = {}
+    for chunk in chunked(ids):
+        for row in session.scalars(select(Relation).where(Relation.id.in_(chunk))):
+            found[row.id] = PlannedRelation(0, row.id, row.type, row.source_id, row.target_id,
+                                            row.coder_id)
+    return found
+
+
+def _plan_relations(session: Session, resolver: Resolver, lines: list[RelationLine],
+                    in_file: dict[str, ResolvedAnnotation], plan: ImportPlan) -> None:
+    endpoints = _endpoints(session, in_file, lines)
+    planned = [_relation(resolver, item, endpoints) for item in lines]
+    stored = _stored_relations(session, [r.uuid for r in planned if r.uuid])
+    seen: dict[str, PlannedRelation] = {}
+    for item in planned:
+        if not item.uuid:
+            plan.relations.append(replace(item, uuid=new_uuid()))
+            continue
+        earlier = seen.get(item.uuid) or stored.get(item.uuid)
+        if earlier is None:
+            seen[item.uuid] = item
+            plan.relations.append(item)
+            continue
+        differs = _differences(_relation_content(item), _relation_content(earlier))
+        if differs:
+            where = f"also on line {earlier.line}" if earlier.line else "already exists in the project"
+            raise resolver.fail(item.line, f"link id {item.uuid} {where} with a different "
+                                f"{differs}; nothing was imported (give the line a new id to add it)")
+        plan.skipped_relations += 1
+
+
+def plan_import(session: Session, path: Path, annotations: list[AnnotationLine],
+                relations: list[RelationLine]) -> ImportPlan:
+    """Check every line of the file; raises InputError (naming the line) before any write."""
+    resolver = Resolver(session, path)
+    plan = ImportPlan()
+    in_file = _plan_annotations(session, resolver, annotations, plan)
+    _plan_relations(session, resolver, relations, in_file, plan)
+    return plan
+
