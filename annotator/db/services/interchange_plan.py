@@ -8,9 +8,9 @@ file is refused by line, naming the id and what differs, and nothing is overwrit
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,8 +25,7 @@ RELATION_TYPES = {t.value: t for t in RelationType}
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class PlannedRelation:
+class PlannedRelation(NamedTuple):
     line: int
     uuid: str
     type: str
@@ -43,8 +42,7 @@ class ImportPlan:
     skipped_relations: int = 0
 
 
-@dataclass(frozen=True)
-class _Endpoint:
+class _Endpoint(NamedTuple):
     document_id: str
     layer: str
     coder_id: str
@@ -70,10 +68,18 @@ def _differences(ours: dict[str, Any], theirs: dict[str, Any]) -> str:
     return ", ".join(key for key in ours if ours[key] != theirs[key])
 
 
+def _present(session: Session, column: Any, ids: Sequence[str]) -> list[str]:
+    """The ids among ``ids`` that ``column`` (a primary key) already holds."""
+    found: list[str] = []
+    for chunk in chunked(ids):
+        found.extend(session.scalars(select(column).where(column.in_(chunk))))
+    return found
+
+
 def _stored_annotations(session: Session, ids: list[str]) -> dict[str, ResolvedAnnotation]:
     """Annotations already in the project among ``ids``, with their attribute values."""
     found: dict[str, ResolvedAnnotation] = {}
-    for chunk in chunked(ids):
+    for chunk in chunked(_present(session, Annotation.id, ids)):
         values: dict[str, dict[str, str]] = {}
         for annotation_id, attribute_id, value in session.execute(
                 select(AttributeValue.annotation_id, AttributeValue.attribute_id,
@@ -97,7 +103,7 @@ def _plan_annotations(session: Session, resolver: Resolver, lines: Iterable[Anno
     in_file: dict[str, ResolvedAnnotation] = {}
     for item in resolved:
         if item.uuid is None:
-            plan.annotations.append(replace(item, uuid=new_uuid()))
+            plan.annotations.append(item._replace(uuid=new_uuid()))
             continue
         earlier = in_file.get(item.uuid) or stored.get(item.uuid)
         if earlier is None:
@@ -152,10 +158,11 @@ def _relation(resolver: Resolver, item: RelationLine,
 
 def _stored_relations(session: Session, ids: list[str]) -> dict[str, PlannedRelation]:
     found: dict[str, PlannedRelation] = {}
-    for chunk in chunked(ids):
-        for row in session.scalars(select(Relation).where(Relation.id.in_(chunk))):
-            found[row.id] = PlannedRelation(0, row.id, row.type, row.source_id, row.target_id,
-                                            row.coder_id)
+    for chunk in chunked(_present(session, Relation.id, ids)):
+        for row in session.execute(select(Relation.id, Relation.type, Relation.source_id,
+                                          Relation.target_id, Relation.coder_id)
+                                   .where(Relation.id.in_(chunk))):
+            found[row.id] = PlannedRelation(0, *row)
     return found
 
 
@@ -167,7 +174,7 @@ def _plan_relations(session: Session, resolver: Resolver, lines: list[RelationLi
     seen: dict[str, PlannedRelation] = {}
     for item in planned:
         if not item.uuid:
-            plan.relations.append(replace(item, uuid=new_uuid()))
+            plan.relations.append(item._replace(uuid=new_uuid()))
             continue
         earlier = seen.get(item.uuid) or stored.get(item.uuid)
         if earlier is None:

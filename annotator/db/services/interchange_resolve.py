@@ -6,8 +6,10 @@ line), and every failure is an InputError naming the file and the line.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,9 +25,10 @@ from annotator.importers.annotations_jsonl import AnnotationLine
 LAYERS = frozenset(layer.value for layer in Layer)
 
 
-@dataclass(frozen=True)
-class ResolvedAnnotation:
-    """One annotation line in the project's terms; ``attributes`` maps attribute id to value."""
+class ResolvedAnnotation(NamedTuple):
+    """One annotation line in the project's terms; ``attributes`` maps attribute id to value.
+
+    ``line`` is 0 for an annotation read from the project rather than from the file."""
 
     line: int
     uuid: str | None
@@ -36,7 +39,7 @@ class ResolvedAnnotation:
     end: int
     layer: str
     memo: str
-    attributes: dict[str, str]
+    attributes: Mapping[str, str]
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,7 @@ class Resolver:
         self.code_paths = {code_id: path for path, code_id in self.codes.items()}
         self._documents: dict[tuple[str, str | None], _DocumentText] = {}
         self._coders: dict[str, str] = {}
+        self._codes: dict[str, str] = {}
         self._attributes: dict[str, dict[str, AttributeDefinition]] = {}
 
     def fail(self, line: int, message: str) -> InputError:
@@ -83,13 +87,17 @@ class Resolver:
         return self._coders[key]
 
     def code(self, path: str, line: int) -> str:
-        code_id = self.codes.get(path.strip().strip("/").casefold())
-        if code_id is None:
-            known = ", ".join(row.path for row in list_codes(self.session)[:15])
-            raise self.fail(line, f"unknown code {path!r}; codes are paths such as: {known}")
-        return code_id
+        if path not in self._codes:
+            code_id = self.codes.get(path.strip().strip("/").casefold())
+            if code_id is None:
+                known = ", ".join(row.path for row in list_codes(self.session)[:15])
+                raise self.fail(line, f"unknown code {path!r}; codes are paths such as: {known}")
+            self._codes[path] = code_id
+        return self._codes[path]
 
-    def attributes(self, code_id: str, values: dict[str, str], line: int) -> dict[str, str]:
+    def attributes(self, code_id: str, values: Mapping[str, str], line: int) -> Mapping[str, str]:
+        if not values:
+            return values
         if code_id not in self._attributes:  # one query per code, not per line
             self._attributes[code_id] = {a.name.casefold(): a for a in self.session.scalars(
                 select(AttributeDefinition).where(AttributeDefinition.code_id == code_id))}
