@@ -195,6 +195,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from annotator.platform_check import check_platform
+
+    report = check_platform()
+    if not report.ok:
+        raise AnnotatorError(report.message)
+    _out(report.message)
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from annotator.ui.app import run_gui
 
@@ -252,6 +262,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("path", type=Path)
     demo.add_argument("--with-coding", action="store_true",
                       help="add both coders' coding of the Aleppo report (to try agreement)")
+
+    command("doctor", cmd_doctor, "check that this machine has what the GUI needs to start")
 
     gui = command("gui", cmd_gui, "open the coding window")
     gui.add_argument("path", nargs="?")
