@@ -5,13 +5,14 @@ refused by line instead of being overwritten."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import event, func, select
 
-from annotator.db.models import Annotation, AttributeValue, Relation, Tombstone
+from annotator.db.models import Annotation, AttributeValue, Base, Relation, Tombstone
 from annotator.db.services.annotations import delete_annotation, list_annotations
 from annotator.db.services.demo import build_demo_project
 from annotator.db.engine import open_project
@@ -46,17 +47,26 @@ def _import(store, path: Path):  # noqa: ANN001, ANN202
 
 @pytest.fixture
 def inserts(seeded) -> Iterator[list[str]]:  # noqa: ANN001
-    """Every INSERT/UPDATE/DELETE statement the project's engine runs while the test does."""
+    """Every statement that writes to one of the project's tables while the test runs
+    (a temporary table of ids used for look-ups is not part of the project)."""
     store, _ = seeded
     writes: list[str] = []
+    written = re.compile(r"^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+\"?(\w+)", re.IGNORECASE)
 
     def record(_conn, _cursor, statement: str, *_args) -> None:  # noqa: ANN001, ANN002
-        if statement.lstrip().split(" ", 1)[0].upper() in ("INSERT", "UPDATE", "DELETE"):
+        match = written.match(statement)
+        if match and match.group(1) in Base.metadata.tables:
             writes.append(statement)
 
     event.listen(store.engine, "before_cursor_execute", record)
     yield writes
     event.remove(store.engine, "before_cursor_execute", record)
+
+
+def test_the_write_recorder_sees_writes(seeded, inserts, tmp_path: Path) -> None:  # noqa: ANN001
+    store, _ = seeded
+    _import(store, _write(tmp_path / "one.jsonl", [_annotation("a1", 0)]))
+    assert any(statement.startswith("INSERT INTO annotation") for statement in inserts)
 
 
 @pytest.mark.parametrize("bad_last_line, message", [

@@ -7,22 +7,21 @@ file is refused by line, naming the id and what differs, and nothing is overwrit
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from annotator.db.models import Annotation, AttributeValue, Relation, new_uuid
 from annotator.db.services.interchange_resolve import ResolvedAnnotation, Resolver
+from annotator.db.services.interchange_sql import id_table
 from annotator.domain import RelationType
 from annotator.importers.annotations_jsonl import AnnotationLine, RelationLine
 
-CHUNK = 900  # ids per IN (...) query: below SQLite's oldest limit of 999 bound parameters
 RELATION_TYPES = {t.value: t for t in RelationType}
-T = TypeVar("T")
 
 
 class PlannedRelation(NamedTuple):
@@ -48,11 +47,6 @@ class _Endpoint(NamedTuple):
     coder_id: str
 
 
-def chunked(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
-    for index in range(0, len(items), size):
-        yield items[index:index + size]
-
-
 def _annotation_content(item: ResolvedAnnotation) -> dict[str, Any]:
     return {"document": item.document_id, "coder": item.coder_id, "code": item.code_id,
             "start": item.start, "end": item.end, "layer": item.layer, "memo": item.memo,
@@ -68,31 +62,23 @@ def _differences(ours: dict[str, Any], theirs: dict[str, Any]) -> str:
     return ", ".join(key for key in ours if ours[key] != theirs[key])
 
 
-def _present(session: Session, column: Any, ids: Sequence[str]) -> list[str]:
-    """The ids among ``ids`` that ``column`` (a primary key) already holds."""
-    found: list[str] = []
-    for chunk in chunked(ids):
-        found.extend(session.scalars(select(column).where(column.in_(chunk))))
-    return found
-
-
 def _stored_annotations(session: Session, ids: list[str]) -> dict[str, ResolvedAnnotation]:
     """Annotations already in the project among ``ids``, with their attribute values."""
-    found: dict[str, ResolvedAnnotation] = {}
-    for chunk in chunked(_present(session, Annotation.id, ids)):
-        values: dict[str, dict[str, str]] = {}
-        for annotation_id, attribute_id, value in session.execute(
+    if not ids:
+        return {}
+    connection = session.connection()
+    values: dict[str, dict[str, str]] = {}
+    with id_table(connection, ids) as keys:
+        for annotation_id, attribute_id, value in connection.execute(
                 select(AttributeValue.annotation_id, AttributeValue.attribute_id,
-                       AttributeValue.value).where(AttributeValue.annotation_id.in_(chunk))):
+                       AttributeValue.value)
+                .join(keys, keys.c.id == AttributeValue.annotation_id)):
             values.setdefault(annotation_id, {})[attribute_id] = value
-        for row in session.execute(select(
-                Annotation.id, Annotation.document_id, Annotation.coder_id, Annotation.code_id,
-                Annotation.start, Annotation.end, Annotation.layer, Annotation.memo,
-        ).where(Annotation.id.in_(chunk))):
-            found[row.id] = ResolvedAnnotation(0, row.id, row.document_id, row.coder_id,
-                                               row.code_id, row.start, row.end, row.layer,
-                                               row.memo, values.get(row.id, {}))
-    return found
+        rows = connection.execute(
+            select(Annotation.id, Annotation.document_id, Annotation.coder_id, Annotation.code_id,
+                   Annotation.start, Annotation.end, Annotation.layer, Annotation.memo)
+            .join(keys, keys.c.id == Annotation.id)).all()
+    return {row[0]: ResolvedAnnotation(0, *row, values.get(row[0], {})) for row in rows}
 
 
 def _plan_annotations(session: Session, resolver: Resolver, lines: Iterable[AnnotationLine],
@@ -110,8 +96,8 @@ def _plan_annotations(session: Session, resolver: Resolver, lines: Iterable[Anno
             in_file[item.uuid] = item
             plan.annotations.append(item)
             continue
-        differs = _differences(_annotation_content(item), _annotation_content(earlier))
-        if differs:
+        if item[2:] != earlier[2:]:  # the content, past line and id
+            differs = _differences(_annotation_content(item), _annotation_content(earlier))
             where = f"also on line {earlier.line}" if earlier.line else "already exists in the project"
             raise resolver.fail(item.line, f"annotation id {item.uuid} {where} with a different "
                                 f"{differs}; nothing was imported (give the line a new id to add it)")
@@ -121,13 +107,14 @@ def _plan_annotations(session: Session, resolver: Resolver, lines: Iterable[Anno
 
 
 def _stored_endpoints(session: Session, ids: list[str]) -> dict[str, _Endpoint]:
-    found: dict[str, _Endpoint] = {}
-    for chunk in chunked(ids):
-        for row in session.execute(select(Annotation.id, Annotation.document_id,
-                                          Annotation.layer, Annotation.coder_id)
-                                   .where(Annotation.id.in_(chunk))):
-            found[row.id] = _Endpoint(row.document_id, row.layer, row.coder_id)
-    return found
+    if not ids:
+        return {}
+    connection = session.connection()
+    with id_table(connection, ids) as keys:
+        rows = connection.execute(
+            select(Annotation.id, Annotation.document_id, Annotation.layer, Annotation.coder_id)
+            .join(keys, keys.c.id == Annotation.id)).all()
+    return {row[0]: _Endpoint(*row[1:]) for row in rows}
 
 
 def _endpoints(session: Session, in_file: dict[str, ResolvedAnnotation],
@@ -157,13 +144,14 @@ def _relation(resolver: Resolver, item: RelationLine,
 
 
 def _stored_relations(session: Session, ids: list[str]) -> dict[str, PlannedRelation]:
-    found: dict[str, PlannedRelation] = {}
-    for chunk in chunked(_present(session, Relation.id, ids)):
-        for row in session.execute(select(Relation.id, Relation.type, Relation.source_id,
-                                          Relation.target_id, Relation.coder_id)
-                                   .where(Relation.id.in_(chunk))):
-            found[row.id] = PlannedRelation(0, *row)
-    return found
+    if not ids:
+        return {}
+    connection = session.connection()
+    with id_table(connection, ids) as keys:
+        rows = connection.execute(
+            select(Relation.id, Relation.type, Relation.source_id, Relation.target_id,
+                   Relation.coder_id).join(keys, keys.c.id == Relation.id)).all()
+    return {row[0]: PlannedRelation(0, *row) for row in rows}
 
 
 def _plan_relations(session: Session, resolver: Resolver, lines: list[RelationLine],
@@ -181,8 +169,8 @@ def _plan_relations(session: Session, resolver: Resolver, lines: list[RelationLi
             seen[item.uuid] = item
             plan.relations.append(item)
             continue
-        differs = _differences(_relation_content(item), _relation_content(earlier))
-        if differs:
+        if item[2:] != earlier[2:]:  # the content, past line and id
+            differs = _differences(_relation_content(item), _relation_content(earlier))
             where = f"also on line {earlier.line}" if earlier.line else "already exists in the project"
             raise resolver.fail(item.line, f"link id {item.uuid} {where} with a different "
                                 f"{differs}; nothing was imported (give the line a new id to add it)")
