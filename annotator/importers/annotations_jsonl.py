@@ -16,6 +16,8 @@ from annotator.errors import InputError
 
 MAX_BYTES = 200 * 1024 * 1024
 BOM = "\ufeff"
+MAX_ID = 36
+_NO_ATTRIBUTES: Mapping[str, str] = MappingProxyType({})
 
 
 class AnnotationLine(NamedTuple):
@@ -28,7 +30,7 @@ class AnnotationLine(NamedTuple):
     start: int
     end: int
     text: str | None = None
-    attributes: Mapping[str, str] = MappingProxyType({})
+    attributes: Mapping[str, str] = _NO_ATTRIBUTES
     memo: str = ""
     layer: str = "coding"
     uuid: str | None = None
@@ -75,7 +77,15 @@ def _attributes(obj: dict, path: Path, line: int) -> dict[str, str]:
         raise InputError(path, "JSON nested too deeply to be an annotation", line=line) from None
 
 
-def _annotation(obj: dict, path: Path, line: int) -> AnnotationLine:
+def _optional_id(obj: dict, path: Path, line: int) -> str | None:
+    value = _optional_str(obj, "id", path, line)
+    if value is not None and len(value) > MAX_ID:
+        raise InputError(path, f"'id' must be at most {MAX_ID} characters (a UUID)", line=line)
+    return value
+
+
+def _annotation_checked(obj: dict, path: Path, line: int) -> AnnotationLine:
+    """The annotation on one line, every field checked with its own message."""
     start, end = _require_int(obj, "start", path, line), _require_int(obj, "end", path, line)
     if start < 0 or end <= start:
         raise InputError(path, f"span [{start}, {end}) is empty or negative", line=line)
@@ -85,16 +95,38 @@ def _annotation(obj: dict, path: Path, line: int) -> AnnotationLine:
         start=start, end=end, text=_optional_str(obj, "text", path, line),
         attributes=_attributes(obj, path, line), memo=_optional_str(obj, "memo", path, line) or "",
         layer=_optional_str(obj, "layer", path, line) or "coding",
-        uuid=_optional_str(obj, "id", path, line),
+        uuid=_optional_id(obj, path, line),
         external_id=_optional_str(obj, "external_id", path, line),
     )
+
+
+def _annotation(obj: dict, path: Path, line: int) -> AnnotationLine:
+    """Fast path for well-formed lines (most of a 200,000-line file); anything unusual goes
+    through ``_annotation_checked``, which names what is wrong."""
+    get = obj.get
+    start, end, document, coder, code = (get("start"), get("end"), get("document"),
+                                         get("coder"), get("code"))
+    text, memo, layer, uuid, external_id = (get("text"), get("memo"), get("layer"), get("id"),
+                                            get("external_id"))
+    attributes = get("attributes")
+    if not (type(start) is int and type(end) is int and 0 <= start < end
+            and type(document) is str and type(coder) is str and type(code) is str
+            and document.strip() and coder.strip() and code.strip()
+            and all(v is None or type(v) is str for v in (text, memo, layer, uuid, external_id))
+            and (uuid is None or len(uuid) <= MAX_ID)
+            and (not attributes or (type(attributes) is dict
+                                    and all(type(v) is str for v in attributes.values())))):
+        return _annotation_checked(obj, path, line)
+    return AnnotationLine(line, document, coder, code, start, end, text,
+                          attributes or _NO_ATTRIBUTES, memo or "", layer or "coding", uuid,
+                          external_id)
 
 
 def _relation(obj: dict, path: Path, line: int) -> RelationLine:
     return RelationLine(
         line=line, type=_require_str(obj, "relation", path, line),
         source=_require_str(obj, "from", path, line), target=_require_str(obj, "to", path, line),
-        coder=_optional_str(obj, "coder", path, line), uuid=_optional_str(obj, "id", path, line),
+        coder=_optional_str(obj, "coder", path, line), uuid=_optional_id(obj, path, line),
     )
 
 

@@ -55,3 +55,28 @@ def test_ids_must_be_strings(tmp_path: Path, value: object) -> None:
     path = _file(tmp_path, json.dumps({**GOOD, "id": value}).encode())
     with pytest.raises(InputError, match=r"line 1: 'id' must be a string"):
         read_annotation_lines(path)
+
+
+def test_ids_longer_than_a_uuid_are_refused(tmp_path: Path) -> None:
+    path = _file(tmp_path, json.dumps({**GOOD, "id": "x" * 37}).encode())
+    with pytest.raises(InputError, match=r"line 1: 'id' must be at most 36 characters"):
+        read_annotation_lines(path)
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"start": "0"}, "'start' must be an integer"), ({"end": 1.5}, "'end' must be an integer"),
+    ({"start": True}, "'start' must be an integer"), ({"coder": " "}, "'coder' must be a non-empty"),
+    ({"document": None}, "'document' must be a non-empty"), ({"memo": 3}, "'memo' must be a string"),
+    ({"attributes": ["a"]}, "'attributes' must be an object"), ({"start": 3}, "span [3, 3)"),
+])
+def test_each_bad_field_is_named(tmp_path: Path, change: dict, message: str) -> None:
+    path = _file(tmp_path, json.dumps(GOOD).encode(), json.dumps({**GOOD, **change}).encode())
+    with pytest.raises(InputError) as raised:
+        read_annotation_lines(path)
+    assert str(raised.value).startswith(f"{path}, line 2: ") and message in str(raised.value)
+
+
+def test_non_string_attribute_values_are_kept_as_json(tmp_path: Path) -> None:
+    path = _file(tmp_path, json.dumps({**GOOD, "attributes": {"n": 3, "ok": True, "s": "x"}}).encode())
+    (annotation,), _ = read_annotation_lines(path)
+    assert dict(annotation.attributes) == {"n": "3", "ok": "true", "s": "x"}

@@ -7,6 +7,9 @@ and the error names the file, the line and what is wrong. Export streams (``inte
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,14 +31,32 @@ class InterchangeOutcome:
     skipped_relations: int = 0
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a file's lines become objects.
+
+    Hundreds of thousands of new tuples and dicts (none of them in reference cycles) would
+    otherwise set off repeated full collections that scan them all again, about a fifth of the
+    time of a large import. Reference counting still frees everything as usual.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def import_annotations(session: Session, path: Path) -> InterchangeOutcome:
     """Import one JSONL file inside the caller's transaction.
 
     Every line is checked first (shapes, documents, offsets, codes, coders, attributes, link ends,
     ids already present); the first bad line raises InputError before anything is written.
     """
-    annotation_lines, relation_lines = read_annotation_lines(path)
-    plan = plan_import(session, path, annotation_lines, relation_lines)
+    with _collector_paused():
+        annotation_lines, relation_lines = read_annotation_lines(path)
+        plan = plan_import(session, path, annotation_lines, relation_lines)
     write_plan(session, plan)
     return InterchangeOutcome(len(plan.annotations), len(plan.relations),
                               plan.skipped_annotations, plan.skipped_relations)

@@ -58,6 +58,7 @@ class Resolver:
         self._documents: dict[tuple[str, str | None], _DocumentText] = {}
         self._coders: dict[str, str] = {}
         self._codes: dict[str, str] = {}
+        self._normalised: dict[tuple[str, str], str] = {}  # (attribute id, value) -> stored form
         self._attributes: dict[str, dict[str, AttributeDefinition]] = {}
 
     def fail(self, line: int, message: str) -> InputError:
@@ -108,10 +109,13 @@ class Resolver:
             if attribute is None:
                 known = ", ".join(a.name for a in defined.values()) or "none"
                 raise self.fail(line, f"unknown attribute {name!r} for this code; it has: {known}")
-            try:
-                resolved[attribute.id] = normalise_value(attribute, value)
-            except AnnotatorError as error:
-                raise self.fail(line, str(error)) from None
+            key = (attribute.id, value)
+            if key not in self._normalised:
+                try:
+                    self._normalised[key] = normalise_value(attribute, value)
+                except AnnotatorError as error:
+                    raise self.fail(line, str(error)) from None
+            resolved[attribute.id] = self._normalised[key]
         return resolved
 
     def annotation(self, item: AnnotationLine) -> ResolvedAnnotation:

@@ -40,7 +40,7 @@ def id_table(connection: Connection, ids: Collection[str]) -> Iterator[Table]:
     """A temporary one-column table holding ``ids`` for the duration of the block; join on it."""
     _IDS.create(connection)
     try:
-        bulk_insert(connection, _IDS, ("id",), [(key,) for key in set(ids)])
+        bulk_insert(connection, _IDS, ("id",), [(key,) for key in sorted(set(ids))])
         yield _IDS
     finally:
         _IDS.drop(connection)
