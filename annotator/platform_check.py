@@ -23,7 +23,8 @@ PLUGIN = Path("Qt", "plugins", "platforms", "libqxcb.so")
 LDD_LINE = re.compile(r"^\s*(\S+)\s+=>\s+(not found|\S+)")
 
 # Shared-object name -> Debian/Ubuntu package (the same names on Debian 12-13, Ubuntu 22.04-24.04).
-# tests/test_platform_check.py fails if the installed plugin needs a libxcb*/libxkb* name missing here.
+# tests/test_platform_check.py fails if the installed plugin needs a libxcb*/libxkb* name that is
+# missing here.
 PACKAGES: dict[str, str] = {
     "libxcb.so.1": "libxcb1",
     "libxcb-cursor.so.0": "libxcb-cursor0",

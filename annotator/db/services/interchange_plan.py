@@ -7,10 +7,10 @@ file is refused by line, naming the id and what differs, and nothing is overwrit
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,6 +19,7 @@ from annotator.db.models import Annotation, AttributeValue, Relation, new_uuid
 from annotator.db.services.interchange_resolve import ResolvedAnnotation, Resolver
 from annotator.db.services.interchange_sql import id_table
 from annotator.domain import RelationType
+from annotator.errors import InputError
 from annotator.importers.annotations_jsonl import AnnotationLine, RelationLine
 
 RELATION_TYPES = {t.value: t for t in RelationType}
@@ -31,6 +32,9 @@ class PlannedRelation(NamedTuple):
     source_id: str
     target_id: str
     coder_id: str
+
+
+Item = TypeVar("Item", ResolvedAnnotation, PlannedRelation)
 
 
 @dataclass
@@ -81,29 +85,46 @@ def _stored_annotations(session: Session, ids: list[str]) -> dict[str, ResolvedA
     return {row[0]: ResolvedAnnotation(0, *row, values.get(row[0], {})) for row in rows}
 
 
+def _conflict(resolver: Resolver, noun: str, item: Item, earlier: Item,
+              content: Callable[[Item], dict[str, Any]]) -> InputError:
+    differs = _differences(content(item), content(earlier))
+    where = f"also on line {earlier.line}" if earlier.line else "already exists in the project"
+    return resolver.fail(item.line, f"{noun} id {item.uuid} {where} with a different {differs}; "
+                         "nothing was imported (give the line a new id to add it)")
+
+
+def _new_or_present(resolver: Resolver, items: list[Item], stored: dict[str, Item], noun: str,
+                    content: Callable[[Item], dict[str, Any]]
+                    ) -> tuple[list[Item], int, dict[str, Item]]:
+    """Split ``items`` into new ones and the number already present (in the project or earlier
+    in the file, with equal content); also returns every item by id. Other content: refused."""
+    new: list[Item] = []
+    by_id: dict[str, Item] = {}
+    present = 0
+    for item in items:
+        if not item.uuid:
+            new.append(item._replace(uuid=new_uuid()))
+            continue
+        earlier = by_id.get(item.uuid) or stored.get(item.uuid)
+        if earlier is None:
+            by_id[item.uuid] = item
+            new.append(item)
+        elif item[2:] != earlier[2:]:  # the content, past line and id
+            raise _conflict(resolver, noun, item, earlier, content)
+        else:
+            present += 1
+            by_id.setdefault(item.uuid, earlier)
+    return new, present, by_id
+
+
 def _plan_annotations(session: Session, resolver: Resolver, lines: Iterable[AnnotationLine],
                       plan: ImportPlan) -> dict[str, ResolvedAnnotation]:
     """Fill ``plan.annotations``; returns every annotation of the file that has an id."""
     resolved = [resolver.annotation(item) for item in lines]
     stored = _stored_annotations(session, [a.uuid for a in resolved if a.uuid])
-    in_file: dict[str, ResolvedAnnotation] = {}
-    for item in resolved:
-        if item.uuid is None:
-            plan.annotations.append(item._replace(uuid=new_uuid()))
-            continue
-        earlier = in_file.get(item.uuid) or stored.get(item.uuid)
-        if earlier is None:
-            in_file[item.uuid] = item
-            plan.annotations.append(item)
-            continue
-        if item[2:] != earlier[2:]:  # the content, past line and id
-            differs = _differences(_annotation_content(item), _annotation_content(earlier))
-            where = f"also on line {earlier.line}" if earlier.line else "already exists in the project"
-            raise resolver.fail(item.line, f"annotation id {item.uuid} {where} with a different "
-                                f"{differs}; nothing was imported (give the line a new id to add it)")
-        plan.skipped_annotations += 1
-        in_file.setdefault(item.uuid, earlier)
-    return in_file
+    plan.annotations, plan.skipped_annotations, by_id = _new_or_present(
+        resolver, resolved, stored, "annotation", _annotation_content)
+    return by_id
 
 
 def _stored_endpoints(session: Session, ids: list[str]) -> dict[str, _Endpoint]:
@@ -159,22 +180,8 @@ def _plan_relations(session: Session, resolver: Resolver, lines: list[RelationLi
     endpoints = _endpoints(session, in_file, lines)
     planned = [_relation(resolver, item, endpoints) for item in lines]
     stored = _stored_relations(session, [r.uuid for r in planned if r.uuid])
-    seen: dict[str, PlannedRelation] = {}
-    for item in planned:
-        if not item.uuid:
-            plan.relations.append(item._replace(uuid=new_uuid()))
-            continue
-        earlier = seen.get(item.uuid) or stored.get(item.uuid)
-        if earlier is None:
-            seen[item.uuid] = item
-            plan.relations.append(item)
-            continue
-        if item[2:] != earlier[2:]:  # the content, past line and id
-            differs = _differences(_relation_content(item), _relation_content(earlier))
-            where = f"also on line {earlier.line}" if earlier.line else "already exists in the project"
-            raise resolver.fail(item.line, f"link id {item.uuid} {where} with a different "
-                                f"{differs}; nothing was imported (give the line a new id to add it)")
-        plan.skipped_relations += 1
+    plan.relations, plan.skipped_relations, _ = _new_or_present(
+        resolver, planned, stored, "link", _relation_content)
 
 
 def plan_import(session: Session, path: Path, annotations: list[AnnotationLine],
