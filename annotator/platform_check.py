@@ -22,7 +22,8 @@ from pathlib import Path
 PLUGIN = Path("Qt", "plugins", "platforms", "libqxcb.so")
 LDD_LINE = re.compile(r"^\s*(\S+)\s+=>\s+(not found|\S+)")
 
-# Shared-object name -> Debian/Ubuntu package (the same names on Debian 12-13, Ubuntu 22.04-24.04).
+# Shared-object name -> Debian package (Debian 12 names; apt on Ubuntu 22.04/24.04 accepts the same
+# names, 24.04 installing its renamed "t64" packages for them).
 # tests/test_platform_check.py fails if the installed plugin needs a libxcb*/libxkb* name that is
 # missing here.
 PACKAGES: dict[str, str] = {
