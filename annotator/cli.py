@@ -206,8 +206,12 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    from annotator.platform_check import check_platform
     from annotator.ui.app import run_gui
 
+    report = check_platform()  # Qt's own message names the wrong library
+    if not report.ok:
+        raise AnnotatorError(report.message)
     return run_gui(Path(args.path) if args.path else None, coder=args.coder)
 
 

@@ -89,6 +89,13 @@ def test_doctor_fails_with_one_line(monkeypatch: pytest.MonkeyPatch,
     assert capsys.readouterr().err == "annotator: missing xyz\n"
 
 
+def test_gui_checks_the_libraries_before_starting_qt(monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(pc, "check_platform", lambda: pc.PlatformReport(False, "missing xyz"))
+    assert main(["gui", "no-such.fannot"]) == 1
+    assert capsys.readouterr().err == "annotator: missing xyz\n"
+
+
 @pytest.mark.parametrize("environ, platform, checked", [
     ({}, "linux", True), ({"QT_QPA_PLATFORM": "xcb"}, "linux", True),
     ({"QT_QPA_PLATFORM": "wayland;xcb"}, "linux", True),
