@@ -8,7 +8,14 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from annotator.db.models import Annotation, Assignment, Document, DocumentMemo, utcnow
+from annotator.db.models import (
+    Annotation,
+    Assignment,
+    Document,
+    DocumentMemo,
+    new_uuid,
+    utcnow,
+)
 from annotator.domain import AssignmentStatus, Layer
 from annotator.importers.records import ArticleRecord
 from annotator.text import text_sha256
@@ -35,26 +42,56 @@ class DocumentSummary:
     annotations: int = 0
 
 
+DIGESTS_PER_QUERY = 500
+DOCUMENT_ORDER = (Document.position, Document.created_at, Document.id)  # stays under every database's limit on bound parameters
+
+
 def add_articles(session: Session, records: Iterable[ArticleRecord]) -> ImportOutcome:
-    """Store articles whose text is not in the project yet; identical texts are skipped."""
+    """Store articles whose text is not in the project yet, in the order given, after every
+    document already there; identical texts (in the project or earlier in ``records``) are skipped.
+
+    One look-up of existing texts per 500 records and one of the last position per call, so the
+    cost of an article does not grow with the project.
+    """
+    records = list(records)
+    digests = [text_sha256(record.text) for record in records]
+    titles = titles_by_digest(session, set(digests))
+    position = next_position(session)
     outcome = ImportOutcome()
-    position = session.scalar(select(func.coalesce(func.max(Document.position), -1))) or -1
-    for record in records:
-        digest = text_sha256(record.text)
-        existing = session.scalar(select(Document).where(Document.sha256 == digest))
-        if existing is not None:
-            outcome.skipped.append(f"{record.source}: same text as {existing.title!r}, skipped")
+    for record, digest in zip(records, digests, strict=True):
+        if digest in titles:
+            outcome.skipped.append(f"{record.source}: same text as {titles[digest]!r}, skipped")
             continue
-        position += 1
         document = Document(
-            external_id=record.external_id, title=_title(record), outlet=record.outlet,
-            date=record.date, url=record.url, author=record.author, text=record.text,
-            length=len(record.text), sha256=digest, meta=dict(record.metadata), position=position,
+            id=new_uuid(), external_id=record.external_id, title=_title(record),
+            outlet=record.outlet, date=record.date, url=record.url, author=record.author,
+            text=record.text, length=len(record.text), sha256=digest,
+            meta=dict(record.metadata), position=position,
         )
         session.add(document)
-        session.flush()
+        titles[digest] = document.title
         outcome.added.append(document.id)
+        position += 1
+    session.flush()
     return outcome
+
+
+def next_position(session: Session) -> int:
+    """The position after the last document (0 in an empty project); an index lookup."""
+    last = session.scalar(select(func.max(Document.position)))
+    return 0 if last is None else last + 1
+
+
+def titles_by_digest(session: Session, digests: set[str]) -> dict[str, str]:
+    """Titles of the documents whose text has one of these SHA-256 digests."""
+    found: dict[str, str] = {}
+    ordered = sorted(digests)
+    for start in range(0, len(ordered), DIGESTS_PER_QUERY):
+        chunk = ordered[start:start + DIGESTS_PER_QUERY]
+        rows = session.execute(
+            select(Document.sha256, Document.title).where(Document.sha256.in_(chunk)))
+        found.update((digest, title) for digest, title in rows)
+    return found
 
 
 def _title(record: ArticleRecord) -> str:
@@ -69,7 +106,7 @@ def list_documents(session: Session, coder_id: str | None = None) -> list[Docume
     """All documents in project order; with a coder, their status and own annotation count."""
     columns = (Document.id, Document.external_id, Document.title, Document.outlet,
                Document.date, Document.length, Document.sha256)
-    rows = session.execute(select(*columns).order_by(Document.position)).all()
+    rows = session.execute(select(*columns).order_by(*DOCUMENT_ORDER)).all()
     if coder_id is None:
         return [DocumentSummary(*row) for row in rows]
     statuses = dict(session.execute(
