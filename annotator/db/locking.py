@@ -68,12 +68,12 @@ class WriteGate:
             except OperationalError as error:
                 if not is_locked(error):
                     raise
-            if time.monotonic() >= deadline:
-                raise ProjectError(self.gave_up_message())
             if not told and self.on_wait is not None:
                 self.on_wait(f"waiting for another copy of Framing Annotator to finish writing "
                              f"{self.path}…")
                 told = True
+            if time.monotonic() >= deadline:
+                raise ProjectError(self.gave_up_message())
 
     def gave_up_message(self) -> str:
         return (f"{self.path}: another copy of Framing Annotator kept the project locked for "
