@@ -90,7 +90,8 @@ class WindowParts:
 
     def build_parts(self: MainWindow, workspace: Workspace, font_size: int) -> None:
         role = " (lead)" if workspace.coder.role is Role.LEAD else ""
-        self.setWindowTitle(f"{workspace.project_name} — {workspace.coder.name}{role} — "
+        access = " (read-only)" if workspace.store.read_only else ""
+        self.setWindowTitle(f"{workspace.project_name}{access} — {workspace.coder.name}{role} — "
                             "Framing Annotator")
         self.setObjectName("mainWindow")
         self.view = DocumentView()
