@@ -1,10 +1,10 @@
-"""Two copies of the app on one project file: writers queue up front, with a notice, for a bounded time.
+"""Two copies of the app on one project file: writers queue up front, with a notice, for a while.
 
 SQLite lets one writer at a time. A write transaction that starts as a reader and upgrades later
 fails at its first write or at commit, after the work is done. So write transactions begin with
 ``BEGIN IMMEDIATE``: the lock is taken before any work. While another copy holds it, each attempt
-waits SQLite's busy timeout; after the first, ``on_wait`` is told once (the CLI prints it), and after
-``patience_s`` the transaction is refused with one line. Readers (WAL) never wait for writers.
+waits SQLite's busy timeout; after the first, ``on_wait`` is told once (the CLI prints it), and
+after ``patience_s`` the transaction is refused with one line. Readers (WAL) never wait for writers.
 """
 
 from __future__ import annotations

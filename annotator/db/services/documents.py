@@ -42,8 +42,8 @@ class DocumentSummary:
     annotations: int = 0
 
 
-DIGESTS_PER_QUERY = 500
-DOCUMENT_ORDER = (Document.position, Document.created_at, Document.id)  # stays under every database's limit on bound parameters
+DIGESTS_PER_QUERY = 500  # stays under every database's limit on bound parameters
+DOCUMENT_ORDER = (Document.position, Document.created_at, Document.id)  # ties only after a merge
 
 
 def add_articles(session: Session, records: Iterable[ArticleRecord]) -> ImportOutcome:
