@@ -37,7 +37,7 @@ from annotator.db.locking import (
     IMMEDIATE,
     WaitNotice,
     WriteGate,
-    lock_errors_as_project_errors,
+    storage_errors_as_project_errors,
 )
 from annotator.errors import ProjectError
 
@@ -134,13 +134,13 @@ class ProjectStore:
         if self.read_only:
             raise ProjectError(f"{self.path}: opened read-only ({self.read_only_reason}); "
                                "nothing can be changed")
-        with lock_errors_as_project_errors(self.path), self._writer_sessions.begin() as session:
+        with storage_errors_as_project_errors(self.path), self._writer_sessions.begin() as session:
             yield session
 
     @contextmanager
     def reader(self) -> Iterator[Session]:
         """A session for read-only work (nothing is committed)."""
-        with lock_errors_as_project_errors(self.path), self.sessions() as session:
+        with storage_errors_as_project_errors(self.path), self.sessions() as session:
             yield session
 
     def close(self) -> None:
@@ -193,7 +193,7 @@ def open_project(path: str | Path, *, create: bool = False,
     gate = WriteGate(path, on_wait=on_wait)
     engine = _project_file_engine(path, access, gate)
     try:
-        with lock_errors_as_project_errors(path):
+        with storage_errors_as_project_errors(path):
             backup = _prepare_schema(engine, path, access)
     except DBAPIError as error:
         engine.dispose()

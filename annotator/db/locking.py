@@ -32,15 +32,12 @@ WaitNotice = Callable[[str], None]
 
 def is_locked(error: BaseException) -> bool:
     """Whether a database error means another connection holds the lock (SQLITE_BUSY/LOCKED)."""
-    original = getattr(error, "orig", error)
-    code = getattr(original, "sqlite_errorcode", None)
-    return code is not None and code & 0xFF in _BUSY_CODES
+    return _primary_code(error) in _BUSY_CODES
 
 
-def is_read_only_error(error: BaseException) -> bool:
-    original = getattr(error, "orig", error)
-    code = getattr(original, "sqlite_errorcode", None)
-    return code is not None and code & 0xFF == sqlite3.SQLITE_READONLY
+def _primary_code(error: BaseException) -> int | None:
+    code = getattr(getattr(error, "orig", error), "sqlite_errorcode", None)
+    return None if code is None else code & 0xFF
 
 
 @dataclass
@@ -80,16 +77,22 @@ class WriteGate:
                 f"{self.patience_s:.0f} s; nothing was changed, try again when it has finished")
 
 
+_STORAGE_PROBLEMS = {
+    sqlite3.SQLITE_BUSY: "the project file is locked by another copy of Framing Annotator",
+    sqlite3.SQLITE_LOCKED: "the project file is locked by another copy of Framing Annotator",
+    sqlite3.SQLITE_READONLY: "the project file cannot be written (read-only)",
+    sqlite3.SQLITE_FULL: "the disk is full",
+}
+
+
 @contextmanager
-def lock_errors_as_project_errors(path: Path | None) -> Iterator[None]:
-    """Turn a lock error SQLite raises after the work began into one line, not a traceback."""
+def storage_errors_as_project_errors(path: Path | None) -> Iterator[None]:
+    """Turn a lock, read-only or disk-full error from SQLite into one line, not a traceback
+    (whose statement parameters would show the data being written)."""
     try:
         yield
     except OperationalError as error:
-        if is_locked(error):
-            raise ProjectError(f"{path}: the project file is locked by another copy of Framing "
-                               "Annotator; nothing was changed, try again") from None
-        if is_read_only_error(error):
-            raise ProjectError(f"{path}: the project file cannot be written (read-only); "
-                               "nothing was changed") from None
-        raise
+        problem = _STORAGE_PROBLEMS.get(_primary_code(error) or 0)
+        if problem is None:
+            raise
+        raise ProjectError(f"{path}: {problem}; nothing was changed") from None

@@ -198,3 +198,30 @@ def test_a_writable_project_leaves_nothing_beside_it(demo_file: Path, tmp_path: 
     with store.reader() as session:
         assert "Nadia" in {c.name for c in list_coders(session)}
     store.close()
+
+
+def test_a_full_disk_is_one_line_and_stores_nothing(demo_file: Path, tmp_path: Path) -> None:
+    from sqlalchemy import text
+
+    from annotator.db.services.documents import add_articles
+    from annotator.importers import ArticleRecord
+
+    path = tmp_path / "p.fannot"
+    shutil.copy(demo_file, path)
+    store = open_project(path)
+    big = ArticleRecord(text="تقرير " * 200_000, title="big", source="big.txt")
+    with pytest.raises(ProjectError, match=f"{path.name}: the disk is full; nothing was changed"):
+        with store.transaction() as session:
+            pages = session.execute(text("PRAGMA page_count")).scalar()
+            session.execute(text(f"PRAGMA max_page_count = {pages}"))  # the disk, as SQLite sees it
+            add_articles(session, [big])
+    store.close()
+    assert _document_count(path) == 3
+
+
+def _document_count(path: Path) -> int:
+    store = open_project(path)
+    with store.reader() as session:
+        count = len(list_documents(session))
+    store.close()
+    return count
