@@ -25,5 +25,12 @@ def visible_title(candidate: str | None) -> str | None:
 
 
 def first_visible_line(text: str) -> str | None:
-    """The first line of ``text`` that shows something, as a title."""
-    return next((title for line in text.split("\n") if (title := visible_title(line))), None)
+    """The first line of ``text`` that shows something, as a title (lines read lazily)."""
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if title := visible_title(text[start:end]):
+            return title
+        start = end + 1
+    return None

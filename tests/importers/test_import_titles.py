@@ -9,7 +9,7 @@ import pytest
 from importer_helpers import write_docx, write_xlsx
 
 from annotator.importers import read_articles
-from annotator.importers.titles import visible_title
+from annotator.importers.titles import first_visible_line, visible_title
 
 BIDI = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
@@ -70,3 +70,22 @@ def test_an_invisible_title_is_stored_as_the_first_line(tmp_path: Path, store) -
     import_article_files(store, [path])
     with store.reader() as session:
         assert [d.title for d in list_documents(session)] == ["السطر الأول"]
+
+
+def test_a_row_whose_title_and_first_line_are_invisible_takes_the_next_visible_line(
+        tmp_path: Path, store) -> None:  # noqa: ANN001
+    from annotator.db.services.article_import import import_article_files
+    from annotator.db.services.documents import list_documents
+
+    path = tmp_path / "b.csv"
+    path.write_text(f'title,text\n{INVISIBLE},"{INVISIBLE}\nالسطر الثاني"\n', encoding="utf-8")
+    import_article_files(store, [path])
+    with store.reader() as session:
+        assert [d.title for d in list_documents(session)] == ["السطر الثاني"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("", None), ("\n\n", None), ("a", "a"), ("\u200f\nb\nc", "b"), ("\n\u200b \n", None),
+])
+def test_first_visible_line(text: str, expected: str | None) -> None:
+    assert first_visible_line(text) == expected

@@ -19,6 +19,7 @@ from annotator.db.models import (
 )
 from annotator.domain import AssignmentStatus, Layer
 from annotator.importers.records import ArticleRecord
+from annotator.importers.titles import first_visible_line
 from annotator.text import text_sha256
 
 
@@ -102,7 +103,7 @@ def _title(record: ArticleRecord) -> str:
     """The record's title, else its first line (shortened), so every document has a readable name."""
     if record.title:
         return record.title
-    first_line = record.text.strip().split("\n", 1)[0]
+    first_line = first_visible_line(record.text) or ""
     return first_line[:117] + "…" if len(first_line) > 120 else first_line
 
 
