@@ -98,11 +98,12 @@ def verdict(ok: bool) -> str:
 
 
 def main(sizes: list[int]) -> int:
-    failed = 0
+    failed, over = 0, 0
     for count in sizes:
         timing, report = time_import(count)
         failed += len(report.failed)
         budget = BUDGETS_S.get(count)
+        over += bool(budget) and timing.wall_s >= budget
         against = f"; budget {budget:.0f} s: {verdict(timing.wall_s < budget)}" if budget else ""
         print(f"import {count:>6,} articles: {timing.wall_s:6.2f} s "
               f"({timing.wall_s / count * 1000:.2f} ms per article; CPU {timing.cpu_s:.2f} s) "
@@ -111,7 +112,9 @@ def main(sizes: list[int]) -> int:
             print(f"  CPU per article, first {WINDOW:,} files {timing.first_ms:.2f} ms, last "
                   f"{WINDOW:,} {timing.last_ms:.2f} ms: x{timing.growth:.2f}; budget "
                   f"x{GROWTH_BUDGET}: {verdict(timing.growth <= GROWTH_BUDGET)}", flush=True)
-    return 0 if not failed else 1
+            over += timing.growth > GROWTH_BUDGET
+    print(f"verdict: {'all within budget' if not (failed or over) else 'OVER budget or failed'}")
+    return 0 if not (failed or over) else 1
 
 
 if __name__ == "__main__":
