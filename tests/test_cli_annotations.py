@@ -28,7 +28,7 @@ def test_reimporting_annotations_with_links_says_what_is_present(coded, capsys) 
     project, exported = coded
     code, out, err = run(capsys, "annotations", project, "import", exported)
     assert (code, err) == (0, "")
-    assert out == (f"{exported}: 0 annotations and 0 links imported, 36 annotations and 9 links "
+    assert out == (f"{exported}: 0 annotations and 0 links imported, 149 annotations and 65 links "
                    "already present\n")
 
 

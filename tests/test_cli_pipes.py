@@ -59,5 +59,5 @@ def test_annotations_export_to_standard_output(demo: Path, capsys: pytest.Captur
     assert main(["annotations", str(demo), "export", "-"]) == 0
     captured = capsys.readouterr()
     rows = [json.loads(line) for line in captured.out.splitlines()]
-    assert len(rows) == 45 and sum("relation" in row for row in rows) == 9
-    assert captured.err == "wrote 45 lines\n"
+    assert len(rows) == 214 and sum("relation" in row for row in rows) == 65
+    assert captured.err == "wrote 214 lines\n"

@@ -159,7 +159,7 @@ def test_reimporting_a_file_with_links_reports_what_is_present(demo_export) -> N
     before = _counts(store)
     outcome = _import(store, path)
     assert (outcome.annotations, outcome.relations) == (0, 0)
-    assert (outcome.skipped, outcome.skipped_relations) == (36, 9)
+    assert (outcome.skipped, outcome.skipped_relations) == (149, 65)
     assert _counts(store) == before
 
 
