@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from annotator.agreement.alpha import Coincidences, alpha_from_coincidences
+from annotator.agreement.arrays import unique_inverse, unique_sorted
 from annotator.agreement.study import SpanArrays, Study
 
 
@@ -62,7 +63,7 @@ def _binary(study: Study, spans: SpanArrays, m_doc: np.ndarray, mass: float) -> 
     span = study.total_length + 1
     keys = np.concatenate([spans.category * span + spans.start, spans.category * span + spans.end])
     step = np.concatenate([np.ones(len(spans.start)), -np.ones(len(spans.end))])
-    keys, inverse = np.unique(keys, return_inverse=True)
+    keys, inverse = unique_inverse(keys)
     covered = np.cumsum(np.bincount(inverse, step, minlength=len(keys)))[:-1]
     width = np.diff(keys).astype(np.float64)
     inside = covered > 0
@@ -85,7 +86,7 @@ def _compound(study: Study, spans: SpanArrays, m_doc: np.ndarray) -> float:
     pairable = study.pairable
     if not pairable.any():
         return float("nan")
-    bounds = np.unique(np.concatenate([spans.start, spans.end, study.begin, study.end]))
+    bounds = unique_sorted(np.concatenate([spans.start, spans.end, study.begin, study.end]))
     n_pieces, n_coders = len(bounds) - 1, len(study.coders)
     first = np.searchsorted(bounds, spans.start)
     stop = np.searchsorted(bounds, spans.end)
@@ -94,8 +95,7 @@ def _compound(study: Study, spans: SpanArrays, m_doc: np.ndarray) -> float:
     np.add.at(delta, (first, spans.coder), key)
     np.subtract.at(delta, (stop, spans.coder), key)
     sets = np.cumsum(delta, axis=0, dtype=np.uint64)[:n_pieces]
-    _, values = np.unique(sets, return_inverse=True)
-    values = values.reshape(sets.shape)
+    _, values = unique_inverse(sets)
     doc = np.searchsorted(study.begin, bounds[:-1], side="right") - 1
     present = study.present[doc] & pairable[doc][:, None]
     weight = np.diff(bounds) / np.maximum(m_doc[doc] - 1.0, 1.0)
