@@ -23,7 +23,7 @@ import numpy as np
 from annotator.agreement.pairwise import Table, kappa_from_table
 from annotator.agreement.study import SpanArrays, Study
 from annotator.agreement.token_tally import TokenTally, token_blocks
-from annotator.text import word_spans
+from annotator.word_tokens import token_span_array
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ class WordCache:
             if key in self._spans:
                 self._spans.move_to_end(key)
                 return self._spans[key]
-        spans = np.array(word_spans(text), dtype=np.int32).reshape(-1, 2)
+        spans = token_span_array(text)
         spans.setflags(write=False)
         with self._lock:
             self._spans[key] = spans
