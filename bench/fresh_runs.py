@@ -27,9 +27,22 @@ def run_child(tasks: Mapping[str, Task], argv: list[str]) -> bool:
     if len(argv) < 3 or argv[1] != "--child":
         return False
     result = tasks[argv[2]](*argv[3:])
-    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["peak_mb"] = peak_mb()
     print(json.dumps(result))
     return True
+
+
+def peak_mb() -> float:
+    """This process's peak resident memory in MB. On Linux the high-water mark of its own
+    address space (``VmHWM``): ``ru_maxrss`` keeps the parent's resident size at the fork,
+    so a child of a large parent would report the parent's memory."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def fresh_runs(script: str | Path, task: str, *args: object, runs: int = 3) -> list[dict[str, Any]]:
