@@ -11,10 +11,13 @@ Timed, in fresh processes (median of --runs, default 3), as the CLI runs it: ope
 project, reading the spans (agreement_input) and the whole report: α_u, the uα family,
 character α, presence α with 1,000 bootstrap replicates, token kappas (camel-tools
 tokenisation included), per code, per kind and overall, and span F1 for every coder pair.
-Each stage is printed at both sizes with the ratio, which should stay near 10 (linear).
+Each stage is printed at both sizes, wall and processor time, with the ratios, which should
+stay near 10 (linear); linearity is judged on processor time, which the other processes of a
+shared machine disturb far less than the wall clock.
 
 Budgets (DESIGN.md §7 and issue 7): 500 documents < 5 s; 5,000 documents < 20 s and < 1 GB
-peak memory; no stage more than LINEAR_SLACK times linear. The last line is the verdict; the
+peak memory (wall time; the processor time is printed beside it); no stage's processor time
+more than LINEAR_SLACK times linear. The last line is the verdict; the
 exit code is 0 only when every budget is met.
 """
 
@@ -52,7 +55,8 @@ LINEAR_SLACK = 1.3
 """A stage may grow up to 1.3 x 10 = 13 times from 500 to 5,000 documents (timer noise and
 cache effects) ..."""
 NOISE_FLOOR_S = 0.25
-"""... unless it takes under this at 5,000 documents, where the ratio is mostly noise."""
+"""... unless it takes under this (processor time) at 5,000 documents, where the ratio is
+mostly noise. Linearity is judged on processor time, the budgets on wall time."""
 N_DOCS, DOC_LENGTH, N_SPANS = 500, 3_000, 40
 CODES = ("Claim/Factual", "Claim/Evaluative", "Claim/Prescriptive", "Source/Cited source",
          "Actor/State", "Actor/Civilian", "Framing device/Label", "Framing device/Metaphor")
@@ -99,16 +103,19 @@ def build_project(path: Path, n_docs: int) -> int:
     return len(spans)
 
 
-def full_report(path: Path, stages: dict[str, float] | None = None) -> ProjectReport:
-    """Open, read and compute, as the CLI does; ``stages`` collects seconds per stage."""
-    clock = [time.perf_counter()]
+def full_report(path: Path, stages: dict[str, float] | None = None,
+                cpu: dict[str, float] | None = None) -> ProjectReport:
+    """Open, read and compute, as the CLI does; ``stages`` collects wall seconds per stage
+    and ``cpu`` this process's processor seconds per stage."""
+    clock = [time.perf_counter(), time.process_time()]
     stage_name = ["reading the project, preparing"]
 
     def lap(name: str) -> None:
-        now = time.perf_counter()
-        if stages is not None:
-            stages[stage_name[0]] = stages.get(stage_name[0], 0.0) + now - clock[0]
-        clock[0], stage_name[0] = now, name
+        now = [time.perf_counter(), time.process_time()]
+        for seconds, start, end in ((stages, clock[0], now[0]), (cpu, clock[1], now[1])):
+            if seconds is not None:
+                seconds[stage_name[0]] = seconds.get(stage_name[0], 0.0) + end - start
+        clock[:], stage_name[0] = now, name
 
     store = open_project(path)
     with store.reader() as session:
@@ -126,15 +133,22 @@ def stage_group(name: str) -> str:
 
 
 def report_child(path: str) -> dict[str, Any]:
-    """One cold report in this (fresh) process: stage seconds, total and figures."""
+    """One cold report in this (fresh) process: stage seconds (wall and processor), totals
+    and figures."""
     stages: dict[str, float] = {}
+    cpu_stages: dict[str, float] = {}
     start, cpu = time.perf_counter(), time.process_time()
-    report = full_report(Path(path), stages)
+    report = full_report(Path(path), stages, cpu_stages)
     total, cpu = time.perf_counter() - start, time.process_time() - cpu
+    return {"total": total, "cpu": cpu, "stages": _grouped(stages),
+            "cpu_stages": _grouped(cpu_stages), "figures": figures_text(report)}
+
+
+def _grouped(stages: dict[str, float]) -> dict[str, float]:
     grouped: dict[str, float] = {}
     for name, seconds in stages.items():
         grouped[stage_group(name)] = grouped.get(stage_group(name), 0.0) + seconds
-    return {"total": total, "cpu": cpu, "stages": grouped, "figures": figures_text(report)}
+    return grouped
 
 
 def figures_text(report: ProjectReport) -> str:
@@ -167,21 +181,29 @@ def measure(n_docs: int, runs: int) -> list[dict[str, Any]]:
 
 
 def print_stages(results: dict[int, list[dict[str, Any]]]) -> list[str]:
-    """Median stage times at each size and their ratio; returns the stages that grow
-    faster than linear."""
+    """Median stage times at each size, wall and processor, and their ratios; returns the
+    stages whose processor time grows faster than linear (on a shared machine a stage's wall
+    time also counts the time other processes ran, which varies from run to run)."""
     small, large = SIZES
-    medians = {n: median_stages(results[n]) for n in SIZES}
+    wall = {n: median_stages(results[n]) for n in SIZES}
+    cpu = {n: median_stages(results[n], "cpu_stages") for n in SIZES}
     limit = LINEAR_SLACK * large / small
-    print(f"   {'stage (median seconds)':36s} {small:>9,d} {large:>9,d}   ratio (linear: "
-          f"{large / small:.0f}, limit {limit:.0f})")
+    print(f"   {'stage (median seconds)':32s} {'wall':>15s}  {'ratio':>5s} {'processor':>17s}"
+          f"  ratio (linear: {large / small:.0f}, limit {limit:.0f})")
+    print(f"   {'':32s} {small:>7,d} {large:>7,d}  {'':5s} {small:>8,d} {large:>8,d}")
     slow = []
-    for name in sorted(medians[large], key=lambda k: -medians[large][k]):
-        low, high = medians[small].get(name, 0.0), medians[large][name]
-        ratio = high / low if low > 0 else float("inf")
-        flag = ratio > limit and high >= NOISE_FLOOR_S
-        slow += [f"stage '{name}' grows {ratio:.1f}x"] if flag else []
-        print(f"   {name:36s} {low:9.3f} {high:9.3f}   {ratio:5.1f}{'  SUPER-LINEAR' if flag else ''}")
+    for name in sorted(cpu[large], key=lambda k: -cpu[large][k]):
+        ratios = [_ratio(times[small].get(name, 0.0), times[large][name]) for times in (wall, cpu)]
+        flag = ratios[1] > limit and cpu[large][name] >= NOISE_FLOOR_S
+        slow += [f"stage '{name}' grows {ratios[1]:.1f}x"] if flag else []
+        print(f"   {name:32s} {wall[small].get(name, 0.0):7.2f} {wall[large][name]:7.2f}  "
+              f"{ratios[0]:5.1f} {cpu[small].get(name, 0.0):8.2f} {cpu[large][name]:8.2f}  "
+              f"{ratios[1]:5.1f}{'  SUPER-LINEAR' if flag else ''}")
     return slow
+
+
+def _ratio(low: float, high: float) -> float:
+    return high / low if low > 0 else float("inf")
 
 
 def check_budgets(results: dict[int, list[dict[str, Any]]]) -> list[str]:

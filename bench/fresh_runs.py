@@ -62,10 +62,10 @@ def median_of(results: list[dict[str, Any]], key: str) -> float:
     return statistics.median(float(r[key]) for r in results)
 
 
-def median_stages(results: list[dict[str, Any]]) -> dict[str, float]:
+def median_stages(results: list[dict[str, Any]], key: str = "stages") -> dict[str, float]:
     """Median seconds of each stage over the runs (stages keep the first run's order)."""
-    names = list(results[0]["stages"])
-    return {name: statistics.median(r["stages"].get(name, 0.0) for r in results) for name in names}
+    names = list(results[0][key])
+    return {name: statistics.median(r[key].get(name, 0.0) for r in results) for name in names}
 
 
 def verdict(failures: list[str]) -> int:
