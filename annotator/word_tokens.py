@@ -75,6 +75,7 @@ def _classify(text: str, starters: Any) -> tuple[np.ndarray, np.ndarray]:
     if unknown.any():  # characters not seen before: classify each once
         for point in np.unique(points[unknown]).tolist():
             char = chr(point)
-            _CLASSES[point] = char.isspace() * _SPACE + (starters.match(char) is not None) * _STARTER
+            starts = starters.match(char) is not None
+            _CLASSES[point] = char.isspace() * _SPACE + starts * _STARTER
         flags = _CLASSES[points]
     return (flags & _SPACE).astype(bool), (flags & _STARTER).astype(bool)
