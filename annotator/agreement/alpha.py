@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 import numpy as np
 
+from annotator.agreement.arrays import unique_inverse
 from annotator.agreement.units import ordered
 
 Level = Literal["nominal", "ordinal", "interval", "ratio"]
@@ -108,11 +109,11 @@ def coincidences(data: Any) -> Coincidences:
     """Build the coincidence matrix of a coders x units table."""
     values, codes = _encode(data)
     n_coders, n_units = codes.shape
-    present = codes >= 0
-    unit = np.broadcast_to(np.arange(n_units), codes.shape)[present]
     n_values = len(values)
-    counts = np.bincount(unit * n_values + codes[present], minlength=n_units * n_values)
-    counts = counts.reshape(n_units, n_values).astype(np.float64)
+    # missing values (-1) are counted in an extra last column, which is then dropped
+    slots = np.where(codes < 0, n_values, codes) + (np.arange(n_units) * (n_values + 1))[None, :]
+    counts = np.bincount(slots.ravel(), minlength=n_units * (n_values + 1))
+    counts = counts.reshape(n_units, n_values + 1)[:, :n_values].astype(np.float64)
     m_u = counts.sum(axis=1)
     pairable = m_u >= 2
     counts, m_u = counts[pairable], m_u[pairable]
@@ -132,10 +133,26 @@ def _encode(data: Any) -> tuple[tuple[Hashable, ...], np.ndarray]:
     if array.ndim != 2:
         raise ValueError(f"reliability data must be 2-D (coders x units), got shape {array.shape}")
     present = ~np.isnan(array)
-    values, inverse = np.unique(array[present], return_inverse=True)
-    codes = np.full(array.shape, -1, dtype=np.int64)
+    complete = bool(present.all())
+    observed = array.ravel() if complete else array[present]
+    values, inverse = _distinct(observed)
+    if complete:
+        return values, inverse.reshape(array.shape)
+    codes = np.full(array.shape, -1, dtype=np.intp)
     codes[present] = inverse
-    return tuple(_plain(v) for v in values), codes
+    return values, codes
+
+
+def _distinct(observed: np.ndarray) -> tuple[tuple[Hashable, ...], np.ndarray]:
+    """Sorted distinct values and each value's index. Whole numbers (the usual category
+    codes) are counted with a lookup table rather than sorted."""
+    with np.errstate(invalid="ignore"):  # inf and huge values: not whole, checked below
+        whole = observed.astype(np.int64)
+    if observed.size and np.array_equal(whole, observed):
+        distinct, inverse = unique_inverse(whole)
+        return tuple(int(v) for v in distinct), inverse
+    distinct_floats, inverse = np.unique(observed, return_inverse=True)
+    return tuple(_plain(v) for v in distinct_floats), inverse
 
 
 def _plain(value: float) -> float | int:

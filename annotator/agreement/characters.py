@@ -13,11 +13,13 @@ their length, so the cost grows with the number of spans, not of characters.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
 
 from annotator.agreement.alpha import Coincidences, alpha_from_coincidences
+from annotator.agreement.arrays import unique_inverse, unique_sorted
 from annotator.agreement.study import SpanArrays, Study
 
 
@@ -32,74 +34,135 @@ class CharAlpha:
     n_coders: int
 
 
+BLOCK_CHARACTERS = 262_144
+"""Documents are taken in runs of about this many characters, so that the arrays of a run
+stay in the processor cache and the time grows with the number of documents, not faster."""
+
+
+@dataclass(frozen=True)
+class _Block:
+    """A run of pairable documents (positions relative to its first) and its spans."""
+
+    begin: np.ndarray
+    end: np.ndarray
+    present: np.ndarray
+    m: np.ndarray
+    coder: np.ndarray
+    category: np.ndarray
+    start: np.ndarray
+    stop: np.ndarray
+
+
 def char_alpha(study: Study, spans: SpanArrays, overall: bool = True) -> CharAlpha:
     """Binary alpha per category and (with ``overall``) nominal alpha over code sets,
     over the documents coded by at least two coders."""
     pairable = study.pairable
-    keep = pairable[spans.doc]
-    chosen = SpanArrays(spans.categories, spans.coder[keep], spans.category[keep],
-                        spans.start[keep], spans.end[keep], spans.doc[keep])
     m_doc = study.present.sum(axis=1).astype(np.float64)
     mass = float((study.lengths * m_doc)[pairable].sum())
-    per_category = _binary(study, chosen, m_doc, mass)
-    total = _compound(study, chosen, m_doc) if overall else float("nan")
-    return CharAlpha(per_category, total, int(study.lengths[pairable].sum()),
-                     int(pairable.sum()), study.coders_in(pairable))
+    n_cat, n_chars = len(spans.categories), int(study.lengths[pairable].sum())
+    binary = np.zeros((3, n_cat))
+    compound = _SetCoincidences(len(spans.categories))
+    for block in _blocks(study, spans, m_doc):
+        binary += _binary_sums(block, n_cat)
+        if overall:
+            compound.add(block)
+    per_category = _binary_alpha(binary, mass, n_chars)
+    total = compound.alpha(n_chars) if overall and pairable.any() else float("nan")
+    return CharAlpha(per_category, total, n_chars, int(pairable.sum()),
+                     study.coders_in(pairable))
 
 
 def _alpha(matrix: np.ndarray, n_units: int) -> float:
     return alpha_from_coincidences(Coincidences(tuple(range(len(matrix))), matrix, n_units))
 
 
-def _binary(study: Study, spans: SpanArrays, m_doc: np.ndarray, mass: float) -> np.ndarray:
-    """Per category, the 2 x 2 coincidences of covered (1) and uncovered (0) characters.
+def _blocks(study: Study, spans: SpanArrays, m_doc: np.ndarray) -> Iterator[_Block]:
+    """The pairable documents in runs of about BLOCK_CHARACTERS characters."""
+    docs = np.flatnonzero(study.pairable)
+    lengths = study.lengths[docs]
+    opens = np.flatnonzero(np.diff((np.cumsum(lengths) - lengths) // BLOCK_CHARACTERS,
+                                   prepend=-1))
+    block_of_doc = np.full(len(study.begin), -1, dtype=np.int64)
+    block_of_doc[docs] = np.cumsum(np.isin(np.arange(len(docs)), opens)) - 1
+    block = block_of_doc[spans.doc]
+    keep = np.flatnonzero(block >= 0)
+    keep = keep[np.argsort(block[keep], kind="stable")]
+    span_bounds = np.searchsorted(block[keep], np.arange(len(opens) + 1))
+    doc_bounds = np.r_[opens, len(docs)]
+    for b in range(len(opens)):
+        chosen = docs[doc_bounds[b]:doc_bounds[b + 1]]
+        inside = keep[span_bounds[b]:span_bounds[b + 1]]
+        origin = study.begin[chosen[0]]
+        yield _Block(study.begin[chosen] - origin, study.end[chosen] - origin,
+                     study.present[chosen], m_doc[chosen], spans.coder[inside],
+                     spans.category[inside], spans.start[inside] - origin,
+                     spans.end[inside] - origin)
+
+
+def _binary_sums(block: _Block, n_cat: int) -> np.ndarray:
+    """Per category, the block's share of the 2 x 2 coincidences of covered (1) and
+    uncovered (0) characters: rows o_11, o_01 and o_00 less the documents' mass.
 
     Only covered pieces are visited: a stretch no coder covers adds its m values to o_00
     (m (m - 1) pairs / (m - 1)), so o_00 is the documents' total mass minus the covered mass
     plus the uncovered pairs inside covered pieces.
     """
-    n_cat = len(spans.categories)
-    span = study.total_length + 1
-    keys = np.concatenate([spans.category * span + spans.start, spans.category * span + spans.end])
-    step = np.concatenate([np.ones(len(spans.start)), -np.ones(len(spans.end))])
-    keys, inverse = np.unique(keys, return_inverse=True)
+    span = int(block.end[-1]) + 1
+    keys = np.concatenate([block.category * span + block.start,
+                           block.category * span + block.stop])
+    step = np.concatenate([np.ones(len(block.start)), -np.ones(len(block.stop))])
+    keys, inverse = unique_inverse(keys)
     covered = np.cumsum(np.bincount(inverse, step, minlength=len(keys)))[:-1]
     width = np.diff(keys).astype(np.float64)
     inside = covered > 0
     k, width, first = covered[inside], width[inside], keys[:-1][inside]
     cat = first // span
-    doc = np.searchsorted(study.begin, first % span, side="right") - 1
-    m = m_doc[doc]
+    m = block.m[np.searchsorted(block.begin, first % span, side="right") - 1]
     weight = width / np.maximum(m - 1.0, 1.0)
-    o11 = np.bincount(cat, weight * k * (k - 1), minlength=n_cat)
-    o01 = np.bincount(cat, weight * k * (m - k), minlength=n_cat)
-    o00 = (np.bincount(cat, weight * (m - k) * (m - k - 1), minlength=n_cat)
-           + mass - np.bincount(cat, width * m, minlength=n_cat))
-    n_chars = int(study.lengths[study.pairable].sum())
+    return np.array([np.bincount(cat, weight * k * (k - 1), minlength=n_cat),
+                     np.bincount(cat, weight * k * (m - k), minlength=n_cat),
+                     np.bincount(cat, weight * (m - k) * (m - k - 1), minlength=n_cat)
+                     - np.bincount(cat, width * m, minlength=n_cat)])
+
+
+def _binary_alpha(sums: np.ndarray, mass: float, n_chars: int) -> np.ndarray:
+    o11, o01, o00 = sums[0], sums[1], sums[2] + mass
     return np.array([_alpha(np.array([[o00[c], o01[c]], [o01[c], o11[c]]]), n_chars)
-                     for c in range(n_cat)], dtype=np.float64)
+                     for c in range(len(o11))], dtype=np.float64)
 
 
-def _compound(study: Study, spans: SpanArrays, m_doc: np.ndarray) -> float:
-    """Nominal alpha over the set of codes covering each character."""
-    pairable = study.pairable
-    if not pairable.any():
-        return float("nan")
-    bounds = np.unique(np.concatenate([spans.start, spans.end, study.begin, study.end]))
-    n_pieces, n_coders = len(bounds) - 1, len(study.coders)
-    first = np.searchsorted(bounds, spans.start)
-    stop = np.searchsorted(bounds, spans.end)
-    key = _set_keys(len(spans.categories))[spans.category]
-    delta = np.zeros((n_pieces + 1, n_coders), dtype=np.uint64)
-    np.add.at(delta, (first, spans.coder), key)
-    np.subtract.at(delta, (stop, spans.coder), key)
-    sets = np.cumsum(delta, axis=0, dtype=np.uint64)[:n_pieces]
-    _, values = np.unique(sets, return_inverse=True)
-    values = values.reshape(sets.shape)
-    doc = np.searchsorted(study.begin, bounds[:-1], side="right") - 1
-    present = study.present[doc] & pairable[doc][:, None]
-    weight = np.diff(bounds) / np.maximum(m_doc[doc] - 1.0, 1.0)
-    return _alpha(_coincidences(values, present, weight), int(study.lengths[pairable].sum()))
+class _SetCoincidences:
+    """Nominal coincidences of the set of codes covering each character, summed over blocks
+    (each block numbers the sets it meets; they are matched by their keys at the end)."""
+
+    def __init__(self, n_cat: int) -> None:
+        self.keys = _set_keys(n_cat)
+        self.parts: list[tuple[np.ndarray, np.ndarray]] = []
+
+    def add(self, block: _Block) -> None:
+        bounds = unique_sorted(np.concatenate([block.start, block.stop, block.begin, block.end]))
+        n_pieces, n_coders = len(bounds) - 1, block.present.shape[1]
+        first = np.searchsorted(bounds, block.start)
+        stop = np.searchsorted(bounds, block.stop)
+        key = self.keys[block.category]
+        delta = np.zeros((n_pieces + 1, n_coders), dtype=np.uint64)
+        np.add.at(delta, (first, block.coder), key)
+        np.subtract.at(delta, (stop, block.coder), key)
+        sets = np.cumsum(delta, axis=0, dtype=np.uint64)[:n_pieces]
+        distinct, values = unique_inverse(sets)
+        doc = np.searchsorted(block.begin, bounds[:-1], side="right") - 1
+        in_doc = bounds[:-1] < block.end[doc]  # not in a left-out document between two
+        weight = np.diff(bounds) / np.maximum(block.m[doc] - 1.0, 1.0)
+        present = block.present[doc] & in_doc[:, None]
+        self.parts.append((distinct, _coincidences(values, present, weight)))
+
+    def alpha(self, n_chars: int) -> float:
+        distinct = unique_sorted(np.concatenate([keys for keys, _ in self.parts]))
+        matrix = np.zeros((len(distinct), len(distinct)))
+        for keys, part in self.parts:
+            index = np.searchsorted(distinct, keys)
+            matrix[np.ix_(index, index)] += part[:len(keys), :len(keys)]
+        return _alpha(matrix, n_chars)
 
 
 def _coincidences(values: np.ndarray, present: np.ndarray, weight: np.ndarray) -> np.ndarray:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from annotator.agreement.report_input import AgreementInput, DocumentUnits
-from annotator.agreement.units import Doc, Unit, merge_overlaps
+from annotator.agreement.units import Doc, Unit, checked_unit, merge_overlaps
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ class Study:
     def units(self, mapping: Mapping[str, str]) -> list[list[Unit]]:
         """Each document's spans as engine units, categorised by ``mapping`` (codes it leaves
         out are dropped)."""
-        return [[Unit(s.coder, s.start, s.end, mapping[s.code]) for s in doc.spans
+        return [[checked_unit(s.coder, s.start, s.end, mapping[s.code]) for s in doc.spans
                  if s.code in mapping] for doc in self.documents]
 
     def continua(self, docs: np.ndarray, units: Sequence[list[Unit]],

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from annotator.agreement.arrays import unique_inverse, unique_sorted
 from annotator.agreement.ualpha_tallies import FamilyTallies, FamilyValues, evaluate
 from annotator.agreement.units import Doc, Layout, Unit, layout, merge_overlaps
 
@@ -170,7 +171,7 @@ def _cut(lay: Layout) -> _Pieces:
     coder thus form a compound value "c+k" rather than two competing values.
     """
     length, n_coders, n_cat = lay.total_length, len(lay.coders), len(lay.categories)
-    bounds = np.unique(np.concatenate([lay.start, lay.end, lay.doc_begin, [length]]))
+    bounds = unique_sorted(np.concatenate([lay.start, lay.end, lay.doc_begin, [length]]))
     n_pieces = len(bounds) - 1
     first = np.searchsorted(bounds, lay.start)
     stop = np.searchsorted(bounds, lay.end)
@@ -179,8 +180,7 @@ def _cut(lay: Layout) -> _Pieces:
     np.add.at(delta, (first, lay.coder), key)
     np.subtract.at(delta, (stop, lay.coder), key)
     sets = np.cumsum(delta, axis=0, dtype=np.uint64)[:n_pieces]
-    distinct, ids = np.unique(sets, return_inverse=True)
-    ids = ids.reshape(sets.shape)
+    distinct, ids = unique_inverse(sets)
     if distinct[0] != 0:  # no gap anywhere: keep id 0 reserved for the gap value
         ids, distinct = ids + 1, np.r_[np.uint64(0), distinct]
     own = np.zeros((n_pieces + 1, n_coders), dtype=bool)

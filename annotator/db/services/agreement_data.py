@@ -74,15 +74,27 @@ def agreement_input(
         for document_id, coder_id in session.execute(done):
             if document_id in by_id and names[coder_id] in chosen_coders:
                 by_id[document_id].coders.add(names[coder_id])
-    spans = session.execute(
-        select(Annotation.document_id, Annotation.coder_id, Annotation.code_id,
-               Annotation.start, Annotation.end).where(Annotation.layer == Layer(layer).value))
-    for document_id, coder_id, code_id, start, end in spans:
-        document, coder = by_id.get(document_id), names[coder_id]
-        if document is None or coder not in chosen_coders:
-            continue
-        document.coders.add(coder)  # coded it, even if only with codes outside the filter
-        if code_id in code_paths:
-            document.spans.append(SpanRow(coder, start, end, code_paths[code_id]))
+    _add_spans(session, by_id, {i: n for i, n in names.items() if n in chosen_coders},
+               code_paths, Layer(layer).value)
     paths = list(dict.fromkeys(code_paths.values()))  # codebook order
     return AgreementInput(list(by_id.values()), sorted(chosen_coders), paths, _parent_paths(paths))
+
+
+def _add_spans(session: Session, by_id: dict[str, DocumentUnits], coders: dict[str, str],
+               code_paths: dict[str, str], layer: str) -> None:
+    """Each document's spans by the chosen coders (ids -> names) in the chosen codes; a coder
+    with spans in a document coded it, even if only with codes outside the filter. Plain
+    rows from the connection (no ORM loading), one lookup per row: a large project has
+    hundreds of thousands of spans."""
+    connection = session.connection()
+    coded = select(Annotation.document_id, Annotation.coder_id).where(
+        Annotation.layer == layer).distinct()
+    for document_id, coder_id in connection.execute(coded):
+        if document_id in by_id and coder_id in coders:
+            by_id[document_id].coders.add(coders[coder_id])
+    spans = select(Annotation.document_id, Annotation.coder_id, Annotation.code_id,
+                   Annotation.start, Annotation.end).where(Annotation.layer == layer)
+    for document_id, coder_id, code_id, start, end in connection.execute(spans):
+        document, path = by_id.get(document_id), code_paths.get(code_id)
+        if document is not None and path is not None and coder_id in coders:
+            document.spans.append(SpanRow(coders[coder_id], start, end, path))
