@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -20,7 +22,7 @@ from annotator.ui.workspace import Workspace
 class ProgressWindow(QWidget):
     """A top-level window over the main window's workspace (same store, same undo history)."""
 
-    def __init__(self, workspace: Workspace, current_document: callable,  # type: ignore[valid-type]
+    def __init__(self, workspace: Workspace, current_document: Callable[[], str | None],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="progressWindow")
         self.setWindowTitle(f"Progress — {workspace.project_name}")
