@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, tuple_
+from sqlalchemy import delete, func, insert, select, tuple_
 from sqlalchemy.orm import Session
 
-from annotator.db.models import Annotation, Assignment, Coder, Document, utcnow
+from annotator.db.models import Annotation, Assignment, Coder, Document, new_uuid, utcnow
 from annotator.db.services.documents import DOCUMENT_ORDER
 from annotator.db.services.lookup import find_coder, find_document
 from annotator.db.services.projects import get_project, get_setting
@@ -225,8 +225,10 @@ def _pair_states(session: Session, pairs: set[Pair]) -> tuple[PairState, ...]:
 
 def _apply(session: Session, added: set[Pair], removed: set[Pair]) -> None:
     now = utcnow()
-    session.add_all(Assignment(document_id=d, coder_id=c, status=AssignmentStatus.TODO.value,
-                               updated_at=now) for d, c in sorted(added))
+    rows = [{"id": new_uuid(), "document_id": d, "coder_id": c,
+             "status": AssignmentStatus.TODO.value, "updated_at": now} for d, c in sorted(added)]
+    if rows:  # Core, not the ORM: nothing here needs the objects
+        session.execute(insert(Assignment.__table__), rows)
     for document_id, coder_id in sorted(removed):
         session.execute(delete(Assignment).where(Assignment.document_id == document_id,
                                                  Assignment.coder_id == coder_id))
