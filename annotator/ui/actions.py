@@ -216,6 +216,18 @@ def _project_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> No
     # Blind coding: agreement figures reveal how others coded, so only a lead may open them.
     agreement.setEnabled(window.workspace.coder.role is Role.LEAD and
                          window.workspace.project_path is not None)
+    _round_menu(window, menu, actions)
+
+
+def _round_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
+    """Issue 8: the progress matrix and the Assign dialog, for leads only."""
+    from annotator.ui.progress import open_assign_dialog, open_progress_window
+
+    lead = window.workspace.coder.role is Role.LEAD
+    for name, text, slot in (("progress", "&Progress matrix…", open_progress_window),
+                             ("assign", "A&ssign documents…", open_assign_dialog)):
+        _add(window, menu, actions, name, text, None,
+             lambda _=False, open_=slot: open_(window)).setEnabled(lead)
 
 
 def open_agreement_for(window: MainWindow) -> QWidget | None:

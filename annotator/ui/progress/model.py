@@ -1,0 +1,116 @@
+"""The progress matrix model: documents (rows) × coders (columns), over ids.
+
+Column 0 names the document (★ for the reliability sample); each further column is one coder,
+whose cell shows status and annotation count, with the last change in the tooltip. The header
+of a coder's column carries that coder's totals.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from annotator.db.services.progress import ProgressCell, ProgressMatrix
+from annotator.domain import AssignmentStatus
+from annotator.ui.models import ID_ROLE, SORT_ROLE, STATUS_ROLE
+
+Index = QModelIndex | QPersistentModelIndex
+SAMPLE_ROLE = Qt.ItemDataRole.UserRole + 40  # True for a document of the reliability sample
+COUNT_ROLE = Qt.ItemDataRole.UserRole + 41  # a cell's annotation count
+SAMPLE_MARK = "★"
+STATUS_TEXT = {None: "—", AssignmentStatus.TODO: "to do",
+               AssignmentStatus.IN_PROGRESS: "in progress", AssignmentStatus.DONE: "done"}
+STATUS_COLOUR = {AssignmentStatus.TODO: "#f3f4f6", AssignmentStatus.IN_PROGRESS: "#fff3c4",
+                 AssignmentStatus.DONE: "#d9f2dd"}
+
+
+class ProgressModel(QAbstractTableModel):
+    """A read-only view of one :class:`ProgressMatrix`; ``set_matrix`` replaces it."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.matrix: ProgressMatrix | None = None
+
+    def set_matrix(self, matrix: ProgressMatrix) -> None:
+        self.beginResetModel()
+        self.matrix = matrix
+        self.endResetModel()
+
+    def document_id(self, row: int) -> str:
+        assert self.matrix is not None
+        return self.matrix.rows[row].document_id
+
+    # Qt model interface -------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent.isValid() or self.matrix is None else len(self.matrix.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent.isValid() or self.matrix is None else 1 + len(self.matrix.coder_ids)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt's name
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if self.matrix is None or orientation != Qt.Orientation.Horizontal:
+            return None
+        if not 0 <= section < self.columnCount():
+            return None
+        if section == 0:
+            return {Qt.ItemDataRole.DisplayRole: "Document",
+                    Qt.ItemDataRole.ToolTipRole: f"{SAMPLE_MARK} = in the reliability sample "
+                                                 "(coded by every coder)"}.get(role)
+        name = self.matrix.coder_names[section - 1]
+        total = self.matrix.totals[section - 1]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{name}\n{total.done}/{total.assigned} done · {total.annotations}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (f"{name}: {total.assigned} assigned — {total.done} done, {total.in_progress} "
+                    f"in progress, {total.todo} to do; {total.annotations} annotations")
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if self.matrix is None or not self.checkIndex(
+                index, QAbstractTableModel.CheckIndexOption.IndexIsValid):
+            return None
+        row = self.matrix.rows[index.row()]
+        if role == ID_ROLE:
+            return row.document_id
+        if role == SAMPLE_ROLE:
+            return row.in_sample
+        if index.column() == 0:
+            return self._document_data(row.external_id or row.title, row.title, row.in_sample, role)
+        return self._cell_data(row.cells[index.column() - 1], role)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    # ------------------------------------------------------------------- cells
+    @staticmethod
+    def _document_data(label: str, title: str, in_sample: bool, role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            return f"{SAMPLE_MARK} {label}" if in_sample else f"   {label}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return title + ("\n(reliability sample)" if in_sample else "")
+        return None
+
+    @staticmethod
+    def _cell_data(cell: ProgressCell, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if cell.status is None:
+                return f"— · {cell.annotations}" if cell.annotations else "—"
+            return f"{STATUS_TEXT[cell.status]} · {cell.annotations}"
+        if role == STATUS_ROLE:
+            return cell.status.value if cell.status else None
+        if role in (COUNT_ROLE, SORT_ROLE):
+            return cell.annotations
+        if role == Qt.ItemDataRole.ToolTipRole:
+            when = cell.last_change.strftime("%Y-%m-%d %H:%M UTC") if cell.last_change else "never"
+            assigned = "not assigned" if cell.status is None else STATUS_TEXT[cell.status]
+            return f"{assigned}; {cell.annotations} annotations; last change {when}"
+        if role == Qt.ItemDataRole.BackgroundRole and cell.status is not None:
+            return QBrush(QColor(STATUS_COLOUR[cell.status]))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None

@@ -1,0 +1,77 @@
+"""The lead's progress matrix window: documents × coders, refreshed when statuses or counts change."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.db.services.progress import ProgressMatrix, progress_matrix
+from annotator.ui.progress.model import SAMPLE_MARK, ProgressModel
+from annotator.ui.workspace import Workspace
+
+
+class ProgressWindow(QWidget):
+    """A top-level window over the main window's workspace (same store, same undo history)."""
+
+    def __init__(self, workspace: Workspace, current_document: Callable[[], str | None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="progressWindow")
+        self.setWindowTitle(f"Progress — {workspace.project_name}")
+        self.workspace, self.current_document = workspace, current_document
+        self.model = ProgressModel(self)
+        self.table = QTableView(objectName="progressTable")
+        self.table.setModel(self.model)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.summary = QLabel(objectName="progressSummary", wordWrap=True)
+        assign = QPushButton("Assign documents…", objectName="progressAssign")
+        assign.clicked.connect(self.open_assign_dialog)
+        refresh = QPushButton("Refresh", objectName="progressRefresh")
+        refresh.clicked.connect(self.refresh)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.summary, 1)
+        buttons.addWidget(assign)
+        buttons.addWidget(refresh)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        workspace.events.documentsChanged.connect(self.refresh)
+        workspace.events.countsChanged.connect(self.refresh)
+        self.refresh()
+        self.resize(900, 520)
+
+    def refresh(self) -> None:
+        with self.workspace.store.reader() as session:
+            matrix = progress_matrix(session)
+        self.model.set_matrix(matrix)
+        self.summary.setText(summary_text(matrix))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, self.model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+    def open_assign_dialog(self) -> bool:
+        from annotator.ui.progress.assign_dialog import AssignDialog
+
+        self.assign_dialog = AssignDialog(self.workspace, self.current_document() or "", self)
+        return bool(self.assign_dialog.exec())
+
+
+def summary_text(matrix: ProgressMatrix) -> str:
+    documents = len(matrix.rows)
+    sample = matrix.sample
+    if not sample:
+        return f"{documents} documents; no reliability sample drawn."
+    coders = ", ".join(sample.get("coder_names", []))
+    return (f"{documents} documents; {SAMPLE_MARK} reliability sample of "
+            f"{len(sample.get('documents', []))} documents (seed {sample.get('seed')}) coded by "
+            f"{coders}; α_min {sample.get('alpha_min')}, p {sample.get('p')}.")
