@@ -36,16 +36,17 @@ def _err(text: str) -> None:
 
 
 def _open(path: Path) -> ProjectStore:
+    """Open a project; a write that must wait for another copy of the app says so on stderr."""
     from annotator.db import open_project  # imported here to keep `--help` instant
 
-    return open_project(path)
+    return open_project(path, on_wait=_err)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
     from annotator.db import open_project
     from annotator.db.services.projects import create_project
 
-    store = open_project(args.path, create=True)
+    store = open_project(args.path, create=True, on_wait=_err)
     with store.transaction() as session:
         project_id = create_project(session, args.name)
     store.close()

@@ -1,8 +1,9 @@
 """Opening a project file: connection pragmas, integrity check, schema migrations, backups.
 
 ``open_project`` is the only way into a project file. It refuses files written by a newer version,
-backs up an older file before upgrading it, and hands out sessions with ``ProjectStore.transaction``
-(one user action = one transaction, committed on exit).
+backs up an older file before upgrading it, opens a file it cannot write read-only (see
+``annotator.db.access``), and hands out sessions with ``ProjectStore.transaction`` (one user action
+= one transaction, committed on exit, taking the write lock first: see ``annotator.db.locking``).
 """
 
 from __future__ import annotations
@@ -13,22 +14,36 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import URL, Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from annotator.db.access import (
+    FileAccess,
+    check_existing_project,
+    check_new_project,
+    sqlite_uri,
+)
+from annotator.db.locking import (
+    BEGIN_OPTION,
+    BUSY_TIMEOUT_MS,
+    IMMEDIATE,
+    WaitNotice,
+    WriteGate,
+    storage_errors_as_project_errors,
+)
 from annotator.errors import ProjectError
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-BUSY_TIMEOUT_MS = 10_000
 
 
 def _alembic_config() -> Config:
@@ -58,6 +73,14 @@ def _set_sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -
     cursor.close()
 
 
+def _set_read_only_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA query_only=ON")
+    cursor.close()
+
+
 def make_engine(url: str) -> Engine:
     """Engine for a SQLAlchemy URL; SQLite connections get foreign keys, WAL and a busy timeout."""
     engine = create_engine(url)
@@ -66,34 +89,67 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+def _project_file_engine(path: Path, access: FileAccess, gate: WriteGate) -> Engine:
+    """Engine on a project file opened through its URI (read-write, read-only or immutable).
+
+    The driver's own transaction handling is switched off (``isolation_level=None``) so that the
+    gate issues every BEGIN: IMMEDIATE for writers, deferred for readers.
+    """
+    connect = partial(sqlite3.connect, access.uri, uri=True, check_same_thread=False,
+                      isolation_level=None)
+    engine = create_engine(URL.create("sqlite", database=str(path)), creator=connect)
+    pragmas = _set_read_only_pragmas if access.read_only else _set_sqlite_pragmas
+    event.listen(engine, "connect", pragmas)
+    event.listen(engine, "begin", gate.begin)
+    return engine
+
+
 @dataclass
 class ProjectStore:
-    """An open project: the engine plus a session factory."""
+    """An open project: the engine plus a session factory.
+
+    ``read_only_reason`` is set when the file or its folder cannot be written: reading works,
+    ``transaction()`` refuses with one line. ``gate`` holds how long a writer waits for another
+    copy of the app and whom it tells (``gate.on_wait``).
+    """
 
     path: Path | None
     engine: Engine
     sessions: sessionmaker[Session]
     backup_path: Path | None = None
+    read_only_reason: str | None = None
+    gate: WriteGate | None = None
+
+    def __post_init__(self) -> None:
+        writer = self.engine.execution_options(**{BEGIN_OPTION: IMMEDIATE})
+        self._writer_sessions = sessionmaker(writer, expire_on_commit=False)
+
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_reason is not None
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: commits on success, rolls back on any error."""
-        with self.sessions.begin() as session:
+        if self.read_only:
+            raise ProjectError(f"{self.path}: opened read-only ({self.read_only_reason}); "
+                               "nothing can be changed")
+        with storage_errors_as_project_errors(self.path), self._writer_sessions.begin() as session:
             yield session
 
     @contextmanager
     def reader(self) -> Iterator[Session]:
         """A session for read-only work (nothing is committed)."""
-        with self.sessions() as session:
+        with storage_errors_as_project_errors(self.path), self.sessions() as session:
             yield session
 
     def close(self) -> None:
         self.engine.dispose()
 
 
-def _current_revision(engine: Engine) -> str | None:
+def _current_revisions(engine: Engine) -> tuple[str, ...]:
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        return tuple(MigrationContext.configure(connection).get_current_heads())
 
 
 def _check_integrity(engine: Engine, path: Path) -> None:
@@ -107,7 +163,7 @@ def _backup(path: Path, revision: str) -> Path:
     """Copy the file with SQLite's online backup (consistent even with a WAL file beside it)."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.rev{revision}-{stamp}.bak")
-    source = sqlite3.connect(path)
+    source = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
     try:
         destination = sqlite3.connect(target)
         with destination:
@@ -120,67 +176,74 @@ def _backup(path: Path, revision: str) -> Path:
 
 def _upgrade(engine: Engine) -> None:
     config = _alembic_config()
-    with engine.begin() as connection:
+    with engine.execution_options(**{BEGIN_OPTION: IMMEDIATE}).begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 
 
-def _is_sqlite_file(path: Path) -> bool:
-    with path.open("rb") as handle:
-        return handle.read(16) == b"SQLite format 3\x00"
+def open_project(path: str | Path, *, create: bool = False,
+                 on_wait: WaitNotice | None = None) -> ProjectStore:
+    """Open (or with ``create=True`` make) a project file, migrating it to the current schema.
 
-
-def open_project(path: str | Path, *, create: bool = False) -> ProjectStore:
-    """Open (or with ``create=True`` make) a project file, migrating it to the current schema."""
+    A file or folder the app cannot write opens read-only (``store.read_only_reason`` says why);
+    ``on_wait`` is told when a write has to wait for another copy of the app.
+    """
     path = Path(path)
-    exists = path.exists() and path.stat().st_size > 0
-    if not exists and not create:
-        raise ProjectError(f"{path}: no such project file")
-    if exists and create:
-        raise ProjectError(f"{path}: a file already exists there")
-    if exists and not _is_sqlite_file(path):
-        raise ProjectError(f"{path}: not a Framing Annotator project file")
-    engine = make_engine(f"sqlite:///{path}")
+    access = check_new_project(path) if create else check_existing_project(path)
+    gate = WriteGate(path, on_wait=on_wait)
+    engine = _project_file_engine(path, access, gate)
     try:
-        backup = _prepare_schema(engine, path, exists)
+        with storage_errors_as_project_errors(path):
+            backup = _prepare_schema(engine, path, access)
     except DBAPIError as error:
         engine.dispose()
         raise ProjectError(f"{path}: the project file is damaged ({error.orig})") from None
     except Exception:
         engine.dispose()
         raise
-    return ProjectStore(path, engine, sessionmaker(engine, expire_on_commit=False), backup)
+    return ProjectStore(path, engine, sessionmaker(engine, expire_on_commit=False), backup,
+                        access.read_only_reason, gate)
 
 
 def open_url(url: str) -> ProjectStore:
     """Open a project in a database server (e.g. PostgreSQL), upgrading its schema if needed."""
     engine = make_engine(url)
-    revision = _current_revision(engine)
-    _refuse_unknown(revision, url)
+    revision = _single_revision(_current_revisions(engine), url)
     if revision != head_revision():
         _upgrade(engine)
     return ProjectStore(None, engine, sessionmaker(engine, expire_on_commit=False))
 
 
-def _refuse_unknown(revision: str | None, where: object) -> None:
-    if revision is not None and revision not in known_revisions():
+def _single_revision(revisions: tuple[str, ...], where: object) -> str | None:
+    """The one schema revision of a project; refuses a newer or an unrecognisable version table."""
+    unknown = [revision for revision in revisions if revision not in known_revisions()]
+    if len(revisions) == 1 and unknown:
         raise ProjectError(
-            f"{where}: written by a newer version of Framing Annotator (schema {revision}; "
+            f"{where}: written by a newer version of Framing Annotator (schema {unknown[0]}; "
             f"this version knows up to {head_revision()}); please update the app"
         )
+    if len(revisions) > 1:
+        listed = ", ".join(sorted(revisions))
+        raise ProjectError(f"{where}: not a project of a known version (its schema version "
+                           f"table lists {len(revisions)} versions: {listed})")
+    return revisions[0] if revisions else None
 
 
-def _prepare_schema(engine: Engine, path: Path, existed: bool) -> Path | None:
-    if not existed:
+def _prepare_schema(engine: Engine, path: Path, access: FileAccess) -> Path | None:
+    if not access.exists:
         _upgrade(engine)
         return None
     _check_integrity(engine, path)
-    revision = _current_revision(engine)
+    revision = _single_revision(_current_revisions(engine), path)
     if revision is None:
         raise ProjectError(f"{path}: an SQLite file, but not a Framing Annotator project")
-    _refuse_unknown(revision, path)
     if revision == head_revision():
         return None
+    if access.read_only:
+        raise ProjectError(
+            f"{path}: written by an older version (schema {revision}) and opened read-only "
+            f"({access.read_only_reason}); copy it to a folder you can write to and open the "
+            "copy to upgrade it")
     backup = _backup(path, revision)
     log.info("backed up %s to %s before upgrading schema %s", path, backup, revision)
     _upgrade(engine)

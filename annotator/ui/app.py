@@ -28,6 +28,7 @@ from annotator.ui.workspace import Workspace
 
 AskCoder = Callable[[str, list[CoderInfo], str], tuple[str, bool] | None]
 GIL_SWITCH_SECONDS = 0.0005
+GUI_WRITE_PATIENCE_S = 10.0  # a coding action waits this long for another copy, then says so
 PROJECT_FILTER = "Framing Annotator projects (*.fannot);;All files (*)"
 
 
@@ -97,6 +98,8 @@ def open_main_window(project_path: str | Path, coder: str | None = None, *,
     path = Path(project_path).resolve()
     settings = settings or AppSettings()
     store = open_project(path)
+    if store.gate is not None:  # the window cannot repaint while a write waits: wait less
+        store.gate.patience_s = GUI_WRITE_PATIENCE_S
     try:
         workspace = Workspace(store, resolve_coder(store, path, coder, settings, ask))
         window = MainWindow(workspace, settings)

@@ -90,8 +90,9 @@ class WindowParts:
 
     def build_parts(self: MainWindow, workspace: Workspace, font_size: int) -> None:
         role = " (lead)" if workspace.coder.role is Role.LEAD else ""
-        self.setWindowTitle(f"{workspace.project_name} — {workspace.coder.name}{role} — "
-                            "Framing Annotator")
+        access = " (read-only)" if workspace.store.read_only else ""
+        self.setWindowTitle(f"{workspace.project_name}{access} — {workspace.coder.name}{role}"
+                            " — Framing Annotator")
         self.setObjectName("mainWindow")
         self.view = DocumentView()
         self.view.set_point_size(font_size)

@@ -9,10 +9,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy.exc import IntegrityError
+
 from annotator.db.engine import ProjectStore
-from annotator.db.services.documents import add_articles
-from annotator.errors import AnnotatorError
-from annotator.importers import ColumnMap, read_articles
+from annotator.db.services.documents import ImportOutcome, add_articles
+from annotator.errors import AnnotatorError, InputError
+from annotator.importers import ArticleRecord, ColumnMap, read_articles
 
 Progress = Callable[[int, int, Path], bool]  # (done, total, current file) -> keep going?
 
@@ -53,11 +55,44 @@ def import_article_files(
         result = FileResult(path)
         try:
             records = read_articles(path, format=format, encoding=encoding, columns=columns)
-            with store.transaction() as session:
-                outcome = add_articles(session, records)
+            outcome = _store_articles(store, path, records)
         except AnnotatorError as error:
             result.error = str(error)
         else:
             result.added, result.skipped = len(outcome.added), outcome.skipped
         report.files.append(result)
     return report
+
+
+def _store_articles(store: ProjectStore, path: Path, records: list[ArticleRecord]) -> ImportOutcome:
+    """Store one file's articles in one transaction.
+
+    Another writer can store the same text between the duplicate check and the insert where the
+    check does not hold the write lock (a database server); the file then runs once more, and
+    the text is reported as a duplicate like any other. The database's message names the
+    constraint only: the statement and its values (the article text) are never shown.
+    """
+    try:
+        return _add_in_transaction(store, records)
+    except IntegrityError as error:
+        if not _is_duplicate_text(error):
+            raise _storage_error(path, error) from None
+    try:
+        return _add_in_transaction(store, records)
+    except IntegrityError as error:
+        raise _storage_error(path, error) from None
+
+
+def _add_in_transaction(store: ProjectStore, records: list[ArticleRecord]) -> ImportOutcome:
+    with store.transaction() as session:
+        return add_articles(session, records)
+
+
+def _storage_error(path: Path, error: IntegrityError) -> InputError:
+    first_line = str(error.orig).strip().splitlines()[0]
+    return InputError(path, f"could not be stored ({first_line})")
+
+
+def _is_duplicate_text(error: IntegrityError) -> bool:
+    message = str(error.orig)
+    return "document.sha256" in message or "uq_document_sha256" in message
