@@ -1,5 +1,6 @@
 # Two commands do all the set-up (see README):
-#   make run    install into .venv, build the demo project if needed, open the app on it
+#   make run    install into .venv, check the GUI's system libraries (annotator doctor), build the
+#               demo project if needed, open the app on it
 #   make test   install into .venv, run the whole test suite offscreen
 PYTHON ?= python3
 VENV ?= .venv
@@ -14,6 +15,7 @@ TORCH_INDEX ?=
 .PHONY: run test install bench clean
 
 run: $(STAMP)
+	@$(BIN)/annotator doctor
 	@test -f "$(DEMO)" || $(BIN)/annotator demo "$(DEMO)"
 	$(BIN)/annotator gui "$(DEMO)"
 

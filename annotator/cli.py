@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from annotator.db.services.documents import DocumentSummary
 
 Handler = Callable[[argparse.Namespace], int]
+EXIT_BROKEN_PIPE = 141
 
 
 def _out(text: str = "") -> None:
@@ -131,20 +133,26 @@ def cmd_coder(args: argparse.Namespace) -> int:
 
 def cmd_annotations(args: argparse.Namespace) -> int:
     from annotator.db.services.interchange import import_annotations
-    from annotator.export.jsonl import export_annotations_jsonl
+    from annotator.export.jsonl import export_annotations_jsonl, write_annotations_jsonl
 
-    store, file = _open(args.path), Path(args.file)
+    store = _open(args.path)
     if args.action == "import":
+        file = Path(args.file)
         if not file.is_file():
             raise AnnotatorError(f"{file}: no such file")
         with store.transaction() as session:
             outcome = import_annotations(session, file)
         _out(f"{file}: {outcome.annotations} annotations and {outcome.relations} links "
-             f"imported, {outcome.skipped} already present")
+             f"imported, {outcome.skipped} annotations and {outcome.skipped_relations} links "
+             "already present")
+    elif args.file == "-":  # to stdout, for pipes; the count goes to stderr
+        with store.reader() as session:
+            count = write_annotations_jsonl(session, sys.stdout)
+        sys.stderr.write(f"wrote {count} lines\n")
     else:
         with store.reader() as session:
-            count = export_annotations_jsonl(session, file)
-        _out(f"wrote {count} lines to {file}")
+            count = export_annotations_jsonl(session, Path(args.file))
+        _out(f"wrote {count} lines to {args.file}")
     return 0
 
 
@@ -185,6 +193,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
     build_demo_project(Path(args.path), with_coding=args.with_coding)
     extra = " with two coders' sample coding of the three demo articles" if args.with_coding else ""
     _out(f"created demo project {args.path}{extra}")
+    return 0
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from annotator.platform_check import check_platform
+
+    report = check_platform()
+    if not report.ok:
+        raise AnnotatorError(report.message)
+    _out(report.message)
     return 0
 
 
@@ -231,7 +249,7 @@ def build_parser() -> argparse.ArgumentParser:
     annotations = command("annotations", cmd_annotations, "import or export annotations (JSONL)")
     annotations.add_argument("path", type=Path)
     annotations.add_argument("action", choices=["import", "export"])
-    annotations.add_argument("file")
+    annotations.add_argument("file", help="JSONL file (export: - writes to standard output)")
 
     documents = command("documents", cmd_documents, "list documents")
     documents.add_argument("path", type=Path)
@@ -246,6 +264,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--with-coding", action="store_true",
                       help="add both coders' coding of the three articles (to try agreement)")
 
+    command("doctor", cmd_doctor, "check that this machine has what the GUI needs to start")
+
     gui = command("gui", cmd_gui, "open the coding window")
     gui.add_argument("path", nargs="?")
     gui.add_argument("--coder", help="who is coding (remembered per project)")
@@ -259,12 +279,27 @@ def _check_arguments(args: argparse.Namespace, parser: argparse.ArgumentParser) 
         parser.error(f"codebook {args.action} needs a template name or file")
 
 
+def _quiet_broken_pipe() -> int:
+    """The reader of our output went away (``annotator documents P | head``): stop without a
+    traceback. Standard output is pointed at /dev/null so that the interpreter's final flush
+    cannot fail again; 141 (128 + SIGPIPE) is what a shell reports for a command stopped the
+    same way, so scripts see it as the usual "pipe closed early", not as success."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return EXIT_BROKEN_PIPE
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     _check_arguments(args, parser)
     try:
-        return args.handler(args)
+        code = args.handler(args)
+        sys.stdout.flush()  # inside the try: a closed pipe surfaces here, not at exit
+        return code
+    except BrokenPipeError:
+        return _quiet_broken_pipe()
     except AnnotatorError as error:
         _err(str(error))
         return 1

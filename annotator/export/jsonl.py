@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TextIO
 
 from sqlalchemy.orm import Session
 
@@ -12,11 +13,16 @@ from annotator.domain import Layer
 from annotator.export.atomic import atomic_text_writer
 
 
-def export_annotations_jsonl(session: Session, path: Path, layer: Layer | None = None) -> int:
-    """Write every annotation and relation; returns the number of lines written."""
+def write_annotations_jsonl(session: Session, handle: TextIO, layer: Layer | None = None) -> int:
+    """Stream every annotation and relation to ``handle``; returns the number of lines written."""
     count = 0
-    with atomic_text_writer(path) as handle:
-        for obj in iter_annotation_objects(session, layer):
-            handle.write(json.dumps(obj, ensure_ascii=False) + "\n")
-            count += 1
+    for obj in iter_annotation_objects(session, layer):
+        handle.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        count += 1
     return count
+
+
+def export_annotations_jsonl(session: Session, path: Path, layer: Layer | None = None) -> int:
+    """Write every annotation and relation to ``path`` (atomically); returns the line count."""
+    with atomic_text_writer(path) as handle:
+        return write_annotations_jsonl(session, handle, layer)
