@@ -3,7 +3,8 @@
 ``T`` lines carry code-point offsets into the canonical text (which is what brat counts: Python
 string indices), ``A`` lines the choice and yes/no attributes, ``R`` lines the links and ``#``
 AnnotatorNotes the memos; ``annotation.conf`` and ``visual.conf`` follow the codebook. What brat
-cannot hold is counted and returned as the data-loss report (README.txt in the zip says the same).
+cannot hold is counted and returned as the data-loss report; README.md in the zip says the same
+(not README.txt: brat would list that as a document).
 """
 
 from __future__ import annotations
@@ -133,7 +134,7 @@ def write_brat(session: Session, out: Path, scope: ExportScope) -> list[str]:
     tally = _Tally()
     with atomic_binary_writer(out) as handle, \
             zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("README.txt", readme(project))
+        archive.writestr("README.md", readme(project))
         archive.writestr("annotation.conf", annotation_conf(
             codebook.codes, codebook.names, codebook.owners, project))
         archive.writestr("visual.conf", visual_conf(codebook.codes, codebook.names))

@@ -64,7 +64,7 @@ def annotation_conf(codes: Sequence[ConfCode], names: BratNames,
                                 for key, paths in attribute_owners.items()})
     header = [f"# brat configuration written by Framing Annotator {__version__} "
               f"for the project {project!r}.",
-              "# Offsets in the .ann files are code points of the UTF-8 .txt files (see README.txt).",
+              "# Offsets in the .ann files are code points of the UTF-8 .txt files (see README.md).",
               "# The lines starting '#@map' map these brat names back to the codebook's names.",
               *mapping_lines(names), ""]
     sections = [_entities(codes, names), _relations(codes, names), ["[events]"],
