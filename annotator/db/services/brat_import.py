@@ -9,6 +9,7 @@ collection is checked before anything is written: one bad line imports nothing.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from annotator.db.services.lookup import find_coder
 from annotator.domain import Layer
 from annotator.errors import InputError
 from annotator.importers.brat import BratFile, read_brat_collection
-from annotator.importers.brat_ann import Entity
+from annotator.importers.brat_ann import Attribute, Entity
 from annotator.text import text_sha256
 
 
@@ -54,8 +55,12 @@ class _FilePlanner:
     def plan(self, file: BratFile, document_id: str, plan: ImportPlan) -> None:
         resolver = Resolver(self.session, Path(file.ann))
         ids: dict[str, str] = {}
+        attributes: dict[str, list[Attribute]] = {}
+        for attribute in file.parsed.attributes:
+            attributes.setdefault(attribute.target, []).append(attribute)
         for entity in file.parsed.entities:
-            annotation = self._annotation(resolver, file, entity, document_id)
+            annotation = self._annotation(resolver, file, entity, document_id,
+                                          attributes.get(entity.id, ()))
             ids[entity.id] = annotation.uuid or ""
             plan.annotations.append(annotation)
         for link in file.parsed.links:
@@ -68,15 +73,15 @@ class _FilePlanner:
                                                   ids[link.source], ids[link.target],
                                                   self.coder_id))
 
-    def _annotation(self, resolver: Resolver, file: BratFile, entity: Entity,
-                    document_id: str) -> ResolvedAnnotation:
+    def _annotation(self, resolver: Resolver, file: BratFile, entity: Entity, document_id: str,
+                    attributes: Iterable[Attribute]) -> ResolvedAnnotation:
         path = self.names.codes.get(entity.type)
         if path is None:
             raise resolver.fail(entity.line, f"unknown type {entity.type!r}: not a code of the "
                                 "codebook (types are code paths, see annotation.conf)")
         code_id = resolver.code(path, entity.line)
         values: dict[str, str] = {}
-        for attribute in (a for a in file.parsed.attributes if a.target == entity.id):
+        for attribute in attributes:
             name = self.names.attributes.get(attribute.name)
             if name is None:
                 raise resolver.fail(attribute.line, f"unknown attribute {attribute.name!r}")
