@@ -127,7 +127,8 @@ def import_brat(session: Session, source: Path, coder: str) -> BratOutcome:
     planner = _FilePlanner(session, _names(session, collection.names), coder_id)
     plan = ImportPlan()
     for file, document_id in zip(collection.files, _documents(session, collection.files)):
-        _refuse_coded(session, file, document_id, coder_id, coder)
+        if file.parsed.entities:
+            _refuse_coded(session, file, document_id, coder_id, coder)
         planner.plan(file, document_id, plan)
     write_plan(session, plan)
     return BratOutcome(len(collection.files), len(plan.annotations), len(plan.relations))
