@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from annotator.errors import AnnotatorError
 from annotator.export.scope import ExportScope
 
 if TYPE_CHECKING:
@@ -41,6 +42,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         with store.reader() as session:
             lines = WRITERS[args.format](session, Path(args.out), scope)
+    except OSError as error:  # the destination: a missing folder, no permission, a full disk
+        raise AnnotatorError(f"{args.out}: cannot write the export "
+                             f"({error.strerror or error}); nothing was written") from None
     finally:
         store.close()
     for line in lines:

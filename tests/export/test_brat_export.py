@@ -152,3 +152,11 @@ def test_gold_layer_and_what_brat_cannot_carry(tmp_path: Path, capsys) -> None: 
     code, _, _ = run(capsys, "export", path, "--format", "brat", out, "--layer", "all")
     assert code == 0 and "gold/aleppo-2016-12" in read_zip(out)[1]
     assert "coding/Layla/aleppo-2016-12" in read_zip(out)[1]
+
+
+def test_an_unwritable_destination_is_one_line_and_leaves_nothing(coded: Path, tmp_path: Path,
+                                                                  capsys) -> None:  # noqa: ANN001
+    out = tmp_path / "missing-folder" / "demo.zip"
+    code, _, err = run(capsys, "export", coded, "--format", "brat", out)
+    assert code == 1 and err.count("\n") == 1 and "cannot write the export" in err
+    assert not out.parent.exists()
