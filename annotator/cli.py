@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from annotator import __version__
 from annotator.cli_agreement import register as register_agreement_commands
+from annotator.cli_export import register as register_export_commands
 from annotator.cli_round import register as register_round_commands
 from annotator.errors import AnnotatorError
 
@@ -137,6 +138,8 @@ def cmd_annotations(args: argparse.Namespace) -> int:
     from annotator.export.jsonl import export_annotations_jsonl, write_annotations_jsonl
 
     store = _open(args.path)
+    if args.action == "import" and _annotations_format(args) == "brat":
+        return _import_brat(store, Path(args.file), args.coder)
     if args.action == "import":
         file = Path(args.file)
         if not file.is_file():
@@ -154,6 +157,26 @@ def cmd_annotations(args: argparse.Namespace) -> int:
         with store.reader() as session:
             count = export_annotations_jsonl(session, Path(args.file))
         _out(f"wrote {count} lines to {args.file}")
+    return 0
+
+
+def _annotations_format(args: argparse.Namespace) -> str:
+    """``--format``, else brat for a folder or a .zip, else JSONL."""
+    if args.format:
+        return args.format
+    file = Path(args.file)
+    return "brat" if file.is_dir() or file.suffix.lower() == ".zip" else "jsonl"
+
+
+def _import_brat(store: ProjectStore, source: Path, coder: str | None) -> int:
+    from annotator.db.services.brat_import import import_brat
+
+    if not coder:
+        raise AnnotatorError("a brat import needs --coder NAME (whose annotations these are)")
+    with store.transaction() as session:
+        outcome = import_brat(session, source, coder)
+    _out(f"{source}: {outcome.annotations} annotations and {outcome.relations} links of "
+         f"{coder} imported from {outcome.files} documents")
     return 0
 
 
@@ -254,7 +277,11 @@ def build_parser() -> argparse.ArgumentParser:
     annotations = command("annotations", cmd_annotations, "import or export annotations (JSONL)")
     annotations.add_argument("path", type=Path)
     annotations.add_argument("action", choices=["import", "export"])
-    annotations.add_argument("file", help="JSONL file (export: - writes to standard output)")
+    annotations.add_argument("file", help="JSONL file (export: - writes to standard output); "
+                             "for --format brat a folder or zip")
+    annotations.add_argument("--format", choices=["jsonl", "brat"],
+                             help="import format (default: brat for a folder or .zip, else jsonl)")
+    annotations.add_argument("--coder", help="brat import: the coder the annotations belong to")
 
     documents = command("documents", cmd_documents, "list documents")
     documents.add_argument("path", type=Path)
@@ -277,6 +304,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     register_agreement_commands(commands)
     register_round_commands(command)
+    register_export_commands(commands)
     return parser
 
 

@@ -23,3 +23,19 @@ def atomic_text_writer(path: Path, encoding: str = "utf-8") -> Iterator[IO[str]]
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def atomic_binary_writer(path: Path) -> Iterator[IO[bytes]]:
+    """Like :func:`atomic_text_writer`, for bytes (a zip archive): the old file or the new one."""
+    path = Path(path)
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
