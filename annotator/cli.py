@@ -274,7 +274,7 @@ def build_parser() -> argparse.ArgumentParser:
     coder.add_argument("name", nargs="?")
     coder.add_argument("--lead", action="store_true", help="the coder is a project lead")
 
-    annotations = command("annotations", cmd_annotations, "import or export annotations (JSONL)")
+    annotations = command("annotations", cmd_annotations, "import or export annotations (JSONL; brat collections with --format brat)")
     annotations.add_argument("path", type=Path)
     annotations.add_argument("action", choices=["import", "export"])
     annotations.add_argument("file", help="JSONL file (export: - writes to standard output); "
