@@ -9,13 +9,12 @@ document). The digest covers content only, not timestamps, so that a merge sees 
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, String, select, type_coerce
 
 from annotator.db.models import (
     Annotation,
@@ -57,13 +56,20 @@ class Decision:
     reason: str = ""
 
 
-def digest_of(content: Any) -> str:
-    packed = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(packed.encode("utf-8")).hexdigest()
+def digest_of(content: tuple[Any, ...]) -> str:
+    """SHA-256 of a tuple of strings, numbers and sorted pairs (its repr is deterministic)."""
+    return hashlib.sha256(repr(content).encode("utf-8")).hexdigest()
 
 
-def stamp(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
+def stamp(value: datetime | str | None) -> str | None:
+    """A timestamp as text; SQLite's stored text is passed through without parsing it twice."""
+    if value is None or isinstance(value, str):
+        return value
+    return value.isoformat()
+
+
+def _raw(column: Any) -> Any:
+    return type_coerce(column, String)
 
 
 def memo_key(document_id: str, coder_id: str) -> str:
@@ -98,29 +104,33 @@ def _annotations(connection: Connection, coder_id: str,
             _in_documents(value_query, Annotation.document_id, document_ids)):
         values.setdefault(annotation_id, {})[attribute_id] = value
     query = select(Annotation.id, Annotation.document_id, Annotation.code_id, Annotation.start,
-                   Annotation.end, Annotation.memo, Annotation.created_at,
-                   Annotation.updated_at).where(*own)
+                   Annotation.end, Annotation.memo, _raw(Annotation.created_at),
+                   _raw(Annotation.updated_at)).where(*own)
     items = []
-    for row in connection.execute(_in_documents(query, Annotation.document_id, document_ids)):
-        content = {"document_id": row.document_id, "code_id": row.code_id, "start": row.start,
-                   "end": row.end, "memo": row.memo, "attributes": values.get(row.id, {})}
-        version = {**content, "coder_id": coder_id, "created_at": stamp(row.created_at),
-                   "updated_at": stamp(row.updated_at)}
-        items.append(Item(ANNOTATION, row.id, row.document_id, version, digest_of(content)))
+    rows = connection.execute(_in_documents(query, Annotation.document_id, document_ids)).all()
+    for key, document_id, code_id, start, end, memo, created, updated in rows:
+        attributes = values.get(key, {})
+        content = (document_id, code_id, start, end, memo, sorted(attributes.items()))
+        version = {"document_id": document_id, "code_id": code_id, "start": start, "end": end,
+                   "memo": memo, "attributes": attributes, "coder_id": coder_id,
+                   "created_at": stamp(created), "updated_at": stamp(updated)}
+        items.append(Item(ANNOTATION, key, document_id, version, digest_of(content)))
     return items
 
 
 def _relations(connection: Connection, coder_id: str,
                document_ids: Collection[str] | None) -> list[Item]:
     query = (select(Relation.id, Relation.type, Relation.source_id, Relation.target_id,
-                    Relation.created_at, Annotation.document_id)
+                    _raw(Relation.created_at), Annotation.document_id)
              .join(Annotation, Annotation.id == Relation.source_id)
              .where(Relation.coder_id == coder_id, Annotation.layer == Layer.CODING.value))
     items = []
-    for row in connection.execute(_in_documents(query, Annotation.document_id, document_ids)):
-        content = {"type": row.type, "source_id": row.source_id, "target_id": row.target_id}
-        version = {**content, "coder_id": coder_id, "created_at": stamp(row.created_at)}
-        items.append(Item(RELATION, row.id, row.document_id, version, digest_of(content)))
+    rows = connection.execute(_in_documents(query, Annotation.document_id, document_ids)).all()
+    for key, kind, source_id, target_id, created, document_id in rows:
+        version = {"type": kind, "source_id": source_id, "target_id": target_id,
+                   "coder_id": coder_id, "created_at": stamp(created)}
+        items.append(Item(RELATION, key, document_id, version,
+                          digest_of((kind, source_id, target_id))))
     return items
 
 
@@ -129,7 +139,7 @@ def _memos(connection: Connection, coder_id: str,
     query = select(DocumentMemo.document_id, DocumentMemo.text, DocumentMemo.updated_at).where(
         DocumentMemo.coder_id == coder_id)
     return [Item(MEMO, memo_key(row.document_id, coder_id), row.document_id,
-                 {"text": row.text, "updated_at": stamp(row.updated_at)}, digest_of(row.text))
+                 {"text": row.text, "updated_at": stamp(row.updated_at)}, digest_of((row.text,)))
             for row in connection.execute(
                 _in_documents(query, DocumentMemo.document_id, document_ids))]
 
@@ -140,7 +150,7 @@ def _statuses(connection: Connection, coder_id: str,
         Assignment.coder_id == coder_id)
     return [Item(STATUS, status_key(row.document_id, coder_id), row.document_id,
                  {"status": row.status, "updated_at": stamp(row.updated_at)},
-                 digest_of(row.status))
+                 digest_of((row.status,)))
             for row in connection.execute(
                 _in_documents(query, Assignment.document_id, document_ids))]
 
