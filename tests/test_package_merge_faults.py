@@ -195,5 +195,13 @@ def test_the_codebook_of_a_package_is_read_only(files: dict[str, Path], capsys) 
     before = dump(files["package"])
     code, _, err = run(capsys, "codebook", files["package"], "template", "framing-core")
     assert code == 1
-    assert "this file is a coder package: the codebook can only be changed in the lead's" in err
+    assert "this file is a coder package: the codebook can be changed only in the lead's" in err
+    assert dump(files["package"]) == before
+
+
+def test_a_package_cannot_merge_another(files: dict[str, Path], capsys) -> None:  # noqa: ANN001
+    before = dump(files["package"])
+    code, _, err = run(capsys, "package", "merge", files["package"], files["package"])
+    assert code == 1
+    assert "this file is a coder package: coder files can be merged only in the lead's" in err
     assert dump(files["package"]) == before

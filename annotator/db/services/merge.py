@@ -82,7 +82,7 @@ def merge_package(store: ProjectStore, path: Path) -> MergeReport:
     """Merge one package file into the project in one transaction (refused: nothing stored)."""
     package = read_package(Path(path))
     with store.transaction() as session:
-        refuse_in_package(session, "merging")
+        refuse_in_package(session, "coder files can be merged")
         check_against_project(session, package)
         decisions = plan_merge(session, package)
         recorded = apply_decisions(session, package, decisions)

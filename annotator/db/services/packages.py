@@ -69,11 +69,10 @@ def package_summary(session: Session) -> PackageSummary | None:
     return PackageSummary(info.id, info.project_id, info.coder_id, info.coder_name)
 
 
-def refuse_in_package(session: Session, what: str) -> None:
-    """Codebook and assignments belong to the lead's project: a package refuses to change them."""
+def refuse_in_package(session: Session, action: str) -> None:
+    """Codebook, assignments and merges belong to the lead's project, not to a coder package."""
     if package_summary(session) is not None:
-        raise ProjectError(f"this file is a coder package: {what} can only be changed in the "
-                           "lead's project")
+        raise ProjectError(f"this file is a coder package: {action} only in the lead's project")
 
 
 def _coder(session: Session, name: str) -> Coder:
