@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from annotator.cli import main
 from annotator.db import open_project
-from annotator.db.models import Coder
+from annotator.db.models import AttributeDefinition, Coder
 from annotator.db.services.annotations import (
     create_annotation,
     delete_annotation,
@@ -59,6 +59,11 @@ def code_in_package(path: Path, coder_name: str, memo: str) -> dict[str, str]:
             document = list_documents(session, coder_id)[0]
             own = list_annotations(session, document.uuid, coder_id=coder_id)
             edited, deleted, kept = own[0], own[1], own[2]
+            valued = next(a for a in own[3:] if _choice_attribute(session, a.code_id))
+            attribute = _choice_attribute(session, valued.code_id)
+            other_value = next(c for c in attribute.choices
+                               if c != valued.attributes.get(attribute.id))
+            set_attribute_value(session, valued.uuid, attribute.id, other_value)
             update_annotation(session, edited.uuid, memo=memo, end=edited.end - 1)
             delete_annotation(session, deleted.uuid)
             added = create_annotation(session, document_id=document.uuid, coder_id=coder_id,
@@ -69,10 +74,16 @@ def code_in_package(path: Path, coder_name: str, memo: str) -> dict[str, str]:
             status = (AssignmentStatus.TODO if document.status is AssignmentStatus.DONE
                       else AssignmentStatus.DONE)
             set_status(session, document.uuid, coder_id, status)
-        return {"status": status.value, "document": document.uuid, "edited": edited.uuid, "deleted": deleted.uuid,
+        return {"valued": valued.uuid, "attribute": attribute.id, "value": other_value,
+                "status": status.value, "document": document.uuid, "edited": edited.uuid, "deleted": deleted.uuid,
                 "added": added.uuid, "link": link.uuid, "kept": kept.uuid}
     finally:
         store.close()
+
+
+def _choice_attribute(session: Any, code_id: str) -> AttributeDefinition | None:
+    return session.scalar(select(AttributeDefinition).where(
+        AttributeDefinition.code_id == code_id, AttributeDefinition.type == "choice"))
 
 
 def coder_ids_in(session: Any) -> dict[str, str]:

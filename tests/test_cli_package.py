@@ -90,8 +90,9 @@ def test_round_two_packages_coded_merged_then_merged_again(
     reports = {r["coder"]: r for r in json.loads(out)}
     for name in ("Layla", "Omar"):
         totals = reports[name]["totals"]
-        # added: annotation, link, memo; updated: annotation, status; deleted: annotation + its links
-        assert totals["added"] == 3 and totals["updated"] == 2 and totals["conflicting"] == 0
+        # added: annotation, link, memo; updated: two annotations (span and memo, attribute
+        # value) and the status; deleted: an annotation and its links
+        assert totals["added"] == 3 and totals["updated"] == 3 and totals["conflicting"] == 0
         assert totals["deleted"] >= 1
         per_document = {d["document"]: d for d in reports[name]["documents"]}
         assert per_document[touched[name]["document"]]["added"] == 3
@@ -101,6 +102,8 @@ def test_round_two_packages_coded_merged_then_merged_again(
         for name, touched_ids in touched.items():
             assert get_annotation(session, touched_ids["edited"]).memo == f"edited by {name}"
             assert get_annotation(session, touched_ids["added"]).memo == "new"
+            valued = get_annotation(session, touched_ids["valued"])
+            assert valued.attributes[touched_ids["attribute"]] == touched_ids["value"]
             own = {a.uuid for a in list_annotations(session, coder_id=ids[name])}
             assert touched_ids["deleted"] not in own
             assert get_document_memo(session, touched_ids["document"], ids[name]) == \

@@ -91,7 +91,7 @@ def test_the_lead_exports_all_packages_then_merges_them(
     window.menu_actions["merge_packages"].trigger()
     qtbot.waitUntil(lambda: window.last_package_report is not None, timeout=20_000)
     report = window.last_package_report
-    assert report[0].startswith("round-Layla.fannot (Layla): 3 added, 2 updated,")
+    assert report[0].startswith("round-Layla.fannot (Layla): 3 added, 3 updated,")
     assert report[1].startswith("round-Omar.fannot (Omar): 0 added, 0 updated, 0 deleted")
     for note in list(package_ui._notes):
         note.close()
