@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from annotator import __version__
 from annotator.cli_agreement import register as register_agreement_commands
 from annotator.cli_export import register as register_export_commands
+from annotator.cli_package import register as register_package_commands
 from annotator.cli_round import register as register_round_commands
 from annotator.errors import AnnotatorError
 
@@ -305,6 +306,7 @@ def build_parser() -> argparse.ArgumentParser:
     register_agreement_commands(commands)
     register_round_commands(command)
     register_export_commands(commands)
+    register_package_commands(command)
     return parser
 
 

@@ -27,8 +27,8 @@ def _layer(path: Path) -> str:
     relative = path.relative_to(PACKAGE).parts
     if relative[0] in ("ui", "db", "export", "importers"):
         return relative[0]
-    is_cli = relative[0] in ("cli.py", "__main__.py") or relative[0].startswith("cli_")
-    return "cli" if is_cli else "domain"
+    is_cli = relative[0].startswith("cli") and relative[0].endswith(".py")  # cli.py, cli_*.py
+    return "cli" if is_cli or relative[0] == "__main__.py" else "domain"
 
 
 def _forbidden(layer: str) -> tuple[str, ...]:

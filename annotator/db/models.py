@@ -215,3 +215,44 @@ class Tombstone(Base):
     entity: Mapped[str] = mapped_column(String(32))
     coder_id: Mapped[str | None] = mapped_column(String(36))
     deleted_at: Mapped[datetime] = _timestamp()
+
+
+class PackageInfo(Base):
+    """Present (one row) only in a coder package: whose package it is and of which project."""
+
+    __tablename__ = "package_info"
+
+    id: Mapped[str] = _uuid_pk()
+    project_id: Mapped[str] = mapped_column(String(36))
+    coder_id: Mapped[str] = mapped_column(String(36))
+    coder_name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = _timestamp()
+
+
+class PackageBaseline(Base):
+    """The content digest of one item as the package was made (what a merge compares against)."""
+
+    __tablename__ = "package_baseline"
+
+    item_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    entity: Mapped[str] = mapped_column(String(16))
+    document_id: Mapped[str] = mapped_column(String(36))
+    digest: Mapped[str] = mapped_column(String(64))
+
+
+class MergeConflict(Base):
+    """An item both the project and a package changed: the package's version, kept beside ours."""
+
+    __tablename__ = "merge_conflict"
+    __table_args__ = (UniqueConstraint("package_id", "item_id", "package_digest"),)
+
+    id: Mapped[str] = _uuid_pk()
+    package_id: Mapped[str] = mapped_column(String(36))
+    coder_id: Mapped[str] = mapped_column(String(36))
+    document_id: Mapped[str] = mapped_column(String(36))
+    entity: Mapped[str] = mapped_column(String(16))
+    item_id: Mapped[str] = mapped_column(String(80))
+    reason: Mapped[str] = mapped_column(String(200))
+    package_digest: Mapped[str] = mapped_column(String(64))
+    package_version: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    created_at: Mapped[datetime] = _timestamp()

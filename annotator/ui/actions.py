@@ -18,6 +18,7 @@ from annotator.domain import AssignmentStatus, CodeKind, Role
 from annotator.ui.codes import kind_title
 from annotator.ui.coding import END, START
 from annotator.ui.models.codebook import swatch
+from annotator.ui.packages import package_actions
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -86,6 +87,8 @@ def _add(window: MainWindow, menu: QMenu, actions: WindowActions, name: str, tex
 def _file_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
     _add(window, menu, actions, "open", "&Open project…", QKeySequence.StandardKey.Open,
          window.choose_project)
+    for name, text, slot, enabled in package_actions(window):
+        _add(window, menu, actions, name, text, None, slot).setEnabled(enabled)
     menu.addSeparator()
     _add(window, menu, actions, "quit", "&Quit", "Ctrl+Q", window.close)
 

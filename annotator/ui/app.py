@@ -23,6 +23,7 @@ from annotator.ui.dialogs import CoderDialog
 from annotator.ui.fonts import register_fonts
 from annotator.ui.heap import collect_and_freeze
 from annotator.ui.main_window import MainWindow
+from annotator.ui.packages import package_coder
 from annotator.ui.settings import APPLICATION, ORGANISATION, AppSettings
 from annotator.ui.workspace import Workspace
 
@@ -65,7 +66,10 @@ def ask_coder_dialog(project_name: str, coders: list[CoderInfo], remembered: str
 
 def resolve_coder(store: ProjectStore, project_path: Path, coder: str | None,
                   settings: AppSettings, ask: AskCoder | None = None) -> CoderInfo:
-    """The coder by ``--coder`` name, else the one remembered for this project, else ask."""
+    """The package's own coder, else by ``--coder`` name, else the one remembered, else ask."""
+    fixed = package_coder(store, coder)
+    if fixed is not None:
+        return fixed
     with store.reader() as session:
         coders, project_name = list_coders(session), get_project(session).name
     remembered = settings.project_coder(project_path)

@@ -28,6 +28,7 @@ from annotator.ui import settings as keys
 from annotator.ui.document_view import DocumentView
 from annotator.ui.fonts import ui_arabic_font
 from annotator.ui.models.annotations import AnnotationTableModel
+from annotator.ui.packages import status_text, title_suffix
 from annotator.ui.models.codebook import CodebookModel
 from annotator.ui.models.documents import STATUS_COLOUR, STATUS_TEXT
 from annotator.ui.models.relations import RelationsModel
@@ -92,7 +93,7 @@ class WindowParts:
         role = " (lead)" if workspace.coder.role is Role.LEAD else ""
         access = " (read-only)" if workspace.store.read_only else ""
         self.setWindowTitle(f"{workspace.project_name}{access} — {workspace.coder.name}{role}"
-                            " — Framing Annotator")
+                            f"{title_suffix(workspace.package)} — Framing Annotator")
         self.setObjectName("mainWindow")
         self.view = DocumentView()
         self.view.set_point_size(font_size)
@@ -134,7 +135,9 @@ class WindowParts:
         self.search_panel = SearchPanel(self.search.model)
         self.search_panel.view.setFont(ui_arabic_font(self.search_panel.view.font()))
         self.documents_dock = self._dock("documentsDock", "Documents", self.documents, left)
-        self.codebook_dock = self._dock("codebookDock", "Codebook", self.codebook_view, left)
+        codebook_title = ("Codebook (read-only in a coder package)" if workspace.package
+                          else "Codebook")
+        self.codebook_dock = self._dock("codebookDock", codebook_title, self.codebook_view, left)
         self.annotations_dock = self._dock("annotationsDock", "Annotations",
                                            self.annotation_table, right)
         self.attributes_dock = self._dock("attributesDock", "Attributes", self.attribute_editor,
@@ -187,6 +190,11 @@ class WindowParts:
         bar = self.statusBar()
         for label in (self.project_label, self.coder_label, self.progress_label):
             bar.addPermanentWidget(label)
+        if workspace.package is not None:
+            self.package_label = QLabel(status_text(workspace.package))
+            self.package_label.setObjectName("packageLabel")
+            self.package_label.setStyleSheet("background: #fff3c4; color: #5a4500;")
+            bar.addPermanentWidget(self.package_label)
 
     # ------------------------------------------------------------------ state of the parts
     def update_progress(self: MainWindow, documents: list[DocumentSummary]) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QUndoStack
 
 from annotator.db.engine import ProjectStore
 from annotator.db.services.coders import CoderInfo, list_coders
+from annotator.db.services.packages import package_summary
 from annotator.db.services.projects import LEAD_MAY_VIEW_OTHERS, get_project, get_setting
 from annotator.domain import Role
 from annotator.errors import AnnotatorError
@@ -46,6 +47,7 @@ class Workspace(QObject):
             self.lead_may_view_others = bool(get_setting(session, LEAD_MAY_VIEW_OTHERS, False))
             self.codes = CodeCatalog.load(session)
             self.coders = list_coders(session)
+            self.package = package_summary(session)  # a coder package: coder and codebook fixed
         self.shown_others: set[str] = set()
         self.recent_codes: list[str] = []
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from annotator.db.models import Annotation, Assignment, Coder, Document, new_uuid, utcnow
 from annotator.db.services.documents import DOCUMENT_ORDER
 from annotator.db.services.lookup import find_coder, find_document
+from annotator.db.services.packages import refuse_in_package
 from annotator.db.services.projects import get_project, get_setting
 from annotator.domain import AssignmentStatus, Layer
 from annotator.errors import ProjectError
@@ -87,6 +88,7 @@ class AssignmentOutcome:
 
 def assign_documents(session: Session, request: AssignmentRequest) -> AssignmentOutcome:
     """Assign the chosen documents to the chosen coders (one user action, see module doc)."""
+    refuse_in_package(session, "assignments can be changed")
     coders = _resolve_coders(session, request.coders)
     documents = _resolve_documents(session, request.documents)
     seed = plan = None

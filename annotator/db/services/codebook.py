@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from annotator.codebook import AttributeSpec, CodebookSpec, CodeSpec
 from annotator.db.models import Annotation, AttributeDefinition, Code, Codebook, Tombstone
+from annotator.db.services.packages import refuse_in_package
 from annotator.domain import AttributeType, CodeKind
 from annotator.errors import ProjectError
 
@@ -39,6 +40,7 @@ def apply_codebook(session: Session, spec: CodebookSpec) -> int:
     Codes already in the project with the same UUID are updated in place, so re-applying an edited
     codebook JSON keeps every annotation attached to its code.
     """
+    refuse_in_package(session, "the codebook can be changed")
     codebook = _get_codebook(session)
     if codebook is None:
         codebook = Codebook(id=spec.uuid, name=spec.name, description=spec.description,
@@ -149,6 +151,7 @@ def code_ids_by_path(session: Session) -> dict[str, str]:
 
 def update_code(session: Session, code_id: str, **changes: Any) -> dict[str, Any]:
     """Change fields of a code; returns the previous values of the changed fields (for undo)."""
+    refuse_in_package(session, "the codebook can be changed")
     code = session.get(Code, code_id)
     if code is None:
         raise ProjectError(f"no code with id {code_id}")
@@ -165,6 +168,7 @@ def update_code(session: Session, code_id: str, **changes: Any) -> dict[str, Any
 
 
 def add_code(session: Session, spec: CodeSpec, parent_id: str | None = None) -> str:
+    refuse_in_package(session, "the codebook can be changed")
     codebook = _get_codebook(session)
     if codebook is None:
         codebook = Codebook(name="Codebook", description="", version="1")
@@ -179,6 +183,7 @@ def add_code(session: Session, spec: CodeSpec, parent_id: str | None = None) -> 
 
 def delete_code(session: Session, code_id: str) -> None:
     """Delete an unused code (and its sub-codes), leaving tombstones for merges."""
+    refuse_in_package(session, "the codebook can be changed")
     ids = _subtree_ids(session, code_id)
     used = session.scalar(select(func.count()).select_from(Annotation)
                           .where(Annotation.code_id.in_(ids))) or 0
