@@ -77,7 +77,7 @@ def test_assign_a_sample_from_the_dialog_and_undo_it(open_window: Callable[..., 
                                 for r in range(3)) == 1)
     after = _pairs(window)
     assert len(after) == 4 and after != before
-    assert "★ reliability sample of 1 documents (seed 2016)" in progress.summary.text()
+    assert "★ reliability sample of 1 document (seed 2016)" in progress.summary.text()
     window.workspace.undo_stack.undo()
     assert _pairs(window) == before
     window.workspace.undo_stack.redo()

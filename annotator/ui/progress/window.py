@@ -66,12 +66,16 @@ class ProgressWindow(QWidget):
         return bool(self.assign_dialog.exec())
 
 
+def _documents(count: int) -> str:
+    return f"{count} document" if count == 1 else f"{count} documents"
+
+
 def summary_text(matrix: ProgressMatrix) -> str:
-    documents = len(matrix.rows)
+    documents = _documents(len(matrix.rows))
     sample = matrix.sample
     if not sample:
-        return f"{documents} documents; no reliability sample drawn."
+        return f"{documents}; no reliability sample drawn."
     coders = ", ".join(sample.get("coder_names", []))
-    return (f"{documents} documents; {SAMPLE_MARK} reliability sample of "
-            f"{len(sample.get('documents', []))} documents (seed {sample.get('seed')}) coded by "
+    return (f"{documents}; {SAMPLE_MARK} reliability sample of "
+            f"{_documents(len(sample.get('documents', [])))} (seed {sample.get('seed')}) coded by "
             f"{coders}; α_min {sample.get('alpha_min')}, p {sample.get('p')}.")
