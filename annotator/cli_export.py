@@ -7,20 +7,32 @@ print (a summary and, for lossy formats, the data-loss report).
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from annotator.export.refi_qda import write_qdc, write_qdpx
 from annotator.export.scope import ExportScope
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-WRITERS: dict[str, Callable[[Session, Path, ExportScope], list[str]]] = {
-    "qdpx": write_qdpx,
-    "qdc": write_qdc,
+Writer = Callable[["Session", Path, ExportScope], list[str]]
+
+
+def _lazy(module: str, name: str) -> Writer:
+    """A writer imported when it runs, so that ``annotator --help`` stays instant."""
+
+    def write(session: Session, out: Path, scope: ExportScope) -> list[str]:
+        return getattr(importlib.import_module(module), name)(session, out, scope)
+
+    return write
+
+
+WRITERS: dict[str, Writer] = {
+    "qdpx": _lazy("annotator.export.refi_qda", "write_qdpx"),
+    "qdc": _lazy("annotator.export.refi_qda", "write_qdc"),
 }
 
 

@@ -13,6 +13,8 @@ outside its source, is refused with one line naming the file and the element.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from xml.etree.ElementTree import Element
 
@@ -22,7 +24,7 @@ from defusedxml import DefusedXmlException
 from annotator.errors import InputError
 from annotator.importers.archive import check_archive, describe_size
 from annotator.importers.package import GuardedPackage, ReadLimits
-from annotator.importers.refi_qda_model import QdaCode, QdaCodebook, QdaProject, QdaSource
+from annotator.importers.refi_qda_model import QdaCode, QdaCodebook, QdaNote, QdaProject, QdaSource
 from annotator.importers.refi_qda_xml import (
     child,
     children,
@@ -130,13 +132,13 @@ def _source_text(package: GuardedPackage, path: Path, sources: dict[str, str], e
         raise InputError(path, f"{member}: not UTF-8 text (byte {exc.start})") from None
 
 
-def _project(root: Element, load_text: object) -> QdaProject:
+def _project(root: Element, load_text: Callable[[Element], str]) -> QdaProject:
     users = read_users(child(root, "Users"))
     codes = read_codes(child(child(root, "CodeBook"), "Codes"))
     _check_unique_codes(codes)
     notes = read_notes(child(root, "Notes"))
     source_list = child(root, "Sources")
-    sources = tuple(read_text_source(s, load_text) for s in children(source_list, "TextSource"))  # type: ignore[arg-type]
+    sources = tuple(read_text_source(s, load_text) for s in children(source_list, "TextSource"))
     fallback_user = guid_of(root, "creatingUserGUID", required=False)
     sources = tuple(_with_users(source, fallback_user) for source in sources)
     _check_references(sources, codes, {u.guid for u in users}, set(notes))
@@ -148,8 +150,6 @@ def _project(root: Element, load_text: object) -> QdaProject:
 def _with_users(source: QdaSource, fallback: str | None) -> QdaSource:
     """Every coding needs its coder: the coding's creatingUser, else its selection's, else the
     source's, else the project's."""
-    from dataclasses import replace
-
     selections = []
     for selection in source.selections:
         codings = []
@@ -204,7 +204,7 @@ def _check_notes(where: str, refs: tuple[str, ...], notes: set[str]) -> None:
 
 
 def _losses(root: Element, source_list: Element | None, sources: tuple[QdaSource, ...],
-            notes: dict) -> list[str]:
+            notes: dict[str, QdaNote]) -> list[str]:
     """What the file holds that a Framing Annotator project has no place for."""
     losses = []
     for tag in _UNREAD_SOURCES:
