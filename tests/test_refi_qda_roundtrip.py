@@ -116,3 +116,31 @@ def test_scope_limits_the_export(coded: Path, tmp_path: Path, capsys: pytest.Cap
     assert project.count("<TextSource ") == 1 and "Omar" not in project and "Framing device" not in project
     assert main(["export", str(coded), "--format", "qdpx", str(out), "--coders", "Nobody"]) == 1
     assert "unknown coder 'Nobody'" in capsys.readouterr().err
+
+
+def test_a_failed_export_leaves_no_file(coded: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import annotator.export.refi_qda as writer
+
+    def broken(export: object) -> object:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(writer, "project_element", broken)
+    with pytest.raises(RuntimeError):
+        main(["export", str(coded), "--format", "qdpx", str(tmp_path / "x.qdpx")])
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_control_characters_are_removed_and_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path, out = tmp_path / "demo.fannot", tmp_path / "demo.qdpx"
+    assert main(["demo", str(path), "--with-coding"]) == 0
+    store = open_project(path)
+    with store.transaction() as session:
+        session.scalars(select(Annotation)).first().memo = "page\x0cbreak"
+    store.close()
+    assert main(["export", str(path), "--format", "qdpx", str(out)]) == 0
+    report = capsys.readouterr().out
+    assert "1 control character(s) that XML cannot hold" in report and "the role of 1 lead(s)" in report
+    with zipfile.ZipFile(out) as archive:
+        project = archive.read("project.qde").decode("utf-8")
+    xmlschema.XMLSchema(SCHEMAS / "Project.xsd").validate(project)
+    assert "pagebreak" in project

@@ -9,6 +9,7 @@ Each writer returns the lines to print: a summary and the data-loss report the s
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -35,6 +36,8 @@ from annotator.importers.refi_qda_model import (
 
 ORIGIN = f"Framing Annotator {__version__}"
 _NAME_LENGTH = 60
+# Characters XML 1.0 cannot hold even escaped (C0 controls but tab and line breaks, lone surrogates).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def write_qdc(session: Session, out: Path, scope: ExportScope) -> list[str]:
@@ -43,7 +46,7 @@ def write_qdc(session: Session, out: Path, scope: ExportScope) -> list[str]:
     root = Element("CodeBook", {"xmlns": CODEBOOK_NAMESPACE, "origin": ORIGIN})
     _codes(SubElement(root, "Codes"), export.codes, with_notes=False)
     with atomic_path(out) as temporary:
-        temporary.write_bytes(_xml_bytes(root))
+        temporary.write_bytes(_xml_bytes(root, export))
     count = sum(1 for _ in _walk(export.codes)) - len(export.codes)
     return [f"wrote {out}: {count} codes under {len(export.codes)} kind(s)", *_loss_report(export)]
 
@@ -52,7 +55,7 @@ def write_qdpx(session: Session, out: Path, scope: ExportScope) -> list[str]:
     """Write codebook, coders, documents, annotations and memos to ``out`` as a ``.qdpx``."""
     export = project_for_refi(session, _selection(scope))
     with atomic_path(out) as temporary, zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("project.qde", _xml_bytes(project_element(export)))
+        archive.writestr("project.qde", _xml_bytes(project_element(export), export))
         for source in export.sources:
             archive.writestr(f"sources/{source.guid}.txt", source.text.encode("utf-8"))
     selections = sum(len(source.selections) for source in export.sources)
@@ -126,7 +129,20 @@ def _walk(codes: Iterable[QdaCode]) -> Iterable[QdaCode]:
         yield from _walk(code.children)
 
 
-def _xml_bytes(root: Element) -> bytes:
+def _xml_bytes(root: Element, export: QdaExport) -> bytes:
+    """The document, after removing characters XML cannot hold from every text and attribute
+    (counted in the data-loss report: memos and descriptions are otherwise written unchanged)."""
+    removed = 0
+    for element in root.iter():
+        if element.text and _NOT_XML.search(element.text):
+            element.text, count = _NOT_XML.subn("", element.text)
+            removed += count
+        for name, value in element.attrib.items():
+            if _NOT_XML.search(value):
+                element.attrib[name], count = _NOT_XML.subn("", value)
+                removed += count
+    if removed:
+        export.losses.append(f"{removed} control character(s) that XML cannot hold, removed from names and notes")
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + tostring(root, encoding="utf-8", xml_declaration=False)
 
 

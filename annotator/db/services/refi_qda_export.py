@@ -30,7 +30,7 @@ from annotator.db.models import (
 )
 from annotator.db.services.codebook import list_codes
 from annotator.db.services.lookup import find_coder, find_document
-from annotator.domain import CodeKind, Layer
+from annotator.domain import CodeKind, Layer, Role
 from annotator.errors import ProjectError
 from annotator.importers.refi_qda_model import (
     QdaCode,
@@ -130,7 +130,7 @@ def _code_tree(session: Session, code_ids: set[str]) -> tuple[QdaCode, ...]:
         by_parent.setdefault(parent, []).append(code)
 
     def build(code: Code) -> QdaCode:
-        return QdaCode(guid=code.id, name=code.name_en, codable=True, colour=code.colour,
+        return QdaCode(guid=code.id, name=code.name_en, codable=True, colour=_rgb(code.colour),
                        description=code.definition,
                        children=tuple(build(sub) for sub in by_parent.get(code.id, [])))
 
@@ -142,6 +142,12 @@ def _code_tree(session: Session, code_ids: set[str]) -> tuple[QdaCode, ...]:
             kinds.append(QdaCode(guid=kind_guid(codebook_id, kind), name=kind.label, codable=False,
                                  children=tuple(top)))
     return tuple(kinds)
+
+
+def _rgb(colour: str) -> str | None:
+    """``#rrggbb`` (an alpha part dropped: the format has none), or None for anything else."""
+    head = colour.strip().lower()[:7]
+    return head if len(head) == 7 and head[0] == "#" and all(c in "0123456789abcdef" for c in head[1:]) else None
 
 
 def kind_guid(codebook_id: str, kind: CodeKind) -> str:
@@ -212,6 +218,9 @@ def _project_losses(session: Session, annotations: dict[str, list[Annotation]],
         losses.append(f"{links} link(s) between annotations (relations)")
     if len(layers) > 1:
         losses.append("the layer of each annotation (coding and gold are written alike)")
+    leads = session.scalar(select(func.count()).select_from(Coder).where(Coder.role == Role.LEAD.value)) or 0
+    if leads:
+        losses.append(f"the role of {leads} lead(s): every user is a plain coder in REFI-QDA")
     assignments = session.scalar(select(func.count()).select_from(Assignment)) or 0
     if assignments:
         losses.append(f"{assignments} assignment(s) of documents to coders, with their status")
