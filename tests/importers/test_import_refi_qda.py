@@ -146,3 +146,18 @@ def test_qdc_with_entities_is_refused(tmp_path: Path) -> None:
                     f'<Code guid="{ECONOMY}" name="&a;" isCodable="true"/></Codes></CodeBook>', encoding="utf-8")
     with pytest.raises(InputError, match="DTD or entities"):
         read_qdc(file)
+
+
+def test_the_specification_example_codebook_imports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    example = Path(__file__).resolve().parent.parent / "data" / "refi-qda" / "appendix-a1-codebook.qdc"
+    project = tmp_path / "p.fannot"
+    assert main(["new", str(project), "--name", "p"]) == 0
+    assert main(["codebook", str(project), "import", str(example)]) == 0
+    report = capsys.readouterr().out
+    assert "6 codes added" in report and "the mark 'not codable' of 2 code(s)" in report
+    store = open_project(project)
+    with store.reader() as session:
+        economy = session.get(Code, "d7aa29da-519b-4946-9b90-253b6db8fd0a")  # braces and case dropped
+        assert (economy.name_en, economy.colour, economy.kind) == ("Economy", "#ffff00", "framing_device")
+        assert economy.definition == "Anything about jobs or taxes or business"
+    store.close()

@@ -51,6 +51,7 @@ def import_qda_codebook(session: Session, book: QdaCodebook,
                         default_kind: CodeKind = CodeKind.FRAMING_DEVICE) -> QdaImportOutcome:
     outcome = QdaImportOutcome(losses=list(book.losses))
     _store_codes(session, book.codes, default_kind, outcome)
+    _note_uncodable(outcome)
     return outcome
 
 
@@ -65,6 +66,7 @@ def import_qda_project(session: Session, project: QdaProject,
         document_id = _store_document(session, source, outcome)
         _store_annotations(session, project, source, document_id, coders, kind_nodes, outcome, skipped)
         _store_document_notes(session, project, source, document_id, coders, outcome, skipped)
+    _note_uncodable(outcome)
     if skipped["kind"]:
         outcome.losses.append(f"{skipped['kind']} coding(s) of a kind itself (only codes beneath a kind are codable)")
     if skipped["memo user"]:
@@ -88,6 +90,11 @@ def _store_codes(session: Session, codes: tuple[QdaCode, ...], default_kind: Cod
     for position, (code, kind) in enumerate(placed, start=top):
         _store_code(session, codebook_id, code, kind, None, position, outcome)
     return kind_nodes
+
+
+def _note_uncodable(outcome: QdaImportOutcome) -> None:
+    if count := outcome.counts["uncodable"]:
+        outcome.losses.append(f"the mark 'not codable' of {count} code(s): every code can be coded here")
 
 
 def _kind_named(name: str) -> CodeKind | None:
@@ -119,6 +126,7 @@ def _store_code(session: Session, codebook_id: str, code: QdaCode, kind: CodeKin
                          definition=code.description, position=position))
         session.flush()
         outcome.counts["codes added"] += 1
+        outcome.counts["uncodable"] += not code.codable
     for index, child in enumerate(code.children):
         _store_code(session, codebook_id, child, kind, code.guid, index, outcome)
 
