@@ -18,6 +18,9 @@ def test_a_span_keeps_its_characters(pieces: list[str], data: st.DataObject) -> 
     for piece in pieces:
         bounds.append(bounds[-1] + len(piece))
     raw = "".join(pieces)
+    # A cut between the two halves of a CRLF (a "\r" piece before a "\n" one) has no exact
+    # counterpart once the pair is one "\n": it lands before the "\n" (the last test shows it).
+    bounds = [b for b in bounds if raw[b - 1:b + 1] != "\r\n"]
     start, end = sorted(data.draw(st.lists(st.sampled_from(bounds), min_size=2, max_size=2)))
     source = CanonicalSource(raw)
     assert source.text == canonicalize(raw)
@@ -27,4 +30,4 @@ def test_a_span_keeps_its_characters(pieces: list[str], data: st.DataObject) -> 
 def test_bom_is_not_counted_and_crlf_shifts_positions() -> None:
     source = CanonicalSource("\ufeffسطر\r\nثان")
     assert source.text == "سطر\nثان"
-    assert [source.position(i) for i in (0, 3, 4, 5, 8)] == [0, 3, 3, 4, 7]
+    assert [source.position(i) for i in (0, 3, 4, 5, 8)] == [0, 3, 3, 4, 7]  # 4: between \r and \n
