@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -154,12 +155,25 @@ def kind_guid(codebook_id: str, kind: CodeKind) -> str:
     return derived_guid(f"kind:{kind.value}", codebook_id)
 
 
+class _Annotation(NamedTuple):
+    id: str
+    document_id: str
+    coder_id: str
+    code_id: str
+    start: int
+    end: int
+    memo: str
+
+
 def _annotations(session: Session, documents: set[str], coders: set[str], codes: set[str],
-                 layers: tuple[str, ...]) -> dict[str, list[Annotation]]:
-    query = (select(Annotation).where(Annotation.layer.in_(layers))
+                 layers: tuple[str, ...]) -> dict[str, list[_Annotation]]:
+    """Plain rows, not ORM objects: an export reads every annotation once."""
+    query = (select(*(getattr(Annotation, name) for name in _Annotation._fields))
+             .where(Annotation.layer.in_(layers))
              .order_by(Annotation.document_id, Annotation.start, Annotation.end, Annotation.id))
-    found: dict[str, list[Annotation]] = {}
-    for annotation in session.scalars(query):
+    found: dict[str, list[_Annotation]] = {}
+    for row in session.execute(query):
+        annotation = _Annotation(*row)
         if annotation.document_id in documents and annotation.coder_id in coders and annotation.code_id in codes:
             found.setdefault(annotation.document_id, []).append(annotation)
     return found
@@ -173,7 +187,7 @@ def _document_memos(session: Session, documents: set[str], coders: set[str]) -> 
     return found
 
 
-def _source(document: Document, annotations: list[Annotation], memos: list[DocumentMemo],
+def _source(document: Document, annotations: list[_Annotation], memos: list[DocumentMemo],
             notes: list[QdaNote]) -> QdaSource:
     selections = []
     for annotation in annotations:
@@ -206,7 +220,7 @@ def _codebook_losses(session: Session, code_ids: set[str]) -> list[str]:
             for what, count in counts.items() if count]
 
 
-def _project_losses(session: Session, annotations: dict[str, list[Annotation]],
+def _project_losses(session: Session, annotations: dict[str, list[_Annotation]],
                     layers: tuple[str, ...]) -> list[str]:
     ids = [a.id for group in annotations.values() for a in group]
     losses = []

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from annotator.db.models import Annotation, Code, Codebook, Coder, Document, DocumentMemo, utcnow
@@ -25,6 +25,7 @@ from annotator.importers.refi_qda_model import QdaCode, QdaCodebook, QdaProject,
 from annotator.text import text_sha256
 
 DEFAULT_COLOUR = "#ffe08a"
+_IDS_PER_QUERY = 500  # under every database's limit on bound parameters
 
 
 @dataclass
@@ -165,7 +166,8 @@ def _store_document(session: Session, source: QdaSource, outcome: QdaImportOutco
 def _store_annotations(session: Session, project: QdaProject, source: QdaSource, document_id: str,
                        coders: dict[str, str], kind_nodes: set[str], outcome: QdaImportOutcome,
                        skipped: Counter[str]) -> None:
-    coded_by: set[str] = set()
+    """One bulk INSERT per source of the annotations not yet in the project (matched by id)."""
+    wanted = []
     for selection in source.selections:
         if selection.start == selection.end:
             continue
@@ -175,19 +177,28 @@ def _store_annotations(session: Session, project: QdaProject, source: QdaSource,
                 skipped["kind"] += 1
                 continue
             annotation_id = selection.guid if len(selection.codings) == 1 else coding.guid
-            if session.get(Annotation, annotation_id) is not None:
-                outcome.counts["annotations present"] += 1
-                continue
-            coder_id = coders[coding.user or ""]
-            session.add(Annotation(id=annotation_id, document_id=document_id, coder_id=coder_id,
-                                   code_id=coding.code, start=selection.start, end=selection.end,
-                                   layer=Layer.CODING.value, memo=memo))
-            coded_by.add(coder_id)
-            outcome.counts["annotations added"] += 1
-            outcome.counts["memos"] += bool(memo)
-    session.flush()
-    for coder_id in coded_by:
+            wanted.append({"id": annotation_id, "document_id": document_id, "coder_id": coders[coding.user or ""],
+                           "code_id": coding.code, "start": selection.start, "end": selection.end,
+                           "layer": Layer.CODING.value, "memo": memo})
+    present = _present_ids(session, [row["id"] for row in wanted])
+    rows = [row for row in {row["id"]: row for row in wanted}.values() if row["id"] not in present]
+    outcome.counts["annotations present"] += len(wanted) - len(rows)
+    outcome.counts["annotations added"] += len(rows)
+    outcome.counts["memos"] += sum(1 for row in rows if row["memo"])
+    if rows:
+        now = utcnow()
+        session.connection().execute(insert(Annotation.__table__),
+                                     [{**row, "created_at": now, "updated_at": now} for row in rows])
+    for coder_id in {row["coder_id"] for row in rows}:
         assign(session, [document_id], coder_id)
+
+
+def _present_ids(session: Session, ids: list[str]) -> set[str]:
+    present: set[str] = set()
+    for start in range(0, len(ids), _IDS_PER_QUERY):
+        chunk = ids[start:start + _IDS_PER_QUERY]
+        present.update(session.scalars(select(Annotation.id).where(Annotation.id.in_(chunk))))
+    return present
 
 
 def _store_document_notes(session: Session, project: QdaProject, source: QdaSource, document_id: str,
