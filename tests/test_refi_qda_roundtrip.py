@@ -121,10 +121,10 @@ def test_scope_limits_the_export(coded: Path, tmp_path: Path, capsys: pytest.Cap
 def test_a_failed_export_leaves_no_file(coded: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import annotator.export.refi_qda as writer
 
-    def broken(export: object) -> object:
+    def broken(xml: object, export: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(writer, "project_element", broken)
+    monkeypatch.setattr(writer, "write_project_xml", broken)
     with pytest.raises(RuntimeError):
         main(["export", str(coded), "--format", "qdpx", str(tmp_path / "x.qdpx")])
     assert list(tmp_path.iterdir()) == []

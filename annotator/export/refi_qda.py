@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from xml.etree.ElementTree import Element, SubElement, tostring
+from typing import IO, Any
+from xml.sax.saxutils import XMLGenerator
 
 from sqlalchemy.orm import Session
 
@@ -43,10 +44,14 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 def write_qdc(session: Session, out: Path, scope: ExportScope) -> list[str]:
     """Write the codebook (codes under their kinds) to ``out`` as a ``.qdc`` file."""
     export = codebook_for_refi(session, _selection(scope))
-    root = Element("CodeBook", {"xmlns": CODEBOOK_NAMESPACE, "origin": ORIGIN})
-    _codes(SubElement(root, "Codes"), export.codes, with_notes=False)
-    with atomic_path(out) as temporary:
-        temporary.write_bytes(_xml_bytes(root, export))
+    with atomic_path(out) as temporary, temporary.open("wb") as stream:
+        xml = _XmlStream(stream)
+        xml.open("CodeBook", {"xmlns": CODEBOOK_NAMESPACE, "origin": ORIGIN})
+        xml.open("Codes", {})
+        _codes(xml, export.codes)
+        xml.close("Codes")
+        xml.close("CodeBook")
+        xml.finish(export)
     count = sum(1 for _ in _walk(export.codes)) - len(export.codes)
     return [f"wrote {out}: {count} codes under {len(export.codes)} kind(s)", *_loss_report(export)]
 
@@ -55,7 +60,8 @@ def write_qdpx(session: Session, out: Path, scope: ExportScope) -> list[str]:
     """Write codebook, coders, documents, annotations and memos to ``out`` as a ``.qdpx``."""
     export = project_for_refi(session, _selection(scope))
     with atomic_path(out) as temporary, zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("project.qde", _xml_bytes(project_element(export), export))
+        with archive.open("project.qde", "w") as stream:
+            write_project_xml(_XmlStream(stream), export)
         for source in export.sources:
             archive.writestr(f"sources/{source.guid}.txt", source.text.encode("utf-8"))
     selections = sum(len(source.selections) for source in export.sources)
@@ -64,58 +70,109 @@ def write_qdpx(session: Session, out: Path, scope: ExportScope) -> list[str]:
     return [summary, *_loss_report(export)]
 
 
-def project_element(export: QdaExport) -> Element:
-    root = Element("Project", {"xmlns": PROJECT_NAMESPACE, "name": export.project_name, "origin": ORIGIN})
+class _XmlStream:
+    """Elements written as they come (memory stays flat however many selections there are).
+
+    Characters XML 1.0 cannot hold even escaped are removed and counted for the data-loss report;
+    every other character is written unchanged."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self._xml = XMLGenerator(stream, "utf-8", short_empty_elements=True)
+        self._xml.startDocument()
+        self.removed = 0
+
+    def open(self, tag: str, attributes: dict[str, str]) -> None:
+        self._xml.startElement(tag, {name: self._clean(value) for name, value in attributes.items()})
+
+    def close(self, tag: str) -> None:
+        self._xml.endElement(tag)
+
+    def leaf(self, tag: str, attributes: dict[str, str], text: str | None = None) -> None:
+        self.open(tag, attributes)
+        if text:
+            self._xml.characters(self._clean(text))
+        self.close(tag)
+
+    def _clean(self, value: str) -> str:
+        if _NOT_XML.search(value):
+            value, count = _NOT_XML.subn("", value)
+            self.removed += count
+        return value
+
+    def finish(self, export: QdaExport) -> None:
+        self._xml.endDocument()
+        if self.removed:
+            export.losses.append(f"{self.removed} control character(s) that XML cannot hold, "
+                                 "removed from names and notes")
+
+
+def write_project_xml(xml: _XmlStream, export: QdaExport) -> None:
+    """``project.qde``: Users, CodeBook, Sources, Notes, in the order the schema requires."""
+    xml.open("Project", {"xmlns": PROJECT_NAMESPACE, "name": export.project_name, "origin": ORIGIN})
     if export.users:
-        users = SubElement(root, "Users")
+        xml.open("Users", {})
         for user in export.users:
-            SubElement(users, "User", {"guid": user.guid, "name": user.name})
-    _codes(SubElement(SubElement(root, "CodeBook"), "Codes"), export.codes, with_notes=True)
-    if export.sources:
-        sources = SubElement(root, "Sources")
-        for source in export.sources:
-            _text_source(sources, source)
-    if export.notes:
-        notes = SubElement(root, "Notes")
-        for note in export.notes:
-            _note(notes, note)
-    return root
+            xml.leaf("User", {"guid": user.guid, "name": user.name})
+        xml.close("Users")
+    xml.open("CodeBook", {})
+    xml.open("Codes", {})
+    _codes(xml, export.codes)
+    xml.close("Codes")
+    xml.close("CodeBook")
+    _wrapped(xml, "Sources", export.sources, _text_source)
+    _wrapped(xml, "Notes", export.notes, _note)
+    xml.close("Project")
+    xml.finish(export)
 
 
-def _codes(parent: Element, codes: Iterable[QdaCode], *, with_notes: bool) -> None:
+def _wrapped(xml: _XmlStream, tag: str, items: list[Any], write: Callable[[_XmlStream, Any], None]) -> None:
+    """A container element, written only when it has something in it (the schema wants one)."""
+    if items:
+        xml.open(tag, {})
+        for item in items:
+            write(xml, item)
+        xml.close(tag)
+
+
+def _codes(xml: _XmlStream, codes: Iterable[QdaCode]) -> None:
     for code in codes:
         attributes = {"guid": code.guid, "name": code.name, "isCodable": "true" if code.codable else "false"}
         if code.colour:
             attributes["color"] = code.colour
-        element = SubElement(parent, "Code", attributes)
+        xml.open("Code", attributes)
         if code.description:
-            SubElement(element, "Description").text = code.description
-        _codes(element, code.children, with_notes=with_notes)
+            xml.leaf("Description", {}, code.description)
+        _codes(xml, code.children)
+        xml.close("Code")
 
 
-def _text_source(parent: Element, source: QdaSource) -> None:
-    element = SubElement(parent, "TextSource", {
-        "guid": source.guid, "name": source.name, "plainTextPath": f"internal://{source.guid}.txt"})
+def _text_source(xml: _XmlStream, source: QdaSource) -> None:
+    xml.open("TextSource", {"guid": source.guid, "name": source.name,
+                            "plainTextPath": f"internal://{source.guid}.txt"})
     for selection in source.selections:
-        selected = SubElement(element, "PlainTextSelection", {
+        xml.open("PlainTextSelection", {
             "guid": selection.guid, "name": _excerpt(source.text[selection.start:selection.end]),
             "startPosition": str(selection.start), "endPosition": str(selection.end),
             **({"creatingUser": selection.user} if selection.user else {})})
         for coding in selection.codings:
-            coded = SubElement(selected, "Coding", {"guid": coding.guid, **(
-                {"creatingUser": coding.user} if coding.user else {})})
-            SubElement(coded, "CodeRef", {"targetGUID": coding.code})
+            xml.open("Coding", {"guid": coding.guid, **({"creatingUser": coding.user} if coding.user else {})})
+            xml.leaf("CodeRef", {"targetGUID": coding.code})
+            xml.close("Coding")
         for note in selection.notes:
-            SubElement(selected, "NoteRef", {"targetGUID": note})
+            xml.leaf("NoteRef", {"targetGUID": note})
+        xml.close("PlainTextSelection")
     for note in source.notes:
-        SubElement(element, "NoteRef", {"targetGUID": note})
+        xml.leaf("NoteRef", {"targetGUID": note})
+    xml.close("TextSource")
 
 
-def _note(parent: Element, note: QdaNote) -> None:
+def _note(xml: _XmlStream, note: QdaNote) -> None:
     attributes = {"guid": note.guid, "name": _excerpt(note.text)}
     if note.user:
         attributes["creatingUser"] = note.user
-    SubElement(SubElement(parent, "Note", attributes), "PlainTextContent").text = note.text
+    xml.open("Note", attributes)
+    xml.leaf("PlainTextContent", {}, note.text)
+    xml.close("Note")
 
 
 def _excerpt(text: str) -> str:
@@ -127,16 +184,6 @@ def _walk(codes: Iterable[QdaCode]) -> Iterable[QdaCode]:
     for code in codes:
         yield code
         yield from _walk(code.children)
-
-
-def _xml_bytes(root: Element, export: QdaExport) -> bytes:
-    """The document, with characters XML cannot hold removed from every text and attribute
-    (counted in the data-loss report: memos and descriptions are otherwise written unchanged)."""
-    text = tostring(root, encoding="unicode")
-    if _NOT_XML.search(text):  # rare: one scan of the whole text decides
-        text, removed = _NOT_XML.subn("", text)
-        export.losses.append(f"{removed} control character(s) that XML cannot hold, removed from names and notes")
-    return b'<?xml version="1.0" encoding="utf-8"?>\n' + text.encode("utf-8")
 
 
 def _selection(scope: ExportScope) -> Selection:
