@@ -77,13 +77,15 @@ def build_project(path: Path, count: int) -> None:
     store.close()
 
 
-def timed(command: list[str]) -> tuple[float, int]:
-    """Wall seconds and peak RSS (MB) of one fresh process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def timed(command: list[str]) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds and peak RSS so far (MB) of one fresh process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
     elapsed = time.perf_counter() - start
-    return elapsed, max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) // 1024
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return elapsed, cpu, after.ru_maxrss // 1024
 
 
 def main() -> None:
@@ -96,18 +98,21 @@ def main() -> None:
         base = Path(folder)
         project, out = base / "bench.fannot", base / "bench.qdpx"
         build_project(project, args.annotations)
-        exports, imports, peak = [], [], 0
+        exports: list[tuple[float, float]] = []
+        imports: list[tuple[float, float]] = []
+        peak = 0
         for run in range(args.runs):
-            seconds, rss = timed([*annotator, "export", str(project), "--format", "qdpx", str(out)])
-            exports.append(seconds)
+            wall, cpu, peak = timed([*annotator, "export", str(project), "--format", "qdpx", str(out)])
+            exports.append((wall, cpu))
             fresh = base / f"fresh{run}.fannot"
             subprocess.run([*annotator, "new", str(fresh), "--name", "fresh"], check=True, stdout=subprocess.DEVNULL)
-            seconds, rss = timed([*annotator, "import", str(fresh), str(out)])
-            imports.append(seconds)
-            peak = max(peak, rss)
+            wall, cpu, peak = timed([*annotator, "import", str(fresh), str(out)])
+            imports.append((wall, cpu))
         print(f"{args.annotations:,} annotations, {out.stat().st_size / 1e6:.1f} MB .qdpx, {args.runs} runs")
-        print(f"export qdpx: median {statistics.median(exports):.1f} s (yardstick {YARDSTICK_S:.0f} s)")
-        print(f"import qdpx: median {statistics.median(imports):.1f} s")
+        for label, runs in (("export", exports), ("import", imports)):
+            wall = statistics.median(w for w, _ in runs)
+            cpu = statistics.median(c for _, c in runs)
+            print(f"{label} qdpx: median {wall:.1f} s wall, {cpu:.1f} s CPU (yardstick {YARDSTICK_S:.0f} s)")
         print(f"peak resident memory of any run: {peak} MB")
 
 
