@@ -9,6 +9,7 @@ Each writer returns the lines to print: a summary and the data-loss report the s
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from collections.abc import Callable, Iterable
@@ -77,7 +78,9 @@ class _XmlStream:
     every other character is written unchanged."""
 
     def __init__(self, stream: IO[bytes]) -> None:
-        self._xml = XMLGenerator(stream, "utf-8", short_empty_elements=True)
+        # Our own text layer buffers the many small writes (XMLGenerator's own writes through).
+        self._text = io.TextIOWrapper(stream, encoding="utf-8", newline="\n")  # type: ignore[arg-type]
+        self._xml = XMLGenerator(self._text, "utf-8", short_empty_elements=True)
         self._xml.startDocument()
         self.removed = 0
 
@@ -101,6 +104,8 @@ class _XmlStream:
 
     def finish(self, export: QdaExport) -> None:
         self._xml.endDocument()
+        self._text.flush()
+        self._text.detach()  # the caller closes the binary stream
         if self.removed:
             export.losses.append(f"{self.removed} control character(s) that XML cannot hold, "
                                  "removed from names and notes")
