@@ -6,9 +6,9 @@ N annotations on the large document (annotation k starts at a random position in
 equal slices, 10–120 characters, one of the codes at random, every 10th with a memo; fixed seed).
 
 Each run is a fresh process (interpreter start included): ``annotator export P --format qdpx OUT``,
-then ``annotator import FRESH OUT`` on a fresh empty project. Figures: median wall time of the runs,
-CPU time, and the peak resident memory (of the exports, then of any run). There is no budget of its own in DESIGN.md §7;
-the Excel export's (15 s for 100,000 annotations) is the yardstick.
+then ``annotator import FRESH OUT`` on a fresh empty project. Figures: median wall and CPU time of
+the runs, and the peak resident memory (of the exports, then of any run). There is no budget of
+its own in DESIGN.md §7; the Excel export's (15 s for 100,000 annotations) is the yardstick.
 
 Run: ``.venv/bin/python bench/bench_refi_qda.py [--annotations 100000] [--runs 3]``.
 """
