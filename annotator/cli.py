@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from annotator.db.engine import ProjectStore
     from annotator.importers import ColumnMap
     from annotator.db.services.documents import DocumentSummary
+    from annotator.domain import CodeKind
 
 Handler = Callable[[argparse.Namespace], int]
 EXIT_BROKEN_PIPE = 141
@@ -67,10 +68,39 @@ def _column_map(args: argparse.Namespace) -> ColumnMap:
     return ColumnMap(**{k: v for k, v in given.items() if v})
 
 
+def _kind(args: argparse.Namespace) -> CodeKind:
+    from annotator.domain import CodeKind
+
+    try:
+        return CodeKind.from_label(args.kind)
+    except ValueError as error:
+        raise AnnotatorError(str(error)) from None
+
+
+def _import_qdpx(args: argparse.Namespace, file: Path) -> int:
+    from annotator.db.services.refi_qda_import import import_qda_project
+    from annotator.importers.refi_qda import read_qdpx
+
+    project = read_qdpx(file)
+    store = _open(args.path)
+    with store.transaction() as session:
+        outcome = import_qda_project(session, project, _kind(args))
+    store.close()
+    _out(f"{file}: REFI-QDA project {project.name!r}")
+    for line in outcome.report():
+        _out(f"  {line}")
+    return 0
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from annotator.db.services.article_import import import_article_files
     from annotator.importers import iter_article_files
 
+    projects = [Path(p) for p in args.files if p.casefold().endswith(".qdpx")]
+    if projects:
+        if len(args.files) > 1:
+            raise AnnotatorError("import a REFI-QDA project (.qdpx) on its own, one file per command")
+        return _import_qdpx(args, projects[0])
     files = iter_article_files([Path(p) for p in args.files])
     if not files:
         raise AnnotatorError("no importable files found (.txt .docx .csv .xlsx .jsonl)")
@@ -94,6 +124,8 @@ def cmd_codebook(args: argparse.Namespace) -> int:
     from annotator.codebook import load_template, read_codebook, write_codebook
     from annotator.db.services.codebook import apply_codebook, export_codebook, list_codes
 
+    if args.action == "import" and args.argument.casefold().endswith(".qdc"):
+        return _import_qdc(args, Path(args.argument))
     store = _open(args.path)
     if args.action in ("template", "import"):
         if args.action == "template":
@@ -113,6 +145,21 @@ def cmd_codebook(args: argparse.Namespace) -> int:
                 depth = row.path.count("/") - 1
                 key = f"[{row.shortcut}]" if row.shortcut else ""
                 _out(f"{'  ' * depth}{row.path.split('/')[-1]}  {row.name_ar}  {key}".rstrip())
+    return 0
+
+
+def _import_qdc(args: argparse.Namespace, file: Path) -> int:
+    from annotator.db.services.refi_qda_import import import_qda_codebook
+    from annotator.importers.refi_qda import read_qdc
+
+    book = read_qdc(file)
+    store = _open(args.path)
+    with store.transaction() as session:
+        outcome = import_qda_codebook(session, book, _kind(args))
+    store.close()
+    _out(f"{file}: REFI-QDA codebook")
+    for line in outcome.report():
+        _out(f"  {line}")
     return 0
 
 
@@ -255,11 +302,12 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("path", type=Path)
     new.add_argument("--name", required=True)
 
-    imp = command("import", cmd_import, "import articles from files or folders")
+    imp = command("import", cmd_import, "import articles from files or folders, or a REFI-QDA .qdpx project")
     imp.add_argument("path", type=Path)
     imp.add_argument("files", nargs="+", metavar="FILE_OR_DIR")
     imp.add_argument("--format", choices=["txt", "docx", "csv", "xlsx", "jsonl"])
     imp.add_argument("--encoding", help="e.g. utf-8, cp1256, iso-8859-6, utf-16 (default: detect)")
+    imp.add_argument("--kind", default="framing_device", help="REFI-QDA: the kind for top-level codes not named after one of the four kinds (default: Framing device)")
     for column in ("text", "title", "id", "outlet", "date", "url", "author"):
         imp.add_argument(f"--{column}-column", metavar="NAME",
                          help=f"CSV/XLSX column holding the {column} (default: guess)")
@@ -267,7 +315,8 @@ def build_parser() -> argparse.ArgumentParser:
     codebook = command("codebook", cmd_codebook, "load, export or show the codebook")
     codebook.add_argument("path", type=Path)
     codebook.add_argument("action", choices=["template", "import", "export", "show"])
-    codebook.add_argument("argument", nargs="?", help="template name or JSON file")
+    codebook.add_argument("argument", nargs="?", help="template name, JSON file or REFI-QDA .qdc file")
+    codebook.add_argument("--kind", default="framing_device", help="REFI-QDA: the kind for top-level codes not named after one of the four kinds (default: Framing device)")
 
     coder = command("coder", cmd_coder, "add or list coders")
     coder.add_argument("path", type=Path)

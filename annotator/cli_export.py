@@ -1,13 +1,15 @@
-"""``annotator export PATH --format FORMAT OUT``: every export format, one writer each.
+"""``annotator export PATH --format FORMAT OUT``: every format a project can be written to.
 
-A writer takes a read session, the output path and the scope, writes the file atomically and
-returns the lines to print (a summary and, for formats that cannot hold everything, what was left
-out).
+Writers are looked up in :data:`WRITERS`; each takes a read session, the output path and the
+scope, writes OUT atomically and returns the lines to print (a summary and, for formats that
+cannot hold everything, the data-loss report). They are imported when they run, so that
+``annotator --help`` stays instant.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -22,14 +24,19 @@ if TYPE_CHECKING:
 Writer = Callable[["Session", Path, ExportScope], list[str]]
 
 
-def _brat(session: Session, out: Path, scope: ExportScope) -> list[str]:
-    from annotator.export.brat import write_brat
+def _lazy(module: str, name: str) -> Writer:
+    """A writer imported when it runs."""
 
-    return write_brat(session, out, scope)
+    def write(session: Session, out: Path, scope: ExportScope) -> list[str]:
+        return getattr(importlib.import_module(module), name)(session, out, scope)
+
+    return write
 
 
 WRITERS: dict[str, Writer] = {
-    "brat": _brat,
+    "brat": _lazy("annotator.export.brat", "write_brat"),
+    "qdpx": _lazy("annotator.export.refi_qda", "write_qdpx"),
+    "qdc": _lazy("annotator.export.refi_qda", "write_qdc"),
 }
 
 
@@ -54,13 +61,14 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def register(commands: Any) -> None:
     """Add the ``export`` command to the CLI's subcommands."""
-    sub = commands.add_parser("export", help="export the project to another format",
-                              description="export the project to another format")
+    help_text = "export the project to another format"
+    sub = commands.add_parser("export", help=help_text, description=help_text)
     sub.set_defaults(handler=cmd_export)
     sub.add_argument("path", type=Path)
     sub.add_argument("--format", required=True, choices=sorted(WRITERS))
     sub.add_argument("out", type=Path, metavar="OUT")
     sub.add_argument("--coders", nargs="+", metavar="NAME", help="only these coders")
     sub.add_argument("--documents", nargs="+", metavar="ID", help="UUIDs or external ids")
-    sub.add_argument("--codes", nargs="+", metavar="PATH", help="code paths (with sub-codes)")
+    sub.add_argument("--codes", nargs="+", metavar="PATH",
+                     help="code paths; a code includes its sub-codes")
     sub.add_argument("--layer", choices=["coding", "gold", "all"], default="coding")
