@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from annotator import __version__
 from annotator.cli_agreement import register as register_agreement_commands
+from annotator.cli_review import register as register_review_commands
 from annotator.errors import AnnotatorError
 
 if TYPE_CHECKING:
@@ -275,6 +276,7 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--coder", help="who is coding (remembered per project)")
 
     register_agreement_commands(commands)
+    register_review_commands(command)
     return parser
 
 
