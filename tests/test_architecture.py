@@ -27,7 +27,8 @@ def _layer(path: Path) -> str:
     relative = path.relative_to(PACKAGE).parts
     if relative[0] in ("ui", "db", "export", "importers"):
         return relative[0]
-    return "cli" if relative[0] in ("cli.py", "cli_agreement.py", "__main__.py") else "domain"
+    command_line = relative[0] == "__main__.py" or relative[0].startswith("cli")  # cli_*.py too
+    return "cli" if command_line else "domain"
 
 
 def _forbidden(layer: str) -> tuple[str, ...]:
