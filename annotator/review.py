@@ -177,13 +177,13 @@ def _differ(values: Iterable[object]) -> bool:
 def _attributes_differ(per_coder: dict[str, list[ReviewSpan]]) -> bool:
     """Attribute values are compared between coders who gave the same code (attributes belong
     to a code, so a code disagreement is not also counted as an attribute one)."""
-    by_code: dict[str, list[list[Attributes]]] = defaultdict(list)
+    by_code: dict[str, list[set[Attributes]]] = defaultdict(list)
     for spans in per_coder.values():
-        values: dict[str, list[Attributes]] = defaultdict(list)
+        values: dict[str, set[Attributes]] = defaultdict(set)
         for span in spans:
-            values[span.code].append(span.attributes)
+            values[span.code].add(span.attributes)
         for code, attributes in values.items():
-            by_code[code].append(sorted(attributes))
+            by_code[code].append(attributes)
     return any(_differ(coders) for coders in by_code.values())
 
 

@@ -147,3 +147,9 @@ def test_every_span_is_in_exactly_one_cluster_and_clusters_do_not_overlap(rows: 
     for cluster in clusters:
         assert cluster.start == min(s.start for s in cluster.spans)
         assert (cluster.classes == (C.UNANIMOUS,)) != bool(set(cluster.classes) - {C.UNANIMOUS})
+
+
+def test_a_second_span_of_the_same_code_and_values_is_not_an_attribute_disagreement() -> None:
+    spans = [span("a", "A", 0, 10, mode="direct"), span("a2", "A", 5, 20, mode="direct"),
+             span("b", "B", 0, 20, mode="direct")]
+    assert classes_of(spans) == [(C.CODE, C.BOUNDARY)]
