@@ -154,19 +154,28 @@ def classify(group: Sequence[ReviewSpan], missing: Sequence[str],
     per_coder: dict[str, list[ReviewSpan]] = defaultdict(list)
     for span in group:
         per_coder[span.coder].append(span)
-    found = set()
-    if missing:
-        found.add(ReviewClass.MISSING)
-    if _differ(sorted(s.code for s in spans) for spans in per_coder.values()):
-        found.add(ReviewClass.CODE)
-    if _differ(sorted((s.start, s.end) for s in spans) for spans in per_coder.values()):
-        found.add(ReviewClass.BOUNDARY)
-    if _attributes_differ(per_coder):
-        found.add(ReviewClass.ATTRIBUTE)
-    if _differ(set().union(*(links.get(s.key, set()) for s in spans))
-               for spans in per_coder.values()):
-        found.add(ReviewClass.RELATION)
+    found = {ReviewClass.MISSING} if missing else set()
+    if len(per_coder) > 1:
+        found |= _span_differences(list(per_coder.values()))
+        if _differ(set().union(*(links.get(s.key, set()) for s in spans))
+                   for spans in per_coder.values()):
+            found.add(ReviewClass.RELATION)
     return tuple(c for c in PRECEDENCE if c in found) or (ReviewClass.UNANIMOUS,)
+
+
+def _span_differences(coders: list[list[ReviewSpan]]) -> set[ReviewClass]:
+    """Code, boundary and attribute differences between the coders' spans of one cluster."""
+    if not _differ(sorted((s.start, s.end, s.code, s.attributes) for s in spans)
+                   for spans in coders):
+        return set()
+    found = set()
+    if _differ(sorted(s.code for s in spans) for spans in coders):
+        found.add(ReviewClass.CODE)
+    if _differ(sorted((s.start, s.end) for s in spans) for spans in coders):
+        found.add(ReviewClass.BOUNDARY)
+    if _attributes_differ(coders):
+        found.add(ReviewClass.ATTRIBUTE)
+    return found
 
 
 def _differ(values: Iterable[object]) -> bool:
@@ -174,11 +183,11 @@ def _differ(values: Iterable[object]) -> bool:
     return any(value != seen[0] for value in seen[1:])
 
 
-def _attributes_differ(per_coder: dict[str, list[ReviewSpan]]) -> bool:
+def _attributes_differ(coders: list[list[ReviewSpan]]) -> bool:
     """Attribute values are compared between coders who gave the same code (attributes belong
     to a code, so a code disagreement is not also counted as an attribute one)."""
     by_code: dict[str, list[set[Attributes]]] = defaultdict(list)
-    for spans in per_coder.values():
+    for spans in coders:
         values: dict[str, set[Attributes]] = defaultdict(set)
         for span in spans:
             values[span.code].add(span.attributes)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +37,8 @@ from annotator.ui.workers import TaskRunner, TaskState
 READ_ONLY_NOTE = ("Read-only review: nothing here changes the coding. Adjudication into a gold "
                   "layer comes in a later version.")
 FRAME_COLOUR = "#212121"
+FIGURES_POLL_MS = 100
+COLUMN_WIDTH, NARROW_COLUMNS = 150, {0: 36, 1: 90}
 NEXT_KEYS, PREVIOUS_KEYS = ("N", "F8"), ("Shift+N", "Shift+F8")
 
 
@@ -57,6 +59,9 @@ class ReviewWindow(QWidget):
         self.filters = ReviewFilters(self)
         self.figures = AgreementFigures(self)
         self.view = DocumentView(self)
+        self._figures_for: str | None = None
+        self._figures_timer = QTimer(self, singleShot=True, interval=FIGURES_POLL_MS)
+        self._figures_timer.timeout.connect(self._figures_when_laid_out)
         self._build()
         self._fill_documents(document_id)
         self.resize(1400, 860)
@@ -93,8 +98,11 @@ class ReviewWindow(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()  # fixed widths: sizing to contents reads every row
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultSectionSize(COLUMN_WIDTH)
+        header.setStretchLastSection(True)
+        self.model.modelReset.connect(self._narrow_columns)
         self.table.selectionModel().selectionChanged.connect(self._on_selected)
         self.filters.changed.connect(self._apply_filters)
         previous = QPushButton("◀ Previous disagreement (Shift+N)", objectName="reviewPrevious")
@@ -111,6 +119,10 @@ class ReviewWindow(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.figures, 1)
         return side
+
+    def _narrow_columns(self) -> None:
+        for column, width in NARROW_COLUMNS.items():
+            self.table.setColumnWidth(column, width)
 
     # documents ------------------------------------------------------------------------------
     def _fill_documents(self, document_id: str | None) -> None:
@@ -138,7 +150,11 @@ class ReviewWindow(QWidget):
         self.model.set_clusters(data.clusters, data.coders, data.loaded.text)
         self._apply_filters()
         self.legend.setText(legend_html(data.colours))
-        self._compute_figures(document_id)
+        if self._task is not None:
+            self._task.cancel()
+        self.figures.show_pending()
+        self._figures_for = document_id
+        self._figures_timer.start()
 
     def style_of(self, row: AnnotationSpan) -> Style:
         """Every span in its coder's colour."""
@@ -184,10 +200,15 @@ class ReviewWindow(QWidget):
         self.view.set_current((cluster.start, cluster.end, FRAME_COLOUR))
 
     # agreement ------------------------------------------------------------------------------
+    def _figures_when_laid_out(self) -> None:
+        """Start the worker once the text is laid out: it holds the interpreter for a while
+        (tokens), which would otherwise slow the first paint of a long document many times."""
+        if not self.view.layout_complete:
+            self._figures_timer.start()
+        elif self._figures_for is not None:
+            self._compute_figures(self._figures_for)
+
     def _compute_figures(self, document_id: str) -> None:
-        if self._task is not None:
-            self._task.cancel()
-        self.figures.show_pending()
         self._task = self.runner.start(
             lambda state, report: document_report(self.project_path, document_id, state, report),
             on_done=self._on_figures, on_failed=self.figures.show_failed)
