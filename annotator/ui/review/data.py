@@ -15,7 +15,7 @@ from annotator.db.services.coders import list_coders
 from annotator.db.services.review import review_input
 from annotator.review import Cluster, review_document
 from annotator.ui.codes import CODER_COLOURS
-from annotator.ui.document_state import LoadedDocument, load_document
+from annotator.ui.document_state import LoadedDocument, gc_paused, load_document
 from annotator.ui.workers import TaskState
 
 
@@ -37,12 +37,12 @@ class ReviewData:
 
 def load_review(store: ProjectStore, document_id: str) -> ReviewData:
     """Read one document (UUID) with every coder's spans and classify its clusters."""
-    with store.reader() as session:
+    with gc_paused(), store.reader() as session:
         coders = list_coders(session)
         [document] = review_input(session, documents=[document_id])
+        clusters = review_document(document)
     names = {coder.uuid: coder.name for coder in coders}
     loaded = load_document(store, document_id, list(names))
-    clusters = review_document(document)
     involved = tuple(sorted(document.coders | {s.coder for s in document.spans}))
     colours = {name: CODER_COLOURS[k % len(CODER_COLOURS)] for k, name in enumerate(involved)}
     return ReviewData(loaded, document.title, clusters, involved, names, colours)
