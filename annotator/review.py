@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class ReviewClass(str, Enum):
+class ReviewClass(StrEnum):
     """What a cluster shows; the order of the members is their precedence (most important first)."""
 
     MISSING = "missing"

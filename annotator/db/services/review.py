@@ -16,8 +16,14 @@ from contextlib import contextmanager
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from annotator.db.models import Annotation, AttributeDefinition, AttributeValue, Coder, Document
-from annotator.db.models import Relation
+from annotator.db.models import (
+    Annotation,
+    AttributeDefinition,
+    AttributeValue,
+    Coder,
+    Document,
+    Relation,
+)
 from annotator.db.services.agreement_data import marked_done
 from annotator.db.services.codebook import list_codes
 from annotator.domain import Layer
