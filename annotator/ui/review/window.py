@@ -38,7 +38,7 @@ READ_ONLY_NOTE = ("Read-only review: nothing here changes the coding. Adjudicati
                   "layer comes in a later version.")
 FRAME_COLOUR = "#212121"
 FIGURES_POLL_MS = 100
-COLUMN_WIDTH, NARROW_COLUMNS = 150, {0: 36, 1: 90}
+COLUMN_WIDTH, NARROW_COLUMNS = 130, {0: 36, 1: 90, 2: 120}
 NEXT_KEYS, PREVIOUS_KEYS = ("N", "F8"), ("Shift+N", "Shift+F8")
 
 
