@@ -68,6 +68,15 @@ def test_the_window_lists_every_cluster_of_the_first_document(window: ReviewWind
     row = window.model.row_of(missing)
     column = headers.index(missing.missing[0])
     assert window.model.index(row, column).data() == "— (marked nothing)"
+    first = expected[0]  # Layla's metaphor starts 11 characters after Omar's
+    tips = [window.model.index(0, headers.index(name)).data(Qt.ItemDataRole.ToolTipRole)
+            for name in ("Layla", "Omar")]
+    assert tips == ["Framing device/Metaphor [83, 98)", "Framing device/Metaphor [72, 98)"]
+    assert (first.start, first.end) == (72, 98)
+    attribute = next(c for c in expected if ReviewClass.ATTRIBUTE in c.classes)
+    tip = window.model.index(window.model.row_of(attribute), headers.index("Layla")).data(
+        Qt.ItemDataRole.ToolTipRole)
+    assert "{" in tip and "=" in tip
     assert window.findChild(type(window.legend), "reviewReadOnly").text() == READ_ONLY_NOTE
 
 
