@@ -219,11 +219,14 @@ def _project_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> No
     # Blind coding: agreement figures reveal how others coded, so only a lead may open them.
     agreement.setEnabled(window.workspace.coder.role is Role.LEAD and
                          window.workspace.project_path is not None)
+    review = _add(window, menu, actions, "review", "&Review disagreements (read-only)…",
+                  "Ctrl+Shift+R", lambda: open_review_for(window))
+    review.setEnabled(agreement.isEnabled())  # the same blind-coding rule
     _round_menu(window, menu, actions)
 
 
 def _round_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
-    """Issue 8: the progress matrix and the Assign dialog, for leads only."""
+    """The progress matrix and the Assign dialog, for leads only."""
     from annotator.ui.progress import open_assign_dialog, open_progress_window
 
     lead = window.workspace.coder.role is Role.LEAD
@@ -231,6 +234,23 @@ def _round_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None
                              ("assign", "A&ssign documents…", open_assign_dialog)):
         _add(window, menu, actions, name, text, None,
              lambda _=False, open_=slot: open_(window)).setEnabled(lead)
+
+
+def open_review_for(window: MainWindow) -> QWidget | None:
+    """Open (or raise) the review window on the document open in the main window."""
+    from annotator.ui.review import open_review_window
+
+    path = window.workspace.project_path
+    if path is None or window.workspace.coder.role is not Role.LEAD:
+        return None
+    existing = getattr(window, "review_window", None)
+    if existing is not None and existing.isVisible():
+        existing.raise_()
+        existing.activateWindow()
+        return existing
+    state = getattr(window, "state", None)
+    window.review_window = open_review_window(path, document_id=state and state.document_id)
+    return window.review_window
 
 
 def open_agreement_for(window: MainWindow) -> QWidget | None:

@@ -46,6 +46,18 @@ def _selected_codes(session: Session, wanted: Sequence[str] | None) -> dict[str,
             if any(row.path == c or row.path.startswith(c + "/") for c in chosen)}
 
 
+def marked_done(session: Session, layer: Layer = Layer.CODING) -> list[tuple[str, str]]:
+    """(document id, coder id) of each document a coder marked done: it counts as coded even with
+    no span in it. One still to do (or in progress without a span) is not coded yet, so it counts
+    as missing, not as "marked nothing" (which would understate agreement in the middle of a
+    round). Assignments are for coding: in the gold layer, whoever adjudicated counts."""
+    if Layer(layer) is not Layer.CODING:
+        return []
+    done = select(Assignment.document_id, Assignment.coder_id).where(
+        Assignment.status == AssignmentStatus.DONE.value)
+    return [(document_id, coder_id) for document_id, coder_id in session.execute(done)]
+
+
 def agreement_input(
     session: Session, *, coders: Sequence[str] | None = None, codes: Sequence[str] | None = None,
     documents: Sequence[str] | None = None, layer: Layer = Layer.CODING,
@@ -65,15 +77,9 @@ def agreement_input(
         if missing:
             raise ProjectError(f"unknown documents: {', '.join(sorted(missing))}")
     by_id = {r.id: DocumentUnits(r.id, r.title, r.text) for r in rows}
-    if Layer(layer) is Layer.CODING:  # assignments are for coding; gold is whoever adjudicated
-        # A document a coder marked done counts even if they found nothing to code in it; one still
-        # to do (or in progress without a span) is not coded yet, so it counts as missing, not as
-        # "marked nothing" (which would understate agreement in the middle of a round).
-        done = select(Assignment.document_id, Assignment.coder_id).where(
-            Assignment.status == AssignmentStatus.DONE.value)
-        for document_id, coder_id in session.execute(done):
-            if document_id in by_id and names[coder_id] in chosen_coders:
-                by_id[document_id].coders.add(names[coder_id])
+    for document_id, coder_id in marked_done(session, layer):
+        if document_id in by_id and names[coder_id] in chosen_coders:
+            by_id[document_id].coders.add(names[coder_id])
     _add_spans(session, by_id, {i: n for i, n in names.items() if n in chosen_coders},
                code_paths, Layer(layer).value)
     paths = list(dict.fromkeys(code_paths.values()))  # codebook order

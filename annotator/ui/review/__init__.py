@@ -1,0 +1,33 @@
+"""The review window (issue 8, item 4): one document's clusters of the coders' spans, classified,
+beside the right-to-left text with every coder's spans in their colour. Read-only.
+
+``open_review_window(project_path)`` builds and shows it; the Project menu calls it for a lead.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from annotator.ui.review.window import ReviewWindow
+
+
+def open_review_window(project_path: str | Path, parent: QWidget | None = None,
+                       document_id: str | None = None) -> ReviewWindow:
+    """Open the review window of ``project_path`` on ``document_id`` (default: the first).
+
+    Raises :class:`annotator.errors.ProjectError` if the project cannot be opened.
+    """
+    from annotator.ui.fonts import register_fonts
+    from annotator.ui.review.window import ReviewWindow
+
+    register_fonts()
+    window = ReviewWindow(Path(project_path), parent, document_id)
+    window.show()
+    return window
+
+
+__all__ = ["open_review_window"]

@@ -1,0 +1,224 @@
+"""The review window (lead): one document's text with every coder's spans in the coder's colour,
+the clusters of their spans filterable by class, code and coder, keyboard navigation between
+disagreements, and the document's agreement figures. Read-only: adjudication comes later."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.agreement.report import ProjectReport
+from annotator.db.engine import open_project
+from annotator.db.services.annotations import AnnotationSpan
+from annotator.db.services.documents import list_documents
+from annotator.review import Cluster
+from annotator.ui.document_state import DocumentState
+from annotator.ui.document_view import DocumentView
+from annotator.ui.highlighter import Style
+from annotator.ui.review.data import ReviewData, document_report, load_review
+from annotator.ui.review.model import CLUSTER_ROLE, ClusterModel
+from annotator.ui.review.panels import AgreementFigures, ReviewFilters, legend_html
+from annotator.ui.workers import TaskRunner, TaskState
+
+READ_ONLY_NOTE = ("Read-only review: nothing here changes the coding. Adjudication into a gold "
+                  "layer comes in a later version.")
+FRAME_COLOUR = "#212121"
+FIGURES_POLL_MS = 100
+COLUMN_WIDTH, NARROW_COLUMNS = 130, {0: 36, 1: 90, 2: 120}
+NEXT_KEYS, PREVIOUS_KEYS = ("N", "F8"), ("Shift+N", "Shift+F8")
+
+
+class ReviewWindow(QWidget):
+    """Opens on ``document_id`` (default: the first document) of the project at ``project_path``."""
+
+    def __init__(self, project_path: Path, parent: QWidget | None = None,
+                 document_id: str | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("reviewWindow")
+        self.setWindowTitle(f"Review (read-only) — {project_path.name}")
+        self.project_path = project_path
+        self.store = open_project(project_path)
+        self.runner = TaskRunner(self, threads=1)
+        self._task: TaskState | None = None
+        self.data: ReviewData | None = None
+        self.model = ClusterModel(self)
+        self.filters = ReviewFilters(self)
+        self.figures = AgreementFigures(self)
+        self.view = DocumentView(self)
+        self._figures_for: str | None = None
+        self._figures_timer = QTimer(self, singleShot=True, interval=FIGURES_POLL_MS)
+        self._figures_timer.timeout.connect(self._figures_when_laid_out)
+        self._build()
+        self._fill_documents(document_id)
+        self.resize(1400, 860)
+
+    # layout ---------------------------------------------------------------------------------
+    def _build(self) -> None:
+        note = QLabel(READ_ONLY_NOTE, objectName="reviewReadOnly")
+        note.setStyleSheet("background:#fff4d6; border:1px solid #e0c36a; padding:4px")
+        self.documents = QComboBox(objectName="reviewDocument")
+        self.documents.currentIndexChanged.connect(self._on_document_chosen)
+        self.legend = QLabel(objectName="reviewLegend")
+        self.status = QLabel(objectName="reviewStatus")
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Document"))
+        top.addWidget(self.documents, 1)
+        top.addWidget(self.legend)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self._side())
+        splitter.setSizes([800, 600])
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
+        for keys, step in ((NEXT_KEYS, 1), (PREVIOUS_KEYS, -1)):
+            for key in keys:
+                QShortcut(QKeySequence(key), self, lambda step=step: self.go_to_disagreement(step))
+
+    def _side(self) -> QWidget:
+        self.table = QTableView(objectName="reviewClusters")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()  # fixed widths: sizing to contents reads every row
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultSectionSize(COLUMN_WIDTH)
+        header.setStretchLastSection(True)
+        self.model.modelReset.connect(self._narrow_columns)
+        self.table.selectionModel().selectionChanged.connect(self._on_selected)
+        self.filters.changed.connect(self._apply_filters)
+        previous = QPushButton("◀ Previous disagreement (Shift+N)", objectName="reviewPrevious")
+        following = QPushButton("Next disagreement (N, F8) ▶", objectName="reviewNext")
+        previous.clicked.connect(lambda: self.go_to_disagreement(-1))
+        following.clicked.connect(lambda: self.go_to_disagreement(1))
+        buttons = QHBoxLayout()
+        buttons.addWidget(previous)
+        buttons.addWidget(following)
+        side = QWidget()
+        layout = QVBoxLayout(side)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.table, 3)
+        layout.addLayout(buttons)
+        layout.addWidget(self.figures, 1)
+        return side
+
+    def _narrow_columns(self) -> None:
+        for column, width in NARROW_COLUMNS.items():
+            self.table.setColumnWidth(column, width)
+
+    # documents ------------------------------------------------------------------------------
+    def _fill_documents(self, document_id: str | None) -> None:
+        with self.store.reader() as session:
+            documents = list_documents(session)
+        self.documents.blockSignals(True)
+        for document in documents:
+            self.documents.addItem(document.title or document.external_id or document.uuid,
+                                   document.uuid)
+        self.documents.blockSignals(False)
+        index = self.documents.findData(document_id) if document_id else 0
+        if documents:
+            self.documents.setCurrentIndex(max(index, 0))
+            self.show_document(self.documents.currentData())
+
+    def _on_document_chosen(self, index: int) -> None:
+        if index >= 0:
+            self.show_document(self.documents.itemData(index))
+
+    def show_document(self, document_id: str) -> None:
+        """Show one document, its clusters, and start computing its agreement figures."""
+        self.data = data = load_review(self.store, document_id)
+        self.view.show_document(DocumentState(self.store, data.loaded, self), self.style_of)
+        self.filters.offer(data.clusters, data.coders)
+        self.model.set_clusters(data.clusters, data.coders, data.loaded.text)
+        self._apply_filters()
+        self.legend.setText(legend_html(data.colours))
+        if self._task is not None:
+            self._task.cancel()
+        self.figures.show_pending()
+        self._figures_for = document_id
+        self._figures_timer.start()
+
+    def style_of(self, row: AnnotationSpan) -> Style:
+        """Every span in its coder's colour."""
+        return (self.data.colour_of(row.coder_id) if self.data else "#777777"), False
+
+    # clusters -------------------------------------------------------------------------------
+    def _apply_filters(self) -> None:
+        self.model.set_filters(**self.filters.chosen())
+        shown, total = len(self.model.clusters), len(self.data.clusters) if self.data else 0
+        disagreements = sum(cluster.disagrees for cluster in self.model.clusters)
+        self.status.setText(f"{shown} of {total} clusters shown, {disagreements} with a "
+                            "disagreement. N / F8: next disagreement, Shift+N / Shift+F8: "
+                            "previous.")
+
+    def current_cluster(self) -> Cluster | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(CLUSTER_ROLE) if rows else None
+
+    def select_row(self, row: int) -> None:
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+
+    def go_to_disagreement(self, step: int) -> Cluster | None:
+        """Select the next (step 1) or previous (-1) shown cluster with a disagreement, going
+        round at the end; None if there is none."""
+        clusters = self.model.clusters
+        current = self.current_cluster()
+        here = self.model.row_of(current) if current else (-1 if step > 0 else len(clusters))
+        for offset in range(1, len(clusters) + 1):
+            row = (here + step * offset) % len(clusters)
+            if clusters[row].disagrees:
+                self.select_row(row)
+                return clusters[row]
+        self.status.setText("No disagreement among the clusters shown.")
+        return None
+
+    def _on_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        cluster = self.current_cluster()
+        if cluster is None:
+            self.view.set_current(None)
+            return
+        self.view.reveal_span(cluster.start, cluster.end, FRAME_COLOUR)
+        self.view.set_current((cluster.start, cluster.end, FRAME_COLOUR))
+
+    # agreement ------------------------------------------------------------------------------
+    def _figures_when_laid_out(self) -> None:
+        """Start the worker once the text is laid out: it holds the interpreter for a while
+        (tokens), which would otherwise slow the first paint of a long document many times."""
+        if not self.view.layout_complete:
+            self._figures_timer.start()
+        elif self._figures_for is not None:
+            self._compute_figures(self._figures_for)
+
+    def _compute_figures(self, document_id: str) -> None:
+        self._task = self.runner.start(
+            lambda state, report: document_report(self.project_path, document_id, state, report),
+            on_done=self._on_figures, on_failed=self.figures.show_failed)
+
+    def _on_figures(self, report: ProjectReport | None) -> None:
+        if report is not None:
+            self.figures.show_report(report)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.runner.cancel_all()
+        self.runner.wait()
+        self.store.close()
+        super().closeEvent(event)
