@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from annotator import __version__
 from annotator.cli_agreement import register as register_agreement_commands
+from annotator.cli_export import register as register_export_command
 from annotator.errors import AnnotatorError
 
 if TYPE_CHECKING:
@@ -271,6 +272,7 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--coder", help="who is coding (remembered per project)")
 
     register_agreement_commands(commands)
+    register_export_command(commands)
     return parser
 
 

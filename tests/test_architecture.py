@@ -27,7 +27,7 @@ def _layer(path: Path) -> str:
     relative = path.relative_to(PACKAGE).parts
     if relative[0] in ("ui", "db", "export", "importers"):
         return relative[0]
-    return "cli" if relative[0] in ("cli.py", "cli_agreement.py", "__main__.py") else "domain"
+    return "cli" if relative[0] in ("cli.py", "cli_agreement.py", "cli_export.py", "__main__.py") else "domain"
 
 
 def _forbidden(layer: str) -> tuple[str, ...]:
