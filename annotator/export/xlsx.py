@@ -59,14 +59,17 @@ class _SheetWriter:
     def __init__(self, sheet: WriteOnlyWorksheet) -> None:
         self.sheet = sheet
 
-    def cell(self, value: Cell) -> object:
+    def cell(self, value: Cell, arabic_column: bool = False) -> object:
+        """A text cell stays text; text of an Arabic column, or with Arabic letters, reads
+        right to left."""
         if not isinstance(value, str):
             return value
-        if not value.startswith("=") and not ARABIC.search(value):
+        right_to_left = arabic_column or ARABIC.search(value) is not None
+        if not right_to_left and not value.startswith("="):
             return value
         cell = WriteOnlyCell(self.sheet, value=value)
         cell.data_type = "s"  # never a formula, characters unchanged
-        if ARABIC.search(value):
+        if right_to_left:
             cell.alignment = RIGHT_TO_LEFT
         return cell
 
@@ -74,13 +77,13 @@ class _SheetWriter:
         cells: list[object] = []
         for column, value in zip(table.columns, values, strict=True):
             if column.parts == 1:
-                cells.append(self.cell(value))
+                cells.append(self.cell(value, column.arabic))
                 continue
             pieces = split_cell(value) if isinstance(value, str) else [value]
             if len(pieces) > column.parts:
                 raise ValueError(f"{table.name}.{column.name}: needs {len(pieces)} cells")
             pieces += [None] * (column.parts - len(pieces))
-            cells += [self.cell(piece) for piece in pieces]
+            cells += [self.cell(piece, column.arabic) for piece in pieces]
         return cells
 
 
