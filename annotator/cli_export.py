@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,30 +22,40 @@ if TYPE_CHECKING:
 
 Writer = Callable[["Session", Path, ExportScope], list[str]]
 
-RELIABILITY_REPLICATES = 1000
-"""Bootstrap replicates of the Reliability intervals, as ``annotator agreement`` (seed 0)."""
+
+@dataclass(frozen=True)
+class TableOptions:
+    """How the table formats (xlsx, csv) compute the Reliability and Pairwise tables: as
+    ``annotator agreement`` does by default (1,000 bootstrap replicates, seed 0)."""
+
+    reliability: bool = True
+    n_boot: int = 1000
+    seed: int = 0
 
 
 def _summary(path: Path, counts: dict[str, int]) -> list[str]:
     return [f"wrote {path}: " + ", ".join(f"{name} {count}" for name, count in counts.items())]
 
 
-def write_xlsx(session: Session, out: Path, scope: ExportScope) -> list[str]:
-    from annotator.export.bundle import build_bundle
-    from annotator.export.xlsx import CELL_LIMIT, write_workbook
+def tables_writer(kind: str, options: TableOptions = TableOptions()) -> Writer:
+    """The xlsx or csv writer with these reliability options."""
+    def write(session: Session, out: Path, scope: ExportScope) -> list[str]:
+        from annotator.export.bundle import build_bundle
 
-    bundle = build_bundle(session, scope, cell_limit=CELL_LIMIT, format_note="Excel workbook",
-                          n_boot=RELIABILITY_REPLICATES)
-    return _summary(out, write_workbook(bundle, out))
+        if kind == "xlsx":
+            from annotator.export.xlsx import CELL_LIMIT, write_workbook
 
+            bundle = build_bundle(session, scope, cell_limit=CELL_LIMIT,
+                                  format_note="Excel workbook", reliability=options.reliability,
+                                  n_boot=options.n_boot, seed=options.seed)
+            return _summary(out, write_workbook(bundle, out))
+        from annotator.export.csv_zip import write_csv_zip
 
-def write_csv(session: Session, out: Path, scope: ExportScope) -> list[str]:
-    from annotator.export.bundle import build_bundle
-    from annotator.export.csv_zip import write_csv_zip
-
-    bundle = build_bundle(session, scope, format_note="CSV files (UTF-8 with BOM), zipped",
-                          n_boot=RELIABILITY_REPLICATES)
-    return _summary(out, write_csv_zip(bundle, out))
+        bundle = build_bundle(session, scope, format_note="CSV files (UTF-8 with BOM), zipped",
+                              reliability=options.reliability, n_boot=options.n_boot,
+                              seed=options.seed)
+        return _summary(out, write_csv_zip(bundle, out))
+    return write
 
 
 def _stats_writer(kind: str) -> Writer:
@@ -52,7 +63,7 @@ def _stats_writer(kind: str) -> Writer:
         from annotator.export.bundle import build_bundle
         from annotator.export.stats import write_dta, write_sav
 
-        bundle = build_bundle(session, scope, format_note=kind, n_boot=0)
+        bundle = build_bundle(session, scope, format_note=kind, reliability=False)
         rows = (write_sav if kind == "sav" else write_dta)(bundle, out)
         return [f"wrote {out}: Doc_Matrix, {rows} rows (document × coder), "
                 f"{len(bundle.table('Doc_Matrix').columns)} variables with labels",
@@ -69,9 +80,10 @@ def write_jsonl(session: Session, out: Path, scope: ExportScope) -> list[str]:
             "(read back with `annotator annotations PATH import FILE`)"]
 
 
+TABLE_FORMATS = ("xlsx", "csv")
 WRITERS: dict[str, Writer] = {
-    "xlsx": write_xlsx,
-    "csv": write_csv,
+    "xlsx": tables_writer("xlsx"),
+    "csv": tables_writer("csv"),
     "sav": _stats_writer("sav"),
     "dta": _stats_writer("dta"),
     "jsonl": write_jsonl,
@@ -98,7 +110,20 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
                              "codes)")
     export.add_argument("--layer", choices=LAYERS, default="coding",
                         help="coding (default), gold or all")
+    export.add_argument("--bootstrap", type=_count, default=1000, metavar="N",
+                        help="xlsx/csv: bootstrap replicates of the Reliability intervals "
+                             "(default 1000, as `annotator agreement`; 0: none)")
+    export.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0)")
+    export.add_argument("--no-reliability", action="store_true",
+                        help="xlsx/csv: leave out the Reliability and Pairwise tables (the "
+                             "agreement report is the slow part of a large export)")
     export.set_defaults(handler=cmd_export)
+
+
+def _count(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 0 or more")
+    return int(text)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -107,10 +132,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not args.out.parent.is_dir():
         raise AnnotatorError(f"{args.out}: the folder {args.out.parent} does not exist")
     scope = ExportScope(tuple(args.coders), tuple(args.documents), tuple(args.codes), args.layer)
+    writer = WRITERS[args.format]
+    if args.format in TABLE_FORMATS:
+        writer = tables_writer(args.format, TableOptions(not args.no_reliability,
+                                                         args.bootstrap, args.seed))
     store = open_project(args.path)
     try:
         with store.reader() as session:
-            lines = WRITERS[args.format](session, args.out, scope)
+            lines = writer(session, args.out, scope)
     finally:
         store.close()
     for line in lines:

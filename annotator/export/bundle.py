@@ -30,6 +30,8 @@ from annotator.export.tables import (
 
 OFFSETS = ("offsets are code points of the canonical text (Unicode NFC), 0-based, "
            "end-exclusive: text = document[start:end]")
+NO_RELIABILITY = ("left out on request (--no-reliability): no Reliability or Pairwise sheet; "
+                  "`annotator agreement` computes them")
 LEFT_OUT = ("Disagreements and Adjudication are not included: the adjudication round "
             "(disagreement review and gold decisions) is not built yet, so there is nothing to "
             "export; they will be added once it exists.")
@@ -55,13 +57,15 @@ def cell_parts(texts: list[str], limit: int | None) -> int:
 
 
 def build_bundle(session: Session, scope: ExportScope, *, cell_limit: int | None = None,
-                 n_boot: int = 1000, seed: int = 0, format_note: str = "") -> ExportBundle:
-    """The tables of an export; ``cell_limit`` (Excel: 32,767) sizes continuation columns."""
+                 reliability: bool = True, n_boot: int = 1000, seed: int = 0,
+                 format_note: str = "") -> ExportBundle:
+    """The tables of an export; ``cell_limit`` (Excel: 32,767) sizes continuation columns.
+    ``reliability`` False leaves out the agreement report (Reliability, Pairwise, methods),
+    whose cost grows with the spans while the tables only stream."""
     selection = resolve_selection(session, scope)
     texts, memos = longest_texts(session, selection.documents, selection.layers,
                                  (cell_limit or 0) // 2 if cell_limit else 10**12)
     variables = code_variables(selection)
-    reliability = compute_reliability(session, scope, n_boot, seed)
     tables = [
         codebook_table(selection, session, variables),
         documents_table(selection, session),
@@ -69,16 +73,19 @@ def build_bundle(session: Session, scope: ExportScope, *, cell_limit: int | None
                        cell_parts(memos, cell_limit)),
         relations_table(selection, session),
         doc_matrix_table(selection, session, variables),
-        reliability_table(reliability),
-        pairwise_table(reliability),
     ]
     context = {
         "project": get_project(session).name, "format": format_note,
         "exported": datetime.now(UTC).isoformat(timespec="seconds"),
-        "methods_en": methods_english(reliability.report, reliability.layer),
-        "methods_ar": methods_arabic(reliability.report, reliability.layer),
-        "cell_limit": cell_limit, "notes": reliability.report.notes,
+        "methods_en": NO_RELIABILITY, "methods_ar": NO_RELIABILITY, "cell_limit": cell_limit,
+        "notes": [],
     }
+    if reliability:
+        figures = compute_reliability(session, scope, n_boot, seed)
+        tables += [reliability_table(figures), pairwise_table(figures)]
+        context.update(methods_en=methods_english(figures.report, figures.layer),
+                       methods_ar=methods_arabic(figures.report, figures.layer),
+                       notes=figures.report.notes)
     return ExportBundle(selection, tables, variables,
                         readme_table(selection, tables, variables, context))
 

@@ -8,6 +8,7 @@ Pairwise in :mod:`annotator.export.reliability`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -21,7 +22,6 @@ from annotator.db.services.export_rows import (
     annotation_places,
 )
 from annotator.export.selection import Selection
-from annotator.text import word_spans
 
 Cell = str | int | float | bool | None
 
@@ -94,10 +94,13 @@ def _code_details(session: Session) -> dict[str, tuple[str, str]]:
             for row in session.execute(select(Code.id, Code.include, Code.exclude))}
 
 
+WORD = re.compile("(?:[^\\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])+")
+"""A letter or digit, or an Arabic diacritic (a combining mark, which \\w leaves out)."""
+
+
 def count_words(text: str) -> int:
-    """Tokens with a letter or digit (punctuation and emoji are tokens but not words)."""
-    return sum(1 for start, end in word_spans(text)
-               if any(ch.isalnum() for ch in text[start:end]))
+    """Runs of letters (with their diacritics) and digits; punctuation and emoji are not words."""
+    return sum(1 for _ in WORD.finditer(text))
 
 
 def documents_table(selection: Selection, session: Session) -> Table:
@@ -158,7 +161,7 @@ def segments_table(selection: Selection, session: Session, text_parts: int = 1,
             yield [seg.uuid, seg.document, external.get(seg.document), seg.coder, seg.layer,
                    selection.codes[seg.code_id].path, selection.value_codes[seg.code_id],
                    seg.start, seg.end, seg.text, *[seg.attributes.get(n) for n in attributes],
-                   seg.memo, "; ".join(seg.linked), _iso(seg.created), _iso(seg.modified)]
+                   seg.memo, "; ".join(seg.linked), seg.created, seg.modified]
 
     return Table("Segments", "one row per annotation", columns, rows())
 

@@ -56,8 +56,18 @@ def test_failed_write_keeps_the_old_file(demo_path: Path, tmp_path: Path,
     def broken(*args: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(xlsx, "_write_table", broken)
+    monkeypatch.setattr(xlsx, "_write_sheet", broken)
     with pytest.raises(RuntimeError):
         main(["export", str(demo_path), "--format", "xlsx", str(out)])
     assert out.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["x.xlsx"]
+
+
+def test_no_reliability_leaves_the_sheets_out_and_says_so(demo_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "quick.xlsx"
+    assert main(["export", str(demo_path), "--format", "xlsx", str(out),
+                 "--no-reliability"]) == 0
+    book = load_workbook(out, read_only=True)
+    assert "Reliability" not in book.sheetnames and "Pairwise" not in book.sheetnames
+    readme = {r[1]: r[2] for r in book["README"].iter_rows(values_only=True)}
+    assert "--no-reliability" in readme["English"]

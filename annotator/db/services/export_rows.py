@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import groupby
 
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from annotator.db.models import Annotation, Assignment, AttributeDefinition, AttributeValue
@@ -48,8 +48,9 @@ class SegmentRecord:
     memo: str
     attributes: dict[str, str] = field(default_factory=dict)
     linked: tuple[str, ...] = ()
-    created: datetime | None = None
-    modified: datetime | None = None
+    created: str | None = None
+    """UTC, ISO 8601 to the second"""
+    modified: str | None = None
 
 
 @dataclass(frozen=True)
@@ -119,14 +120,22 @@ def iter_segments(session: Session, document_ids: list[str], coders: dict[str, s
                 first.id, document_id, coders[first.coder_id], first.layer, first.code_id,
                 first.start, first.end, text[first.start:first.end], first.memo,
                 {r.name: r.value for r in members if r.name is not None},
-                tuple(links.get(first.id, ())), first.created_at, first.updated_at)
+                tuple(links.get(first.id, ())), _iso(first.created), _iso(first.modified))
+
+
+def _iso(stored: str | None) -> str | None:
+    """``2026-12-01 23:09:11.123456`` as stored (UTC) -> ``2026-12-01T23:09:11``; reading the
+    text, not a datetime, saves SQLAlchemy's parsing of 200,000 timestamps."""
+    return None if stored is None else stored[:19].replace(" ", "T")
 
 
 def _segment_query(document_id: str, layers: tuple[str, ...]):  # noqa: ANN202 - a Select
     return (
         select(Annotation.id, Annotation.coder_id, Annotation.code_id, Annotation.layer,
-               Annotation.start, Annotation.end, Annotation.memo, Annotation.created_at,
-               Annotation.updated_at, AttributeDefinition.name, AttributeValue.value)
+               Annotation.start, Annotation.end, Annotation.memo,
+               type_coerce(Annotation.created_at, String).label("created"),
+               type_coerce(Annotation.updated_at, String).label("modified"),
+               AttributeDefinition.name, AttributeValue.value)
         .outerjoin(AttributeValue, AttributeValue.annotation_id == Annotation.id)
         .outerjoin(AttributeDefinition, AttributeDefinition.id == AttributeValue.attribute_id)
         .where(Annotation.document_id == document_id, Annotation.layer.in_(layers))
