@@ -23,6 +23,8 @@ from annotator.importers.records import ArticleRecord
 LONG = 40_000
 FORMULA_LIKE = ("=SUM(A1:A9)", "+971 50", "-5 قتلى", "@حلب", "\tجدول")
 EMOJI_LINE = "حلب تحترق 😢💔 "
+ODD_MEMO = "\r@x\t<b> & _x0041_ \x01 end"
+"""A carriage return, markup, a literal Excel escape and a control character XML cannot hold."""
 
 
 @pytest.fixture(scope="session")
@@ -68,9 +70,9 @@ def hard_store(tmp_path: Path) -> Iterator[tuple[ProjectStore, list[tuple[int, i
         assign(session, [document], coder)
         set_status(session, document, coder, AssignmentStatus.DONE)
         code = code_ids_by_path(session)["claim/factual"]
-        for start, end in spans:
+        for index, (start, end) in enumerate(spans):
             create_annotation(session, document_id=document, coder_id=coder, code_id=code,
-                              start=start, end=end, memo="=1+1")
+                              start=start, end=end, memo=ODD_MEMO if index == 1 else "=1+1")
         create_annotation(session, document_id=document, coder_id=coder, code_id=code,
                           start=spans[0][0], end=spans[0][1], layer=Layer.GOLD)
     yield store, spans

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
+from openpyxl.utils.escape import unescape
 from sqlalchemy import func, select
 
 from annotator.agreement.report import project_report
@@ -17,7 +18,7 @@ from annotator.db.models import Annotation, Code, Document, Relation
 from annotator.db.services.agreement_data import agreement_input
 from annotator.export.scope import ExportScope
 from annotator.export.xlsx import CELL_LIMIT, split_cell
-from tests.export.conftest import FORMULA_LIKE, LONG
+from tests.export.conftest import FORMULA_LIKE, LONG, ODD_MEMO
 
 SHEETS = ["README", "Codebook", "Documents", "Segments", "Relations", "Doc_Matrix",
           "Reliability", "Pairwise"]
@@ -125,7 +126,10 @@ def test_formula_like_and_40000_character_texts_survive(hard_store, tmp_path: Pa
         whole = (row["text"] or "") + (row["text (2)"] or "")
         assert whole == text[row["start"]:row["end"]]
         found[row["start"], row["end"], row["layer"]] = whole
-        assert row["memo"] == ("=1+1" if row["layer"] == "coding" else None)
+        if row["start"] == spans[1][0]:  # openpyxl leaves Excel's _xHHHH_ escape to the caller
+            assert unescape(row["memo"]) == ODD_MEMO
+        else:
+            assert row["memo"] == ("=1+1" if row["layer"] == "coding" else None)
     assert len(found[spans[-1][0], spans[-1][1], "coding"]) == LONG
     assert {found[span[0], span[1], "coding"] for span in spans[:-1]} == set(FORMULA_LIKE)
     assert found[spans[0][0], spans[0][1], "gold"] == FORMULA_LIKE[0]
