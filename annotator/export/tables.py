@@ -11,15 +11,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from sqlalchemy.orm import Session
 
 from annotator.db.services.export_rows import (
+    annotation_places,
     attribute_definitions,
+    code_rules,
+    document_keys,
     iter_documents,
     iter_relations,
     iter_segments,
-    annotation_places,
 )
 from annotator.export.selection import Selection
 
@@ -72,7 +75,7 @@ def codebook_table(selection: Selection, session: Session,
         Column("count_variable", "Doc_Matrix/SPSS/Stata variable: number of annotations", 22),
         Column("presence_variable", "Doc_Matrix/SPSS/Stata variable: 0 absent, 1 present", 22),
     ]
-    details = _code_details(session)
+    details = code_rules(session)
 
     def rows() -> Iterator[list[Cell]]:
         for code in selection.codes.values():
@@ -83,15 +86,6 @@ def codebook_table(selection: Selection, session: Session,
                    "; ".join(attributes.get(code.uuid, [])), count, presence]
 
     return Table("Codebook", "the chosen codes in codebook order", columns, rows())
-
-
-def _code_details(session: Session) -> dict[str, tuple[str, str]]:
-    from sqlalchemy import select
-
-    from annotator.db.models import Code
-
-    return {row.id: (row.include, row.exclude)
-            for row in session.execute(select(Code.id, Code.include, Code.exclude))}
 
 
 WORD = re.compile("(?:[^\\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])+")
@@ -137,7 +131,7 @@ def attribute_names(selection: Selection, session: Session) -> list[str]:
 def segments_table(selection: Selection, session: Session, text_parts: int = 1,
                    memo_parts: int = 1) -> Table:
     attributes = attribute_names(selection, session)
-    external = _external_ids(session)
+    external = dict(document_keys(session))
     columns = [
         Column("annotation_id", "annotation UUID", 38), Column("document_id", "document UUID", 38),
         Column("external_id", "document external id", 22),
@@ -166,14 +160,8 @@ def segments_table(selection: Selection, session: Session, text_parts: int = 1,
     return Table("Segments", "one row per annotation", columns, rows())
 
 
-def _external_ids(session: Session) -> dict[str, str | None]:
-    from annotator.db.services.export_rows import document_keys
-
-    return dict(document_keys(session))
-
-
-def _iso(moment: object) -> str | None:
-    return None if moment is None else moment.isoformat(timespec="seconds")  # type: ignore[attr-defined]
+def _iso(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat(timespec="seconds")
 
 
 def relations_table(selection: Selection, session: Session) -> Table:

@@ -17,7 +17,7 @@ from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from annotator.db.models import Annotation, Assignment, AttributeDefinition, AttributeValue
-from annotator.db.models import Coder, Document, Relation
+from annotator.db.models import Code, Coder, Document, Relation
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,12 @@ def document_keys(session: Session) -> list[tuple[str, str | None]]:
     """(uuid, external id) of every document, in project order."""
     query = select(Document.id, Document.external_id).order_by(Document.position, Document.id)
     return [(row.id, row.external_id) for row in session.execute(query)]
+
+
+def code_rules(session: Session) -> dict[str, tuple[str, str]]:
+    """code id -> (include, exclude) texts."""
+    query = select(Code.id, Code.include, Code.exclude)
+    return {row.id: (row.include, row.exclude) for row in session.execute(query)}
 
 
 def attribute_definitions(session: Session) -> list[AttributeRecord]:
