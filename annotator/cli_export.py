@@ -10,12 +10,12 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annotator.errors import AnnotatorError
 from annotator.export.scope import LAYERS, ExportScope
+from annotator.export.writers import TableOptions, export_file
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -23,70 +23,26 @@ if TYPE_CHECKING:
 Writer = Callable[["Session", Path, ExportScope], list[str]]
 
 
-@dataclass(frozen=True)
-class TableOptions:
-    """How the table formats (xlsx, csv) compute the Reliability and Pairwise tables: as
-    ``annotator agreement`` does by default (1,000 bootstrap replicates, seed 0)."""
-
-    reliability: bool = True
-    n_boot: int = 1000
-    seed: int = 0
-
-
-def _summary(path: Path, counts: dict[str, int]) -> list[str]:
-    return [f"wrote {path}: " + ", ".join(f"{name} {count}" for name, count in counts.items())]
-
-
 def tables_writer(kind: str, options: TableOptions = TableOptions()) -> Writer:
     """The xlsx or csv writer with these reliability options."""
     def write(session: Session, out: Path, scope: ExportScope) -> list[str]:
-        from annotator.export.bundle import build_bundle
-
-        if kind == "xlsx":
-            from annotator.export.xlsx import CELL_LIMIT, write_workbook
-
-            bundle = build_bundle(session, scope, cell_limit=CELL_LIMIT,
-                                  format_note="Excel workbook", reliability=options.reliability,
-                                  n_boot=options.n_boot, seed=options.seed)
-            return _summary(out, write_workbook(bundle, out))
-        from annotator.export.csv_zip import write_csv_zip
-
-        bundle = build_bundle(session, scope, format_note="CSV files (UTF-8 with BOM), zipped",
-                              reliability=options.reliability, n_boot=options.n_boot,
-                              seed=options.seed)
-        return _summary(out, write_csv_zip(bundle, out))
+        return export_file(session, kind, out, scope, options)
     return write
 
 
-def _stats_writer(kind: str) -> Writer:
+def _writer(kind: str) -> Writer:
     def write(session: Session, out: Path, scope: ExportScope) -> list[str]:
-        from annotator.export.bundle import build_bundle
-        from annotator.export.stats import write_dta, write_sav
-
-        bundle = build_bundle(session, scope, format_note=kind, reliability=False)
-        rows = (write_sav if kind == "sav" else write_dta)(bundle, out)
-        return [f"wrote {out}: Doc_Matrix, {rows} rows (document × coder), "
-                f"{len(bundle.table('Doc_Matrix').columns)} variables with labels",
-                "  only Doc_Matrix: segments, relations and reliability are in the xlsx/csv "
-                "exports"]
+        return export_file(session, kind, out, scope)
     return write
-
-
-def write_jsonl(session: Session, out: Path, scope: ExportScope) -> list[str]:
-    from annotator.export.jsonl import export_scoped_jsonl
-
-    annotations, links = export_scoped_jsonl(session, out, scope)
-    return [f"wrote {out}: {annotations} annotations and {links} links "
-            "(read back with `annotator annotations PATH import FILE`)"]
 
 
 TABLE_FORMATS = ("xlsx", "csv")
 WRITERS: dict[str, Writer] = {
     "xlsx": tables_writer("xlsx"),
     "csv": tables_writer("csv"),
-    "sav": _stats_writer("sav"),
-    "dta": _stats_writer("dta"),
-    "jsonl": write_jsonl,
+    "sav": _writer("sav"),
+    "dta": _writer("dta"),
+    "jsonl": _writer("jsonl"),
 }
 
 

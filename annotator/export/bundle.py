@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from sqlalchemy.orm import Session
 
 from annotator import __version__
-from annotator.db.services.export_rows import longest_texts
+from annotator.db.services.export_rows import count_annotations, longest_texts
 from annotator.db.services.projects import get_project
 from annotator.export.matrix import code_variables, doc_matrix_table
 from annotator.export.methods import methods_arabic, methods_english
@@ -88,6 +88,15 @@ def build_bundle(session: Session, scope: ExportScope, *, cell_limit: int | None
                        notes=figures.report.notes)
     return ExportBundle(selection, tables, variables,
                         readme_table(selection, tables, variables, context))
+
+
+def expected_rows(session: Session, bundle: ExportBundle) -> int:
+    """About how many rows the tables will have (for a progress bar): the chosen annotations
+    and a row per document and coder; the small tables are left out."""
+    selection = bundle.selection
+    segments = count_annotations(session, selection.documents, list(selection.coders),
+                                 list(selection.codes), selection.layers)
+    return segments + len(selection.documents) * (1 + len(selection.coders))
 
 
 def readme_table(selection: Selection, tables: list[Table],

@@ -221,3 +221,14 @@ def longest_texts(session: Session, document_ids: Collection[str],
     chosen = set(document_ids)
     return ([text for doc, text in texts if doc in chosen],
             [memo for doc, memo in memos if doc in chosen])
+
+
+def count_annotations(session: Session, document_ids: list[str], coder_ids: list[str],
+                      code_ids: list[str], layers: tuple[str, ...]) -> int:
+    """How many annotations the chosen documents, coders, codes and layers hold."""
+    query = (select(Annotation.document_id, Annotation.coder_id, Annotation.code_id, func.count())
+             .where(Annotation.layer.in_(layers))
+             .group_by(Annotation.document_id, Annotation.coder_id, Annotation.code_id))
+    documents, coders, codes = set(document_ids), set(coder_ids), set(code_ids)
+    return sum(count for document, coder, code, count in session.execute(query)
+               if document in documents and coder in coders and code in codes)
