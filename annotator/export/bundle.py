@@ -91,12 +91,15 @@ def build_bundle(session: Session, scope: ExportScope, *, cell_limit: int | None
 
 
 def expected_rows(session: Session, bundle: ExportBundle) -> int:
-    """About how many rows the tables will have (for a progress bar): the chosen annotations
-    and a row per document and coder; the small tables are left out."""
+    """About how many rows the tables will have (for a progress bar): README, the codes, the
+    documents, the chosen annotations and a row per document and coder (links and figures,
+    not known before they are read, are left out)."""
     selection = bundle.selection
     segments = count_annotations(session, selection.documents, list(selection.coders),
                                  list(selection.codes), selection.layers)
-    return segments + len(selection.documents) * (1 + len(selection.coders))
+    readme = len(bundle.readme.rows)  # type: ignore[arg-type]
+    return (readme + len(selection.codes) + segments
+            + len(selection.documents) * (2 + len(selection.coders)))
 
 
 def readme_table(selection: Selection, tables: list[Table],

@@ -55,6 +55,8 @@ def _write_table(archive: zipfile.ZipFile, table: Table, progress: Progress | No
                 written[0] += 1
                 if progress is not None and written[0] % 1000 == 0:
                     progress(written[0])
+    if progress is not None:
+        progress(written[0])
     return count
 
 

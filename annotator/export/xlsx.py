@@ -167,6 +167,8 @@ def _write_sheet(handle: IO[bytes], table: Table, progress: Progress | None,
                 progress(written[0])
     closing, ref = sheet.closing(number)
     handle.write(("".join(buffer) + closing).encode("utf-8"))
+    if progress is not None:
+        progress(written[0])
     return number - 1, ref
 
 
