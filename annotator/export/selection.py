@@ -69,7 +69,8 @@ def _chosen_documents(session: Session, wanted: tuple[str, ...]) -> list[str]:
         return [uuid for uuid, _ in rows]
     keys = set(wanted)
     chosen = [uuid for uuid, external in rows if uuid in keys or external in keys]
-    missing = keys - set(chosen) - {external for uuid, external in rows if uuid in chosen}
+    found = set(chosen)
+    missing = keys - found - {external for uuid, external in rows if uuid in found}
     if missing:
         raise ProjectError(f"unknown documents: {', '.join(sorted(missing))}")
     return chosen
