@@ -10,6 +10,16 @@ from pathlib import Path
 from typing import IO
 
 
+def _usual_mode(path: Path) -> int:
+    """The mode ``path`` keeps (if it exists) or a new file gets under the umask; mkstemp's own
+    0600 would hide an export from the colleagues it is meant for."""
+    if path.exists():
+        return path.stat().st_mode & 0o777
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 @contextmanager
 def atomic_text_writer(path: Path, encoding: str = "utf-8") -> Iterator[IO[str]]:
     path = Path(path)
@@ -19,6 +29,7 @@ def atomic_text_writer(path: Path, encoding: str = "utf-8") -> Iterator[IO[str]]
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(temporary, _usual_mode(path))
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -37,6 +48,7 @@ def atomic_path(path: Path) -> Iterator[Path]:
         yield Path(temporary)
         with open(temporary, "rb+") as handle:
             os.fsync(handle.fileno())
+        os.chmod(temporary, _usual_mode(path))
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -71,3 +71,13 @@ def test_no_reliability_leaves_the_sheets_out_and_says_so(demo_path: Path, tmp_p
     assert "Reliability" not in book.sheetnames and "Pairwise" not in book.sheetnames
     readme = {r[1]: r[2] for r in book["README"].iter_rows(values_only=True)}
     assert "--no-reliability" in readme["English"]
+
+
+def test_a_new_export_gets_the_usual_file_mode(demo_path: Path, tmp_path: Path) -> None:
+    import os
+
+    out = tmp_path / "shared.sav"
+    assert main(["export", str(demo_path), "--format", "sav", str(out)]) == 0
+    mask = os.umask(0)
+    os.umask(mask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~mask
