@@ -1,8 +1,9 @@
 """The Excel workbook: every export table as a sheet, streamed row by row into the .xlsx zip.
 
-Why not openpyxl's write-only mode: it keeps memory flat but spends ~10 µs per cell building and
-serialising cell objects, about 16 s for the Segments sheet of 100,000 annotations on our bench
-machine before any query ran, over the 15 s budget (DESIGN.md §7). The sheets here are plain
+Why not openpyxl's write-only mode: it keeps memory flat but spends 4–6 µs per cell building and
+serialising cell objects: 100,000 Segments-like rows took 11.6 s there against 2.2 s here (median
+of 3, docs/export.md), before any query ran, with a 15 s budget for the whole export
+(DESIGN.md §7). The sheets here are plain
 SpreadsheetML written with string joins (inline strings, three cell styles; the fixed package parts
 are in :mod:`annotator.export.xlsx_package`); openpyxl reads them back in the tests.
 
