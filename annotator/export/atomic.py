@@ -10,6 +10,16 @@ from pathlib import Path
 from typing import IO
 
 
+def _usual_mode(path: Path) -> int:
+    """The mode ``path`` keeps (if it exists) or a new file gets under the umask; mkstemp's own
+    0600 would hide an export from the colleagues it is meant for."""
+    if path.exists():
+        return path.stat().st_mode & 0o777
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 @contextmanager
 def atomic_text_writer(path: Path, encoding: str = "utf-8") -> Iterator[IO[str]]:
     path = Path(path)
@@ -19,6 +29,26 @@ def atomic_text_writer(path: Path, encoding: str = "utf-8") -> Iterator[IO[str]]
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(temporary, _usual_mode(path))
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
+def atomic_path(path: Path) -> Iterator[Path]:
+    """A temporary path beside ``path`` for a library that writes files itself; on success it
+    replaces ``path``, on any error or cancellation it is removed and ``path`` is untouched."""
+    path = Path(path)
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix,
+                                             dir=path.parent or ".")
+    os.close(descriptor)
+    try:
+        yield Path(temporary)
+        with open(temporary, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.chmod(temporary, _usual_mode(path))
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -35,23 +65,7 @@ def atomic_binary_writer(path: Path) -> Iterator[IO[bytes]]:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-@contextmanager
-def atomic_path(path: Path) -> Iterator[Path]:
-    """A temporary path beside ``path`` for a writer that wants a file name (zip, workbook);
-    it replaces ``path`` only when the block ends without error, and is removed otherwise."""
-    path = Path(path)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
-    os.close(descriptor)
-    try:
-        yield Path(temporary)
-        with open(temporary, "rb") as written:
-            os.fsync(written.fileno())
+        os.chmod(temporary, _usual_mode(path))
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

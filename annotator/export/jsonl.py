@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session
 from annotator.db.services.interchange import iter_annotation_objects
 from annotator.domain import Layer
 from annotator.export.atomic import atomic_text_writer
+from annotator.export.scope import ExportScope
+from annotator.export.selection import resolve_selection
 
 
 def write_annotations_jsonl(session: Session, handle: TextIO, layer: Layer | None = None) -> int:
@@ -26,3 +28,34 @@ def export_annotations_jsonl(session: Session, path: Path, layer: Layer | None =
     """Write every annotation and relation to ``path`` (atomically); returns the line count."""
     with atomic_text_writer(path) as handle:
         return write_annotations_jsonl(session, handle, layer)
+
+
+
+def write_scoped_jsonl(session: Session, handle: TextIO, scope: ExportScope) -> tuple[int, int]:
+    """The annotations in ``scope`` and the links between two of them, in the import format;
+    returns (annotations, links)."""
+    selection = resolve_selection(session, scope)
+    documents = set(selection.documents)
+    coders = set(selection.coders.values())
+    paths = {row.path for row in selection.codes.values()}
+    layer = None if scope.layer == "all" else Layer(scope.layer)
+    kept: set[str] = set()
+    annotations = links = 0
+    for obj in iter_annotation_objects(session, layer):
+        if "relation" in obj:
+            if obj["from"] not in kept or obj["to"] not in kept:
+                continue
+            links += 1
+        elif obj["document"] in documents and obj["coder"] in coders and obj["code"] in paths:
+            kept.add(obj["id"])
+            annotations += 1
+        else:
+            continue
+        handle.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    return annotations, links
+
+
+def export_scoped_jsonl(session: Session, path: Path, scope: ExportScope) -> tuple[int, int]:
+    """:func:`write_scoped_jsonl` to ``path``, atomically."""
+    with atomic_text_writer(path) as handle:
+        return write_scoped_jsonl(session, handle, scope)

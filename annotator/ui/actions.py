@@ -87,6 +87,9 @@ def _add(window: MainWindow, menu: QMenu, actions: WindowActions, name: str, tex
 def _file_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
     _add(window, menu, actions, "open", "&Open project…", QKeySequence.StandardKey.Open,
          window.choose_project)
+    export = _add(window, menu, actions, "export", "&Export…", "Ctrl+E",
+                  lambda: open_export_for(window))
+    export.setEnabled(window.workspace.project_path is not None)
     for name, text, slot, enabled in package_actions(window):
         _add(window, menu, actions, name, text, None, slot).setEnabled(enabled)
     menu.addSeparator()
@@ -267,6 +270,19 @@ def open_agreement_for(window: MainWindow) -> QWidget | None:
         return existing
     window.agreement_window = open_agreement_window(path)
     return window.agreement_window
+
+
+def open_export_for(window: MainWindow) -> QWidget | None:
+    """File → Export…: a lead exports any coders, a coder only their own coding."""
+    from annotator.ui.export_dialog import open_export_dialog
+
+    path = window.workspace.project_path
+    if path is None:
+        return None
+    coder = window.workspace.coder
+    window.export_dialog = open_export_dialog(
+        path, None if coder.role is Role.LEAD else coder.name, window)
+    return window.export_dialog
 
 
 def _help_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:

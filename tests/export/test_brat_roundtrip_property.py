@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from brat_strict import read_zip
+from tests.export.brat_strict import read_zip
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
