@@ -8,7 +8,6 @@ cannot carry everything, what it left out.
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -37,13 +36,6 @@ def _writer(kind: str) -> Writer:
     return write
 
 
-def _lazy(module: str, name: str) -> Writer:
-    """An interchange writer, imported when it runs so that ``annotator --help`` stays instant."""
-    def write(session: Session, out: Path, scope: ExportScope) -> list[str]:
-        return getattr(importlib.import_module(module), name)(session, out, scope)
-    return write
-
-
 TABLE_FORMATS = ("xlsx", "csv")
 WRITERS: dict[str, Writer] = {
     "xlsx": tables_writer("xlsx"),
@@ -51,9 +43,9 @@ WRITERS: dict[str, Writer] = {
     "sav": _writer("sav"),
     "dta": _writer("dta"),
     "jsonl": _writer("jsonl"),
-    "brat": _lazy("annotator.export.brat", "write_brat"),
-    "qdpx": _lazy("annotator.export.refi_qda", "write_qdpx"),
-    "qdc": _lazy("annotator.export.refi_qda", "write_qdc"),
+    "brat": _writer("brat"),
+    "qdpx": _writer("qdpx"),
+    "qdc": _writer("qdc"),
 }
 
 

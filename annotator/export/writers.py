@@ -7,6 +7,7 @@ no partial file.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,9 +24,17 @@ FORMATS = {
     "sav": "SPSS document × coder matrix (.sav)",
     "dta": "Stata document × coder matrix (.dta)",
     "jsonl": "Annotations JSONL (.jsonl)",
+    "brat": "brat standoff collection (.zip)",
+    "qdpx": "REFI-QDA project for MAXQDA, ATLAS.ti, NVivo (.qdpx)",
+    "qdc": "REFI-QDA codebook (.qdc)",
 }
 """The formats of this module, with a label for menus."""
-SUFFIXES = {"xlsx": ".xlsx", "csv": ".zip", "sav": ".sav", "dta": ".dta", "jsonl": ".jsonl"}
+SUFFIXES = {"xlsx": ".xlsx", "csv": ".zip", "sav": ".sav", "dta": ".dta", "jsonl": ".jsonl",
+            "brat": ".zip", "qdpx": ".qdpx", "qdc": ".qdc"}
+INTERCHANGE = {"brat": ("annotator.export.brat", "write_brat"),
+               "qdpx": ("annotator.export.refi_qda", "write_qdpx"),
+               "qdc": ("annotator.export.refi_qda", "write_qdc")}
+"""Formats for other annotation and QDA tools, written in one step (progress: start only)."""
 
 Progress = Callable[[str, int, int], None]
 """``(stage, done, total)``; may raise :class:`ExportCancelled` to stop."""
@@ -98,6 +107,14 @@ def _jsonl(session: Session, out: Path, scope: ExportScope,
             "(read back with `annotator annotations PATH import FILE`)"]
 
 
+def _interchange(session: Session, fmt: str, out: Path, scope: ExportScope,
+                 progress: Progress | None) -> list[str]:
+    if progress is not None:
+        progress("writing", 0, 1)
+    module, name = INTERCHANGE[fmt]
+    return getattr(importlib.import_module(module), name)(session, out, scope)
+
+
 def export_file(session: Session, fmt: str, out: Path, scope: ExportScope,
                 options: TableOptions = TableOptions(),
                 progress: Progress | None = None) -> list[str]:
@@ -108,4 +125,6 @@ def export_file(session: Session, fmt: str, out: Path, scope: ExportScope,
         return _matrix(session, fmt, out, scope, progress)
     if fmt == "jsonl":
         return _jsonl(session, out, scope, progress)
+    if fmt in INTERCHANGE:
+        return _interchange(session, fmt, out, scope, progress)
     raise ValueError(f"unknown export format {fmt!r}")

@@ -64,6 +64,11 @@ class TaskRunner(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(threads)
         self._running: dict[int, tuple[_Task, _Signals, TaskState]] = {}
+        # Tasks whose results have arrived: the pool thread may still be returning from run(),
+        # so a task is released only once no pool thread is active. Their signal objects are
+        # children of the runner and go with it: deleting them (deleteLater) when the result
+        # arrived crashed the process now and then, in the tests of the Export dialog.
+        self._retired: list[_Task] = []
 
     def start(self, function: TaskFunction, *, on_done: Callable[[Any], None],
               on_progress: Callable[[Any], None] | None = None,
@@ -77,6 +82,7 @@ class TaskRunner(QObject):
         signals.finished.connect(lambda value: self._finish(key, None if state.cancelled
                                                             else on_done, value))
         signals.failed.connect(lambda message: self._finish(key, on_failed, message))
+        self._free_retired()
         self._running[key] = (task, signals, state)
         self._pool.start(task)
         return state
@@ -84,9 +90,14 @@ class TaskRunner(QObject):
     def _finish(self, key: int, callback: Callable[[Any], None] | None, value: Any) -> None:
         entry = self._running.pop(key, None)
         if entry is not None:
-            entry[1].deleteLater()
+            self._retired.append(entry[0])
+        self._free_retired()
         if callback is not None:
             callback(value)
+
+    def _free_retired(self) -> None:
+        if self._pool.activeThreadCount() == 0:
+            self._retired.clear()
 
     @property
     def busy(self) -> bool:

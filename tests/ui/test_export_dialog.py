@@ -51,6 +51,22 @@ def test_export_runs_in_the_worker_with_the_chosen_scope(qtbot, coded: Path,
     assert dialog.grab().save(str(ARTIFACTS / "export-dialog.png"))
 
 
+@pytest.mark.parametrize("fmt, member", [("brat", "annotation.conf"), ("qdpx", "project.qde")])
+def test_interchange_formats_export_from_the_dialog(qtbot, coded: Path, tmp_path: Path,  # noqa: ANN001
+                                                    fmt: str, member: str) -> None:
+    import zipfile
+
+    dialog = open_export_dialog(coded)
+    qtbot.addWidget(dialog)
+    dialog.format.setCurrentIndex(dialog.format.findData(fmt))
+    out = tmp_path / f"demo.{fmt}.zip"
+    dialog.destination.setText(str(out))
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.result_lines is not None, timeout=60_000)
+    assert member in zipfile.ZipFile(out).namelist()
+    assert "wrote" in dialog.status.text()
+
+
 def test_cancel_leaves_no_file(qtbot, coded: Path, tmp_path: Path) -> None:  # noqa: ANN001
     out_dir = tmp_path / "out"
     out_dir.mkdir()
