@@ -13,6 +13,7 @@ their length, so the cost grows with the number of spans, not of characters.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -137,7 +138,7 @@ class _SetCoincidences:
 
     def __init__(self, n_cat: int) -> None:
         self.keys = _set_keys(n_cat)
-        self.parts: list[tuple[np.ndarray, np.ndarray]] = []
+        self.parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
 
     def add(self, block: _Block) -> None:
         bounds = unique_sorted(np.concatenate([block.start, block.stop, block.begin, block.end]))
@@ -154,28 +155,36 @@ class _SetCoincidences:
         in_doc = bounds[:-1] < block.end[doc]  # not in a left-out document between two
         weight = np.diff(bounds) / np.maximum(block.m[doc] - 1.0, 1.0)
         present = block.present[doc] & in_doc[:, None]
-        self.parts.append((distinct, _coincidences(values, present, weight)))
+        self.parts.append((distinct, *_nominal_tally(values, present, weight, len(distinct))))
 
     def alpha(self, n_chars: int) -> float:
-        distinct = unique_sorted(np.concatenate([keys for keys, _ in self.parts]))
-        matrix = np.zeros((len(distinct), len(distinct)))
-        for keys, part in self.parts:
-            index = np.searchsorted(distinct, keys)
-            matrix[np.ix_(index, index)] += part[:len(keys), :len(keys)]
-        return _alpha(matrix, n_chars)
+        """Nominal alpha from the diagonal and the margins of the coincidences alone: with
+        many overlapping codes the distinct sets run into the thousands, and a dense set x set
+        matrix would take gigabytes."""
+        distinct = unique_sorted(np.concatenate([keys for keys, _, _ in self.parts]))
+        margins, diagonal = np.zeros(len(distinct)), 0.0
+        for keys, part_margins, part_diagonal in self.parts:
+            np.add.at(margins, np.searchsorted(distinct, keys), part_margins[:len(keys)])
+            diagonal += part_diagonal
+        n = float(margins.sum())
+        expected = n * n - float(margins @ margins)
+        if n <= 1 or len(distinct) < 2 or expected <= 0:
+            return math.nan
+        return 1.0 - (n - 1.0) * (n - diagonal) / expected
 
 
-def _coincidences(values: np.ndarray, present: np.ndarray, weight: np.ndarray) -> np.ndarray:
-    """Coincidence matrix: every ordered pair of coders present on a piece, weighted."""
-    n_values = int(values.max()) + 1 if values.size else 1
-    matrix = np.zeros(n_values * n_values)
+def _nominal_tally(values: np.ndarray, present: np.ndarray, weight: np.ndarray,
+                   n_values: int) -> tuple[np.ndarray, float]:
+    """Margins and the diagonal total of the coincidence matrix of every ordered pair of coders
+    present on a piece, weighted (the matrix itself is never built)."""
+    margins, diagonal = np.zeros(n_values), 0.0
     for i in range(values.shape[1]):
         for j in range(i + 1, values.shape[1]):
             both = present[:, i] & present[:, j]
-            flat = values[both, i] * n_values + values[both, j]
-            matrix += np.bincount(flat, weight[both], minlength=n_values * n_values)
-    matrix = matrix.reshape(n_values, n_values)
-    return matrix + matrix.T
+            a, b, w = values[both, i], values[both, j], weight[both]
+            margins += np.bincount(a, w, minlength=n_values) + np.bincount(b, w, minlength=n_values)
+            diagonal += 2.0 * float(w[a == b].sum())
+    return margins, diagonal
 
 
 def _set_keys(n_cat: int) -> np.ndarray:
