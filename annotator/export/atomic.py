@@ -22,18 +22,10 @@ def _usual_mode(path: Path) -> int:
 
 @contextmanager
 def atomic_text_writer(path: Path, encoding: str = "utf-8") -> Iterator[IO[str]]:
-    path = Path(path)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
-    try:
-        with os.fdopen(descriptor, "w", encoding=encoding, newline="\n") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, _usual_mode(path))
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    """A text file (``\n`` line ends) that replaces ``path`` only when complete."""
+    with atomic_path(path) as temporary, \
+            open(temporary, "w", encoding=encoding, newline="\n") as handle:
+        yield handle
 
 
 @contextmanager
@@ -58,15 +50,5 @@ def atomic_path(path: Path) -> Iterator[Path]:
 @contextmanager
 def atomic_binary_writer(path: Path) -> Iterator[IO[bytes]]:
     """Like :func:`atomic_text_writer`, for bytes (a zip archive): the old file or the new one."""
-    path = Path(path)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, _usual_mode(path))
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with atomic_path(path) as temporary, open(temporary, "wb") as handle:
+        yield handle
