@@ -94,3 +94,23 @@ def test_properties(a: list[Unit], b: list[Unit]) -> None:
         assert counts.tp + counts.fp == sum(1 for u in b if u.category == code)
     if a:
         assert span_f1(a, a, match="overlap").micro.f1 == 1.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(span_lists, span_lists), max_size=7))
+def test_blocks_of_documents_give_the_pooled_counts(documents: list[tuple[list[Unit], list[Unit]]]
+                                                    ) -> None:
+    import annotator.agreement.spans as spans_module
+
+    whole = span_f1_multi(documents, match="overlap")
+    original = spans_module.DOCUMENTS_PER_BLOCK
+    try:
+        spans_module.DOCUMENTS_PER_BLOCK = 2
+        blocked = span_f1_multi(documents, match="overlap")
+    finally:
+        spans_module.DOCUMENTS_PER_BLOCK = original
+    assert blocked.per_code == whole.per_code
+    # and against documents scored one by one
+    separate = [span_f1(a, b, match="overlap").per_code for a, b in documents]
+    for code, counts in whole.per_code.items():
+        assert counts.tp == sum(s[code].tp for s in separate if code in s)
