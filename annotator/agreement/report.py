@@ -9,15 +9,14 @@ docs/agreement.md ("The project report") for what each column measures and exclu
 
 from __future__ import annotations
 
-import gc
 import math
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from annotator.agreement.report_groups import Group, Scope, code_groups, kind_of, row_order
 from annotator.agreement.report_input import AgreementInput
 from annotator.agreement.study import Study, build_study
+from annotator.gc_pause import collector_paused
 
 RELIABLE = 0.800
 TENTATIVE = 0.667
@@ -172,23 +171,9 @@ def project_report(data: AgreementInput, *, n_boot: int = 1000, seed: int = 0,
                    progress: Progress | None = None) -> ProjectReport:
     """The full report; ``progress(fraction, stage)`` is called between stages and may raise
     :class:`ReportCancelled` to stop."""
-    with _collector_paused():
+    with collector_paused():
         return _project_report(data, n_boot, seed, progress)
 
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector for the report: a large project's report allocates
-    millions of small acyclic objects (spans, units), and every full collection walks all of
-    them for nothing (an eighth of the time at 5,000 documents). It resumes afterwards, also
-    when the report fails or is cancelled; unreachable cycles are only collected later."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _project_report(data: AgreementInput, n_boot: int, seed: int,

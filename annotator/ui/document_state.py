@@ -7,9 +7,7 @@ commit reported, and tells views what changed (rows and blocks) so they redraw j
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Collection, Iterator
-from contextlib import contextmanager
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
@@ -17,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from annotator.db.engine import ProjectStore
 from annotator.db.services.annotations import AnnotationSpan, list_annotation_spans
 from annotator.db.services.documents import document_text
+from annotator.gc_pause import collector_paused
 from annotator.spans import Span, SpanIndex
 from annotator.text import Utf16Map
 
@@ -39,25 +38,13 @@ class LoadedDocument:
 def load_document(store: ProjectStore, document_id: str, coder_ids: Collection[str],
                   generation: int = 0) -> LoadedDocument:
     """Read a document's text and the annotations of ``coder_ids`` (opens its own session)."""
-    with gc_paused(), store.reader() as session:
+    with collector_paused(), store.reader() as session:
         text = document_text(session, document_id)
         rows = list_annotation_spans(session, document_id, coder_ids=coder_ids)
         index = SpanIndex.for_text(text, (Span(r.uuid, r.start, r.end) for r in rows))
     return LoadedDocument(document_id, text, Utf16Map(text), rows, index, frozenset(coder_ids),
                           generation)
 
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Tens of thousands of small tuples would set off full garbage collections (100 ms and
-    more with a large heap) for objects that all stay alive; collect once afterwards instead."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 @dataclass

@@ -8,10 +8,8 @@ Reads go through SQLAlchemy Core (plain tuples): 57,000 spans load in a fraction
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -28,6 +26,7 @@ from annotator.db.services.agreement_data import marked_done
 from annotator.db.services.codebook import list_codes
 from annotator.domain import Layer
 from annotator.errors import ProjectError
+from annotator.gc_pause import collector_paused
 from annotator.review import ReviewDocument, ReviewRelation, ReviewSpan
 
 __all__ = ["review_input"]
@@ -41,21 +40,9 @@ def review_input(session: Session, *, documents: Sequence[str] | None = None,
                  layer: Layer = Layer.CODING) -> list[ReviewDocument]:
     """Every coder's spans of the chosen documents (UUIDs or external ids; default all), in
     document order. Unknown document ids raise :class:`annotator.errors.ProjectError`."""
-    with _gc_paused():
+    with collector_paused():
         return _review_input(session, documents, layer)
 
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Tens of thousands of small objects that all stay alive would set off full collections
-    (a third of the read); collect once afterwards (as ``ui.document_state.gc_paused`` does)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _review_input(session: Session, documents: Sequence[str] | None,

@@ -15,11 +15,12 @@ from annotator.db.services.annotations import AnnotationSpan
 from annotator.db.services.codebook import list_codes
 from annotator.db.services.coders import list_coders
 from annotator.db.services.review import review_input
+from annotator.gc_pause import collector_paused
 from annotator.review import Cluster, ReviewDocument, review_document
 from annotator.spans import Span, SpanIndex
 from annotator.text import Utf16Map
 from annotator.ui.codes import CODER_COLOURS
-from annotator.ui.document_state import LoadedDocument, gc_paused
+from annotator.ui.document_state import LoadedDocument
 from annotator.ui.workers import TaskState
 
 
@@ -42,7 +43,7 @@ class ReviewData:
 def load_review(store: ProjectStore, document_id: str) -> ReviewData:
     """Read one document (UUID) with every coder's spans and classify its clusters (one read
     serves both the clusters and the text view)."""
-    with gc_paused(), store.reader() as session:
+    with collector_paused(), store.reader() as session:
         coders = list_coders(session)
         code_ids = {row.path: row.uuid for row in list_codes(session)}
         [document] = review_input(session, documents=[document_id])
