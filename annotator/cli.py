@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from annotator import __version__
 from annotator.cli_agreement import register as register_agreement_commands
@@ -83,11 +83,20 @@ def _import_qdpx(args: argparse.Namespace, file: Path) -> int:
     from annotator.importers.refi_qda import read_qdpx
 
     project = read_qdpx(file)
+    return _store_refi(args, f"{file}: REFI-QDA project {project.name!r}",
+                       lambda session: import_qda_project(session, project, _kind(args)))
+
+
+def _store_refi(args: argparse.Namespace, heading: str,
+                store_parsed: Callable[[Any], Any]) -> int:
+    """Store a parsed REFI-QDA file in one transaction and print its report."""
     store = _open(args.path)
-    with store.transaction() as session:
-        outcome = import_qda_project(session, project, _kind(args))
-    store.close()
-    _out(f"{file}: REFI-QDA project {project.name!r}")
+    try:
+        with store.transaction() as session:
+            outcome = store_parsed(session)
+    finally:
+        store.close()
+    _out(heading)
     for line in outcome.report():
         _out(f"  {line}")
     return 0
@@ -154,14 +163,8 @@ def _import_qdc(args: argparse.Namespace, file: Path) -> int:
     from annotator.importers.refi_qda import read_qdc
 
     book = read_qdc(file)
-    store = _open(args.path)
-    with store.transaction() as session:
-        outcome = import_qda_codebook(session, book, _kind(args))
-    store.close()
-    _out(f"{file}: REFI-QDA codebook")
-    for line in outcome.report():
-        _out(f"  {line}")
-    return 0
+    return _store_refi(args, f"{file}: REFI-QDA codebook",
+                       lambda session: import_qda_codebook(session, book, _kind(args)))
 
 
 def cmd_coder(args: argparse.Namespace) -> int:
