@@ -133,29 +133,25 @@ def _delete_annotations(connection: Connection, coder_id: str, ids: list[str]) -
 
 
 def _write_memos(connection: Connection, coder_id: str, chosen: list[Decision]) -> None:
-    for d in chosen:
-        assert d.theirs is not None
-        version = d.theirs.version
-        done = connection.execute(update(DocumentMemo).where(
-            DocumentMemo.document_id == d.document_id, DocumentMemo.coder_id == coder_id
-        ).values(text=version["text"], updated_at=_when(version["updated_at"])))
-        if not done.rowcount:
-            connection.execute(insert(DocumentMemo.__table__), [{
-                "id": new_uuid(), "document_id": d.document_id, "coder_id": coder_id,
-                "text": version["text"], "updated_at": _when(version["updated_at"])}])
+    _upsert_per_document(connection, DocumentMemo, "text", coder_id, chosen)
 
 
 def _write_statuses(connection: Connection, coder_id: str, chosen: list[Decision]) -> None:
+    _upsert_per_document(connection, Assignment, "status", coder_id, chosen)
+
+
+def _upsert_per_document(connection: Connection, model: Any, field: str, coder_id: str,
+                         chosen: list[Decision]) -> None:
+    """Memos and statuses have one row per document and coder: update it, or add it."""
     for d in chosen:
         assert d.theirs is not None
         version = d.theirs.version
-        done = connection.execute(update(Assignment).where(
-            Assignment.document_id == d.document_id, Assignment.coder_id == coder_id
-        ).values(status=version["status"], updated_at=_when(version["updated_at"])))
+        values = {field: version[field], "updated_at": _when(version["updated_at"])}
+        done = connection.execute(update(model).where(
+            model.document_id == d.document_id, model.coder_id == coder_id).values(**values))
         if not done.rowcount:
-            connection.execute(insert(Assignment.__table__), [{
-                "id": new_uuid(), "document_id": d.document_id, "coder_id": coder_id,
-                "status": version["status"], "updated_at": _when(version["updated_at"])}])
+            connection.execute(insert(model.__table__), [{
+                "id": new_uuid(), "document_id": d.document_id, "coder_id": coder_id, **values}])
 
 
 def _record_conflicts(connection: Connection, package: PackageContent,
