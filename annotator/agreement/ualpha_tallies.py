@@ -15,6 +15,7 @@ compound "c+k" where one coder's units of several codes overlap).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -52,6 +53,10 @@ class FamilyTallies:
     def n_documents(self) -> int:
         return int(self.margins.shape[0])
 
+    @cached_property
+    def reduced(self) -> _Reduced:
+        return _reduced(self)
+
 
 @dataclass(frozen=True)
 class FamilyValues:
@@ -69,45 +74,95 @@ class FamilyValues:
 def evaluate(tallies: FamilyTallies, weights: np.ndarray) -> FamilyValues:
     """The family for each row of ``weights`` (B x D): document d counted weights[b, d] times.
 
-    Each coefficient is a function of weighted sums of per-document tallies, so B
-    replicates cost a few (B x D) @ (D x V) products, whatever the number of cells.
+    Each coefficient is a function of weighted sums of per-document tallies. Most are linear
+    in the weights; the expected disagreements need Σ_v (Σ_d w_d ℓ_dv)², which is the
+    quadratic form w G w of the documents' Gram matrix G = L Lᵀ (D x D). So B replicates cost
+    a (B x D) product with a few columns per code and two D x D forms, whatever the number
+    of values V (dense spans make tens of thousands of compound values, and a B x V matrix
+    per tally would take gigabytes).
     """
     weights = np.asarray(weights, dtype=np.float64)
-    summed = _weighted_sums(tallies, weights)
-    margins, total = summed["margins"], summed["margins"].sum(axis=1)
-    u_alpha = _nominal(total, summed["mismatch"], margins, summed["self_u"])
-    cu_margins, self_cu = summed["cu_margins"], summed["self_cu"]
-    cu_total = cu_margins.sum(axis=1)
-    scale = _scale(cu_total, self_cu.sum(axis=1))
-    cu_alpha = _metric(cu_total, summed["cu_mismatch"], cu_margins, tallies.delta, scale)
-    per_value = _per_value(summed["cu_row_mismatch"], cu_margins, self_cu, tallies.delta,
-                           scale)
-    per_code_tally = summed["binary_per_code"].reshape(len(weights), -1, 5)
+    reduced = tallies.reduced
+    linear = weights @ reduced.linear
+    column = dict(zip(LINEAR, np.split(linear, reduced.bounds[1:-1], axis=1), strict=True))
+    total, mismatch = column["total"][:, 0], column["mismatch"][:, 0]
+    u_scale = _scale(total, column["self_u"][:, 0])
+    u_alpha = _one_minus(mismatch, (total * total - _quadratic(weights, reduced.gram)) / u_scale,
+                         total)
+    cu_total = column["cu_total"][:, 0]
+    scale = _scale(cu_total, column["self_cu"][:, 0])
+    cu_expected = _quadratic(weights, reduced.cu_gram)
+    if tallies.delta is None:  # Σ_k (ℓ.. − ℓ_k.) ℓ_k.
+        cu_expected = cu_total * cu_total - cu_expected
+    cu_alpha = _one_minus(column["cu_mismatch"][:, 0], cu_expected / scale, cu_total)
+    picked = column["cu_margins"]
+    times_delta = (cu_total[:, None] - picked if tallies.delta is None
+                   else column["times_delta"])
+    per_value = _per_value(column["cu_row_mismatch"], picked, column["self_cu_k"],
+                           times_delta, cu_total, scale)
+    per_code_tally = column["binary_per_code"].reshape(len(weights), -1, 5)
     return FamilyValues(
         u_alpha=u_alpha,
-        binary_u_alpha=two_by_two(summed["binary"]),
+        binary_u_alpha=two_by_two(column["binary"]),
         cu_alpha=cu_alpha,
         cu_coverage=_ratio(cu_total, total),
-        per_code=_pick(per_value, tallies.code_value),
-        coverage=_pick(_ratio(cu_margins, margins), tallies.code_value),
+        per_code=_unused_nan(per_value, tallies.code_value),
+        coverage=_unused_nan(_ratio(picked, column["margins"]), tallies.code_value),
         binary_per_code=two_by_two(per_code_tally),
     )
 
 
-SUMMED = ("margins", "mismatch", "cu_margins", "cu_mismatch", "cu_row_mismatch", "self_u",
-          "self_cu", "binary", "binary_per_code")
+LINEAR = ("total", "mismatch", "self_u", "cu_total", "cu_mismatch", "self_cu", "binary",
+          "binary_per_code", "margins", "cu_margins", "cu_row_mismatch", "self_cu_k",
+          "times_delta")
+"""Per-document columns summed linearly with the weights: totals over values, and the
+values of the codes alone (``code_value``) where a per-code figure needs them."""
 
 
-def _weighted_sums(tallies: FamilyTallies, weights: np.ndarray) -> dict[str, np.ndarray]:
-    """Every per-document tally summed with ``weights``, in one matrix product."""
+@dataclass(frozen=True)
+class _Reduced:
+    linear: np.ndarray  # (D, F): the columns of LINEAR side by side
+    bounds: np.ndarray  # where each of LINEAR starts in ``linear`` (and the end)
+    gram: np.ndarray  # (D, D): L Lᵀ of the full matrix's margins
+    cu_gram: np.ndarray  # (D, D): L* Lᵀ* (nominal) or L* δ L*ᵀ
+
+
+def _reduced(tallies: FamilyTallies) -> _Reduced:
+    """The tallies reduced to what :func:`evaluate` sums (FamilyTallies.reduced keeps it:
+    the pooled figure and its bootstrap evaluate the same tallies)."""
     n_docs = tallies.n_documents
-    parts = [getattr(tallies, name).reshape(n_docs, -1) for name in SUMMED]
-    summed = weights @ np.concatenate(parts, axis=1)
-    bounds = np.cumsum([0] + [part.shape[1] for part in parts])
-    out = {name: summed[:, bounds[i]:bounds[i + 1]] for i, name in enumerate(SUMMED)}
-    for name in ("mismatch", "cu_mismatch"):
-        out[name] = out[name][:, 0]
-    return out
+    index = np.maximum(tallies.code_value, 0)
+    margins, cu_margins = tallies.margins, tallies.cu_margins
+    cu_weighted = cu_margins if tallies.delta is None else cu_margins @ tallies.delta
+    parts = {
+        "total": margins.sum(axis=1), "mismatch": tallies.mismatch,
+        "self_u": tallies.self_u.sum(axis=1), "cu_total": cu_margins.sum(axis=1),
+        "cu_mismatch": tallies.cu_mismatch, "self_cu": tallies.self_cu.sum(axis=1),
+        "binary": tallies.binary, "binary_per_code": tallies.binary_per_code,
+        "margins": margins[:, index], "cu_margins": cu_margins[:, index],
+        "cu_row_mismatch": tallies.cu_row_mismatch[:, index],
+        "self_cu_k": tallies.self_cu[:, index],
+        "times_delta": (np.zeros((n_docs, 0)) if tallies.delta is None
+                        else cu_weighted[:, index]),
+    }
+    columns = [np.asarray(parts[name], dtype=np.float64).reshape(n_docs, -1) for name in LINEAR]
+    return _Reduced(np.concatenate(columns, axis=1),
+                    np.cumsum([0] + [c.shape[1] for c in columns]),
+                    _gram(margins, margins), _gram(cu_weighted, cu_margins))
+
+
+def _gram(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """left @ rightᵀ (D x D). A document holds a few of the V values, so the rows are sparse:
+    multiplying them as such costs their non-zeros, not D² V."""
+    from scipy import sparse
+
+    product = sparse.csr_matrix(left) @ sparse.csr_matrix(right).T
+    return np.asarray(product.todense(), dtype=np.float64)
+
+
+def _quadratic(weights: np.ndarray, gram: np.ndarray) -> np.ndarray:
+    """w G wᵀ for each row w of ``weights``."""
+    return np.einsum("bd,bd->b", weights @ gram, weights)
 
 
 def _scale(total: np.ndarray, self_total: np.ndarray) -> np.ndarray:
@@ -117,36 +172,14 @@ def _scale(total: np.ndarray, self_total: np.ndarray) -> np.ndarray:
     return np.where(scale > 0, scale, np.nan)
 
 
-def _nominal(total: np.ndarray, mismatch: np.ndarray, margins: np.ndarray,
-             self_pairs: np.ndarray) -> np.ndarray:
-    """1 − Σ_{c≠k} ℓ_ck / Σ_{c≠k} ε_ck with ε_ck = (ℓ_c. ℓ_k. − [c = k] S_c) / scale."""
-    scale = _scale(total, self_pairs.sum(axis=1))
-    d_e = (total * total - (margins * margins).sum(axis=1)) / scale
-    return _one_minus(mismatch, d_e, total)
-
-
-def _times_delta(margins: np.ndarray, delta: np.ndarray | None) -> np.ndarray:
-    """Σ_c ℓ_c. δ_ck for every k (nominal: everything but k's own margin)."""
-    if delta is None:
-        return margins.sum(axis=1, keepdims=True) - margins
-    return margins @ delta
-
-
-def _metric(total: np.ndarray, mismatch: np.ndarray, margins: np.ndarray,
-            delta: np.ndarray | None, scale: np.ndarray) -> np.ndarray:
-    """1 − Σ ℓ_ck δ_ck / Σ ε_ck δ_ck; δ_cc = 0, so the self-pairing terms drop out of ε."""
-    d_e = (_times_delta(margins, delta) * margins).sum(axis=1) / scale
-    return _one_minus(mismatch, d_e, total)
-
-
 def _per_value(row_mismatch: np.ndarray, margins: np.ndarray, self_pairs: np.ndarray,
-               delta: np.ndarray | None, scale: np.ndarray) -> np.ndarray:
-    """(k)uα of every value k, eq. 13a: 1 − (ε_k. / ℓ_k.) Σ_c ℓ_kc δ_kc / Σ_c ε_kc δ_kc
-    (nominal δ: eq. 13b, 1 − (ε_k./ℓ_k.)(ℓ_k. − ℓ_kk)/(ε_k. − ε_kk))."""
-    total = margins.sum(axis=1, keepdims=True)
-    scale = scale[:, None]
+               times_delta: np.ndarray, total: np.ndarray, scale: np.ndarray) -> np.ndarray:
+    """(k)uα of the given values k, eq. 13a: 1 − (ε_k. / ℓ_k.) Σ_c ℓ_kc δ_kc / Σ_c ε_kc δ_kc
+    (nominal δ: eq. 13b, 1 − (ε_k./ℓ_k.)(ℓ_k. − ℓ_kk)/(ε_k. − ε_kk)). ``times_delta``:
+    Σ_c ℓ_c. δ_ck of each of them."""
+    total, scale = total[:, None], scale[:, None]
     eps_row = (margins * total - self_pairs) / scale
-    d_e = margins * _times_delta(margins, delta) / scale
+    d_e = margins * times_delta / scale
     with np.errstate(invalid="ignore", divide="ignore"):
         value = 1.0 - (eps_row / margins) * row_mismatch / d_e
     defined = (margins > 0) & (d_e > TINY * total) & np.isfinite(scale)
@@ -175,7 +208,6 @@ def _ratio(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
         return np.where(whole > 0, part / np.where(whole > 0, whole, 1.0), np.nan)
 
 
-def _pick(per_value: np.ndarray, code_value: np.ndarray) -> np.ndarray:
-    """Columns of the codes' own values; nan for a code never used alone."""
-    picked = per_value[:, np.maximum(code_value, 0)]
+def _unused_nan(picked: np.ndarray, code_value: np.ndarray) -> np.ndarray:
+    """The codes' columns, nan for a code never used alone."""
     return np.where(code_value >= 0, picked, np.nan)
