@@ -33,6 +33,7 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy import sparse
 
 from annotator.agreement.arrays import unique_inverse, unique_sorted
 from annotator.agreement.ualpha_tallies import FamilyTallies, FamilyValues, evaluate
@@ -214,7 +215,7 @@ def _code_values(pieces: _Pieces, n_cat: int) -> np.ndarray:
 
 
 def _coincidences(pieces: _Pieces, n_docs: int, delta: np.ndarray | None
-                  ) -> dict[str, np.ndarray]:
+                  ) -> dict[str, np.ndarray | sparse.csr_matrix]:
     """Per-document sums of the observed coincidences that the family needs.
 
     Tallied pair by pair of coders (weighted bincounts) over the pieces where both coded:
@@ -222,29 +223,38 @@ def _coincidences(pieces: _Pieces, n_docs: int, delta: np.ndarray | None
     costs a few rows of V numbers however many cells the coders' code sets fill.
     """
     n_values, n_coders = pieces.n_values, pieces.value.shape[1]
-    size = n_docs * n_values
-    out = {"margins": np.zeros(size), "mismatch": np.zeros(n_docs),
-           "cu_margins": np.zeros(size), "cu_mismatch": np.zeros(n_docs),
-           "cu_row_mismatch": np.zeros(size)}
+    out = {"mismatch": np.zeros(n_docs), "cu_mismatch": np.zeros(n_docs)}
+    parts: dict[str, list[np.ndarray]] = {"cells": [], "margins": [], "cu_margins": [],
+                                          "cu_row_mismatch": []}
     for i in range(n_coders):
         for j in range(i + 1, n_coders):
             both = pieces.present[:, i] & pieces.present[:, j]
             vi, vj = pieces.value[both, i], pieces.value[both, j]
             doc, weight = pieces.doc[both], pieces.pair_weight[both]
-            cells = np.concatenate([doc * n_values + vi, doc * n_values + vj])
+            parts["cells"].append(np.concatenate([doc * n_values + vi, doc * n_values + vj]))
             twice = np.concatenate([weight, weight])
-            out["margins"] += np.bincount(cells, twice, minlength=size)
+            parts["margins"].append(twice)
             out["mismatch"] += np.bincount(doc, 2.0 * weight * (vi != vj), minlength=n_docs)
             units = np.concatenate([(vi > 0) & (vj > 0)] * 2)
-            out["cu_margins"] += np.bincount(cells, twice * units, minlength=size)
+            parts["cu_margins"].append(twice * units)
             differ = (vi != vj) if delta is None else delta[vi, vj]
             mismatch = twice * units * np.concatenate([differ, differ])
             out["cu_mismatch"] += np.bincount(np.concatenate([doc, doc]), mismatch,
                                               minlength=n_docs)
-            out["cu_row_mismatch"] += np.bincount(cells, mismatch, minlength=size)
-    for key in ("margins", "cu_margins", "cu_row_mismatch"):
-        out[key] = out[key].reshape(n_docs, n_values)
+            parts["cu_row_mismatch"].append(mismatch)
+    cells = np.concatenate(parts.pop("cells"))  # two coders or more: one pair at least
+    for key, pieces_of in parts.items():
+        out[key] = per_document(cells, np.concatenate(pieces_of), n_docs, n_values)
     return out
+
+
+def per_document(cells: np.ndarray, weights: np.ndarray, n_docs: int,
+                 n_values: int) -> sparse.csr_matrix:
+    """Σ weights per (document, value) cell (``cells`` = document × n_values + value), as a
+    sparse D × V matrix: a document holds few of the values (compound code sets of dense
+    spans run to tens of thousands), so a dense one would grow with D × V."""
+    doc, value = np.divmod(cells.astype(np.int64), n_values)
+    return sparse.csr_matrix((weights, (doc, value)), shape=(n_docs, n_values))
 
 
 def _unit_mass(pieces: _Pieces) -> np.ndarray:
@@ -255,11 +265,11 @@ def _unit_mass(pieces: _Pieces) -> np.ndarray:
 
 
 def _self_pairs(pieces: _Pieces, n_docs: int, mass: np.ndarray,
-                squared_gaps: bool | None) -> np.ndarray:
+                squared_gaps: bool | None) -> sparse.csr_matrix:
     """Per document and value, the mass that may not pair with itself: each unit segment's
     ``mass`` squared, each gap segment's mass (``squared_gaps`` False) or nothing (None)."""
     n_values = pieces.n_values
-    total = np.zeros(n_docs * n_values)
+    cells, masses = [], []
     for coder in range(pieces.value.shape[1]):
         starts = pieces.own[:, coder]
         segment = np.cumsum(starts) - 1
@@ -267,9 +277,9 @@ def _self_pairs(pieces: _Pieces, n_docs: int, mass: np.ndarray,
         value, pairable = pieces.value[starts, coder], pieces.present[starts, coder]
         gap = summed if squared_gaps is False else np.zeros_like(summed)
         own = np.where(value == 0, gap, summed ** 2) * pairable
-        total += np.bincount(pieces.doc[starts] * n_values + value, own,
-                             minlength=n_docs * n_values)
-    return total.reshape(n_docs, n_values)
+        cells.append(pieces.doc[starts] * n_values + value)
+        masses.append(own)
+    return per_document(np.concatenate(cells), np.concatenate(masses), n_docs, n_values)
 
 
 def _binary_tally(pieces: _Pieces, n_docs: int, n_marked: np.ndarray, unit_doc: np.ndarray,
@@ -313,18 +323,35 @@ def _binary(lay: Layout, pieces: _Pieces, n_docs: int) -> np.ndarray:
 
 
 def _binary_per_code(lay: Layout, pieces: _Pieces, n_docs: int) -> np.ndarray:
-    """Tallies of each code k against everything else ("|uα of k")."""
-    n_cat, n_pieces = len(lay.categories), len(pieces.width)
-    first = np.searchsorted(pieces.bounds, lay.start)
-    stop = np.searchsorted(pieces.bounds, lay.end)
-    delta = np.zeros((n_pieces + 1, n_cat), dtype=np.int32)
-    np.add.at(delta, (first, lay.category), 1)
-    np.subtract.at(delta, (stop, lay.category), 1)
+    """Tallies of each code k against everything else ("|uα of k"), a few codes at a time
+    (a pieces × codes array per step would grow with the spans times the codebook)."""
+    n_cat = len(lay.categories)
+    keep = _pairable_units(lay)
+    tallies = [_binary_of_codes(lay, pieces, n_docs, keep, first, min(first + CODES_PER_STEP,
+                                                                       n_cat))
+               for first in range(0, n_cat, CODES_PER_STEP)]
+    return np.concatenate(tallies, axis=1) if tallies else np.zeros((n_docs, 0, 5))
+
+
+CODES_PER_STEP = 4
+
+
+def _binary_of_codes(lay: Layout, pieces: _Pieces, n_docs: int, keep: np.ndarray,
+                     low: int, high: int) -> np.ndarray:
+    """:func:`_binary_per_code` of the codes ``low`` to ``high`` (excluded)."""
+    n_pieces = len(pieces.width)
+    chosen = (lay.category >= low) & (lay.category < high)
+    first = np.searchsorted(pieces.bounds, lay.start[chosen])
+    stop = np.searchsorted(pieces.bounds, lay.end[chosen])
+    column = lay.category[chosen] - low
+    delta = np.zeros((n_pieces + 1, high - low), dtype=np.int32)
+    np.add.at(delta, (first, column), 1)
+    np.subtract.at(delta, (stop, column), 1)
     marked = np.cumsum(delta, axis=0)[:n_pieces].astype(np.float64)
     marked *= pieces.present.any(axis=1)[:, None]
-    keep = _pairable_units(lay)
-    unit_doc = lay.doc[keep] * n_cat + lay.category[keep]
-    return _binary_tally(pieces, n_docs, marked, unit_doc, lay.lengths[keep])
+    units = keep & chosen
+    unit_doc = lay.doc[units] * (high - low) + (lay.category[units] - low)
+    return _binary_tally(pieces, n_docs, marked, unit_doc, lay.lengths[units])
 
 
 def _delta(pieces: _Pieces, categories: tuple[Hashable, ...], metric: Metric | None

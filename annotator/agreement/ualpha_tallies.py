@@ -18,6 +18,10 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
+from scipy import sparse
+
+Tally = np.ndarray | sparse.csr_matrix
+"""A documents x values tally: sparse as :mod:`annotator.agreement.ualpha` builds them."""
 
 TINY = 1e-12
 """Expected disagreement below TINY times the pairable mass counts as none (undefined)."""
@@ -37,13 +41,13 @@ class FamilyTallies:
     Every figure is a function of these sums, so no coincidence matrix is kept.
     """
 
-    margins: np.ndarray  # (D, V)
+    margins: Tally  # (D, V), sparse
     mismatch: np.ndarray  # (D,)
-    cu_margins: np.ndarray  # (D, V)
+    cu_margins: Tally  # (D, V), sparse
     cu_mismatch: np.ndarray  # (D,)
-    cu_row_mismatch: np.ndarray  # (D, V)
-    self_u: np.ndarray  # (D, V)
-    self_cu: np.ndarray  # (D, V)
+    cu_row_mismatch: Tally  # (D, V), sparse
+    self_u: Tally  # (D, V), sparse
+    self_cu: Tally  # (D, V), sparse
     binary: np.ndarray  # (D, 5)
     binary_per_code: np.ndarray  # (D, K, 5)
     code_value: np.ndarray  # (K,) value id of code k alone, -1 if never used alone
@@ -132,18 +136,18 @@ def _reduced(tallies: FamilyTallies) -> _Reduced:
     the pooled figure and its bootstrap evaluate the same tallies)."""
     n_docs = tallies.n_documents
     index = np.maximum(tallies.code_value, 0)
-    margins, cu_margins = tallies.margins, tallies.cu_margins
+    margins, cu_margins = _csr(tallies.margins), _csr(tallies.cu_margins)
     cu_weighted = cu_margins if tallies.delta is None else cu_margins @ tallies.delta
     parts = {
         "total": margins.sum(axis=1), "mismatch": tallies.mismatch,
-        "self_u": tallies.self_u.sum(axis=1), "cu_total": cu_margins.sum(axis=1),
-        "cu_mismatch": tallies.cu_mismatch, "self_cu": tallies.self_cu.sum(axis=1),
+        "self_u": _csr(tallies.self_u).sum(axis=1), "cu_total": cu_margins.sum(axis=1),
+        "cu_mismatch": tallies.cu_mismatch, "self_cu": _csr(tallies.self_cu).sum(axis=1),
         "binary": tallies.binary, "binary_per_code": tallies.binary_per_code,
-        "margins": margins[:, index], "cu_margins": cu_margins[:, index],
-        "cu_row_mismatch": tallies.cu_row_mismatch[:, index],
-        "self_cu_k": tallies.self_cu[:, index],
+        "margins": _dense(margins[:, index]), "cu_margins": _dense(cu_margins[:, index]),
+        "cu_row_mismatch": _dense(_csr(tallies.cu_row_mismatch)[:, index]),
+        "self_cu_k": _dense(_csr(tallies.self_cu)[:, index]),
         "times_delta": (np.zeros((n_docs, 0)) if tallies.delta is None
-                        else cu_weighted[:, index]),
+                        else _dense(cu_weighted[:, index])),
     }
     columns = [np.asarray(parts[name], dtype=np.float64).reshape(n_docs, -1) for name in LINEAR]
     return _Reduced(np.concatenate(columns, axis=1),
@@ -151,13 +155,18 @@ def _reduced(tallies: FamilyTallies) -> _Reduced:
                     _gram(margins, margins), _gram(cu_weighted, cu_margins))
 
 
-def _gram(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+def _gram(left: Tally, right: Tally) -> np.ndarray:
     """left @ rightᵀ (D x D). A document holds a few of the V values, so the rows are sparse:
     multiplying them as such costs their non-zeros, not D² V."""
-    from scipy import sparse
+    return _dense(_csr(left) @ _csr(right).T)
 
-    product = sparse.csr_matrix(left) @ sparse.csr_matrix(right).T
-    return np.asarray(product.todense(), dtype=np.float64)
+
+def _csr(tally: Tally) -> sparse.csr_matrix:
+    return tally if sparse.issparse(tally) else sparse.csr_matrix(tally)
+
+
+def _dense(matrix: Tally) -> np.ndarray:
+    return np.asarray(matrix.todense() if sparse.issparse(matrix) else matrix, dtype=np.float64)
 
 
 def _quadratic(weights: np.ndarray, gram: np.ndarray) -> np.ndarray:
