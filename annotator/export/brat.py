@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import zipfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -123,7 +124,12 @@ def _write_file(session: Session, archive: zipfile.ZipFile, stem: str, text: str
     tally.files += 2
 
 
-def write_brat(session: Session, out: Path, scope: ExportScope) -> list[str]:
+Step = Callable[[int, int], None]
+"""``(files done, files)``, one step per document and coder; may raise to cancel."""
+
+
+def write_brat(session: Session, out: Path, scope: ExportScope,
+               step: Step | None = None) -> list[str]:
     """Write the brat collection for ``scope`` to the zip ``out`` (atomically); returns the
     summary and data-loss lines to print."""
     codebook = read_codebook(session)
@@ -139,10 +145,14 @@ def write_brat(session: Session, out: Path, scope: ExportScope) -> list[str]:
             codebook.codes, codebook.names, codebook.owners, project))
         archive.writestr("visual.conf", visual_conf(codebook.codes, codebook.names))
         document_id, text = "", ""
-        for key in keys:
+        for done, key in enumerate(keys):
+            if step is not None:
+                step(done, len(keys))
             if key.document_id != document_id:
                 document_id = key.document_id
                 text = session.scalar(select(Document.text).where(Document.id == document_id))
             _write_file(session, archive, layout.stem(key), text or "", key, resolved,
                         codebook, tally)
+        if step is not None:
+            step(len(keys), len(keys))
     return tally.report(out)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
 from sqlalchemy.orm import Session
 
+from annotator.db.services.export_rows import count_annotations
 from annotator.db.services.interchange import iter_annotation_objects
 from annotator.domain import Layer
 from annotator.export.atomic import atomic_text_writer
@@ -31,10 +33,21 @@ def export_annotations_jsonl(session: Session, path: Path, layer: Layer | None =
 
 
 
-def write_scoped_jsonl(session: Session, handle: TextIO, scope: ExportScope) -> tuple[int, int]:
+Step = Callable[[int, int], None]
+"""``(done, total)`` after each step; may raise to cancel (the atomic writer removes the file)."""
+STEP_LINES = 500
+"""Lines between two progress reports: finer than a document of the densest project."""
+
+
+def write_scoped_jsonl(session: Session, handle: TextIO, scope: ExportScope,
+                       step: Step | None = None) -> tuple[int, int]:
     """The annotations in ``scope`` and the links between two of them, in the import format;
-    returns (annotations, links)."""
+    returns (annotations, links). ``step`` hears (annotations written, annotations chosen)."""
     selection = resolve_selection(session, scope)
+    total = count_annotations(session, selection.documents, list(selection.coders),
+                              list(selection.codes), selection.layers) if step else 0
+    if step is not None:
+        step(0, total)
     documents = set(selection.documents)
     coders = set(selection.coders.values())
     paths = {row.path for row in selection.codes.values()}
@@ -52,10 +65,15 @@ def write_scoped_jsonl(session: Session, handle: TextIO, scope: ExportScope) -> 
         else:
             continue
         handle.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        if step is not None and (annotations + links) % STEP_LINES == 0:
+            step(min(annotations, total), total)
+    if step is not None:
+        step(total, total)
     return annotations, links
 
 
-def export_scoped_jsonl(session: Session, path: Path, scope: ExportScope) -> tuple[int, int]:
+def export_scoped_jsonl(session: Session, path: Path, scope: ExportScope,
+                        step: Step | None = None) -> tuple[int, int]:
     """:func:`write_scoped_jsonl` to ``path``, atomically."""
     with atomic_text_writer(path) as handle:
-        return write_scoped_jsonl(session, handle, scope)
+        return write_scoped_jsonl(session, handle, scope, step)

@@ -42,9 +42,17 @@ _NAME_LENGTH = 60
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-def write_qdc(session: Session, out: Path, scope: ExportScope) -> list[str]:
+Step = Callable[[int, int], None]
+"""``(done, total)``: one step per document (its selections, then its text); may raise to
+cancel, and the atomic writer removes the file."""
+
+
+def write_qdc(session: Session, out: Path, scope: ExportScope,
+              step: Step | None = None) -> list[str]:
     """Write the codebook (codes under their kinds) to ``out`` as a ``.qdc`` file."""
     export = codebook_for_refi(session, _selection(scope))
+    if step is not None:
+        step(0, 1)
     with atomic_path(out) as temporary, temporary.open("wb") as stream:
         xml = _XmlStream(stream)
         xml.open("CodeBook", {"xmlns": CODEBOOK_NAMESPACE, "origin": ORIGIN})
@@ -53,22 +61,34 @@ def write_qdc(session: Session, out: Path, scope: ExportScope) -> list[str]:
         xml.close("Codes")
         xml.close("CodeBook")
         xml.finish(export)
+        if step is not None:
+            step(1, 1)
     count = sum(1 for _ in _walk(export.codes)) - len(export.codes)
     return [f"wrote {out}: {count} codes under {len(export.codes)} kind(s)", *_loss_report(export)]
 
 
-def write_qdpx(session: Session, out: Path, scope: ExportScope) -> list[str]:
+def write_qdpx(session: Session, out: Path, scope: ExportScope,
+               step: Step | None = None) -> list[str]:
     """Write codebook, coders, documents, annotations and memos to ``out`` as a ``.qdpx``."""
     export = project_for_refi(session, _selection(scope))
+    total = 2 * len(export.sources)
+    counted = _counted(step, total)
     with atomic_path(out) as temporary, zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
         with archive.open("project.qde", "w") as stream:
-            write_project_xml(_XmlStream(stream), export)
-        for source in export.sources:
+            write_project_xml(_XmlStream(stream), export, counted)
+        for done, source in enumerate(export.sources, start=len(export.sources)):
+            counted(done)
             archive.writestr(f"sources/{source.guid}.txt", source.text.encode("utf-8"))
+        counted(total)
     selections = sum(len(source.selections) for source in export.sources)
     summary = (f"wrote {out}: {len(export.sources)} documents, {selections} coded selections, "
                f"{len(export.users)} users, {len(export.notes)} notes")
     return [summary, *_loss_report(export)]
+
+
+def _counted(step: Step | None, total: int) -> Callable[[int], None]:
+    """``step`` with its total bound (a no-op without one)."""
+    return (lambda done: step(done, total)) if step is not None else (lambda done: None)
 
 
 class _XmlStream:
@@ -111,8 +131,10 @@ class _XmlStream:
                                  "removed from names and notes")
 
 
-def write_project_xml(xml: _XmlStream, export: QdaExport) -> None:
-    """``project.qde``: Users, CodeBook, Sources, Notes, in the order the schema requires."""
+def write_project_xml(xml: _XmlStream, export: QdaExport,
+                      step: Callable[[int], None] = lambda done: None) -> None:
+    """``project.qde``: Users, CodeBook, Sources, Notes, in the order the schema requires;
+    ``step`` hears how many sources are written."""
     xml.open("Project", {"xmlns": PROJECT_NAMESPACE, "name": export.project_name, "origin": ORIGIN})
     if export.users:
         xml.open("Users", {})
@@ -124,7 +146,13 @@ def write_project_xml(xml: _XmlStream, export: QdaExport) -> None:
     _codes(xml, export.codes)
     xml.close("Codes")
     xml.close("CodeBook")
-    _wrapped(xml, "Sources", export.sources, _text_source)
+    sources = iter(range(len(export.sources)))
+
+    def source(xml: _XmlStream, item: QdaSource) -> None:
+        step(next(sources))
+        _text_source(xml, item)
+
+    _wrapped(xml, "Sources", export.sources, source)
     _wrapped(xml, "Notes", export.notes, _note)
     xml.close("Project")
     xml.finish(export)

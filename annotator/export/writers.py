@@ -34,7 +34,7 @@ SUFFIXES = {"xlsx": ".xlsx", "csv": ".zip", "sav": ".sav", "dta": ".dta", "jsonl
 INTERCHANGE = {"brat": ("annotator.export.brat", "write_brat"),
                "qdpx": ("annotator.export.refi_qda", "write_qdpx"),
                "qdc": ("annotator.export.refi_qda", "write_qdc")}
-"""Formats for other annotation and QDA tools, written in one step (progress: start only)."""
+"""Formats for other annotation and QDA tools; progress per document (and coder, for brat)."""
 
 Progress = Callable[[str, int, int], None]
 """``(stage, done, total)``; may raise :class:`ExportCancelled` to stop."""
@@ -100,9 +100,8 @@ def _jsonl(session: Session, out: Path, scope: ExportScope,
            progress: Progress | None) -> list[str]:
     from annotator.export.jsonl import export_scoped_jsonl
 
-    if progress is not None:
-        progress("writing", 0, 1)
-    annotations, links = export_scoped_jsonl(session, out, scope)
+    step = None if progress is None else (lambda done, total: progress("writing", done, total))
+    annotations, links = export_scoped_jsonl(session, out, scope, step)
     return [f"wrote {out}: {annotations} annotations and {links} links "
             "(read back with `annotator annotations PATH import FILE`)"]
 
@@ -110,9 +109,10 @@ def _jsonl(session: Session, out: Path, scope: ExportScope,
 def _interchange(session: Session, fmt: str, out: Path, scope: ExportScope,
                  progress: Progress | None) -> list[str]:
     if progress is not None:
-        progress("writing", 0, 1)
+        progress("reading the project", 0, 1)
+    step = None if progress is None else (lambda done, total: progress("writing", done, total))
     module, name = INTERCHANGE[fmt]
-    return getattr(importlib.import_module(module), name)(session, out, scope)
+    return getattr(importlib.import_module(module), name)(session, out, scope, step)
 
 
 def export_file(session: Session, fmt: str, out: Path, scope: ExportScope,

@@ -88,3 +88,41 @@ def test_a_coder_exports_only_their_own_coding(qtbot, coded: Path) -> None:  # n
     assert isinstance(dialog, ExportDialog)
     dialog.format.setCurrentIndex(dialog.format.findData("sav"))
     assert dialog.destination.text().endswith(".sav")
+
+
+@pytest.mark.parametrize("fmt", ["brat", "qdpx"])
+def test_cancel_in_the_middle_of_an_interchange_export(qtbot, coded: Path, tmp_path: Path,  # noqa: ANN001
+                                                       monkeypatch: pytest.MonkeyPatch,
+                                                       fmt: str) -> None:
+    """The worker is held after its first document until Cancel is pressed: the partial
+    temporary file is there then, and gone once the worker has stopped at the next step."""
+    import threading
+
+    from annotator.export import brat, refi_qda
+
+    reached, go = threading.Event(), threading.Event()
+    module, name = (brat, "_write_file") if fmt == "brat" else (refi_qda, "_text_source")
+    original = getattr(module, name)
+
+    def held(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        result = original(*args, **kwargs)
+        reached.set()
+        go.wait(30)
+        return result
+
+    monkeypatch.setattr(module, name, held)
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    dialog = open_export_dialog(coded)
+    qtbot.addWidget(dialog)
+    dialog.format.setCurrentIndex(dialog.format.findData(fmt))
+    dialog.destination.setText(str(out_dir / f"x.{fmt}.zip"))
+    dialog.start()
+    qtbot.waitUntil(reached.is_set, timeout=60_000)
+    assert len(list(out_dir.iterdir())) == 1  # the temporary file, being written
+    dialog.cancel()
+    go.set()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=60_000)
+    assert dialog.result_lines is None
+    assert list(out_dir.iterdir()) == []
+    assert "cancelled" in dialog.status.text() and dialog.progress.value() == 0
