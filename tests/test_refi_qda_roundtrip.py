@@ -121,7 +121,7 @@ def test_scope_limits_the_export(coded: Path, tmp_path: Path, capsys: pytest.Cap
 def test_a_failed_export_leaves_no_file(coded: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import annotator.export.refi_qda as writer
 
-    def broken(xml: object, export: object) -> None:
+    def broken(xml: object, export: object, step: object = None) -> None:
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(writer, "write_project_xml", broken)

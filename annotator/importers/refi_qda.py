@@ -13,9 +13,11 @@ outside its source, is refused with one line naming the file and the element.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
+from typing import IO
 from xml.etree.ElementTree import Element
 
 import defusedxml.ElementTree as SafeTree
@@ -24,7 +26,14 @@ from defusedxml import DefusedXmlException
 from annotator.errors import InputError
 from annotator.importers.archive import check_archive, describe_size
 from annotator.importers.package import GuardedPackage, ReadLimits
-from annotator.importers.refi_qda_model import QdaCode, QdaCodebook, QdaNote, QdaProject, QdaSource
+from annotator.importers.refi_qda_model import (
+    QdaCode,
+    QdaCodebook,
+    QdaNote,
+    QdaProject,
+    QdaSource,
+    QdaUser,
+)
 from annotator.importers.refi_qda_xml import (
     child,
     children,
@@ -75,13 +84,12 @@ def read_qdpx(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> QdaProject:
         project_member = _project_member(path, members)
         sources = {PurePosixPath(m).name.casefold(): m for m in members
                    if len(PurePosixPath(m).parts) == 2 and PurePosixPath(m).parts[0].casefold() == "sources"}
-        root = parse_xml(package.read(project_member), f"{path}: {project_member}", "Project")
-
         def load_text(element: Element) -> str:
             return _source_text(package, path, sources, element)
 
         try:
-            return _project(root, load_text)
+            with package.open(project_member) as stream:
+                return _project(stream, f"{path}: {project_member}", load_text)
         except ValueError as problem:
             raise InputError(path, f"{project_member}: {problem}") from None
 
@@ -132,19 +140,80 @@ def _source_text(package: GuardedPackage, path: Path, sources: dict[str, str], e
         raise InputError(path, f"{member}: not UTF-8 text (byte {exc.start})") from None
 
 
-def _project(root: Element, load_text: Callable[[Element], str]) -> QdaProject:
-    users = read_users(child(root, "Users"))
-    codes = read_codes(child(child(root, "CodeBook"), "Codes"))
-    _check_unique_codes(codes)
-    notes = read_notes(child(root, "Notes"))
-    source_list = child(root, "Sources")
-    sources = tuple(read_text_source(s, load_text) for s in children(source_list, "TextSource"))
-    fallback_user = guid_of(root, "creatingUserGUID", required=False)
-    sources = tuple(_with_users(source, fallback_user) for source in sources)
-    _check_references(sources, codes, {u.guid for u in users}, set(notes))
-    losses = _losses(root, source_list, sources, notes)
-    return QdaProject(name=root.get("name", ""), users=users, codes=codes, sources=sources,
-                      notes=notes, losses=tuple(losses))
+def _project(stream: IO[bytes], where: str, load_text: Callable[[Element], str]) -> QdaProject:
+    """The project read element by element (defusedxml's iterparse, DTDs refused): each
+    ``<TextSource>`` becomes a :class:`QdaSource` once it is complete and is then dropped, so
+    neither the file's bytes nor its whole tree are held beside the sources."""
+    parts = _Parts()
+    stack: list[Element] = []
+    try:
+        for event, element in SafeTree.iterparse(stream, events=("start", "end"), forbid_dtd=True):
+            if event == "start":
+                if not stack and local(element) != "Project":
+                    raise InputError(where, f"the root element is <{local(element)}>, expected "
+                                            "<Project>")
+                stack.append(element)
+                continue
+            stack.pop()
+            if len(stack) == 2 and local(stack[1]) == "Sources":
+                parts.source(element, load_text)
+                stack[1].remove(element)
+            elif len(stack) == 1:
+                parts.part(element)
+                stack[0].remove(element)
+            elif not stack:
+                parts.root = element
+    except DefusedXmlException:
+        raise InputError(where, "its XML declares a DTD or entities, which are refused for safety") from None
+    except SafeTree.ParseError as exc:
+        raise InputError(where, f"not well-formed XML ({exc})") from None
+    return parts.project()
+
+
+@dataclass
+class _Parts:
+    """What :func:`_project` has read so far, and what it met that cannot be stored."""
+
+    root: Element | None = None
+    users: tuple[QdaUser, ...] = ()
+    codes: tuple[QdaCode, ...] = ()
+    notes: dict[str, QdaNote] = field(default_factory=dict)
+    sources: list[QdaSource] = field(default_factory=list)
+    losses: list[str] = field(default_factory=list)
+    unread: Counter[str] = field(default_factory=Counter)
+    whole_source_codings: int = 0
+
+    def source(self, element: Element, load_text: Callable[[Element], str]) -> None:
+        tag = local(element)
+        if tag == "TextSource":
+            self.whole_source_codings += len(list(children(element, "Coding")))
+            self.sources.append(read_text_source(element, load_text))
+        elif tag in _UNREAD_SOURCES:
+            self.unread[tag] += 1
+
+    def part(self, element: Element) -> None:
+        tag = local(element)
+        if tag == "Users":
+            self.users = read_users(element)
+        elif tag == "CodeBook":
+            self.codes = read_codes(child(element, "Codes"))
+            _check_unique_codes(self.codes)
+        elif tag == "Notes":
+            self.notes = read_notes(element)
+        elif tag in _UNREAD_PARTS:
+            self.losses.append(f"{len(list(element))} {_UNREAD_PARTS[tag]} ({tag})")
+
+    def project(self) -> QdaProject:
+        root = self.root
+        fallback_user = guid_of(root, "creatingUserGUID", required=False) if root is not None else None
+        sources = tuple(_with_users(source, fallback_user) for source in self.sources)
+        _check_references(sources, self.codes, {u.guid for u in self.users}, set(self.notes))
+        losses = [f"{count} {tag} element(s) (only text sources are imported)"
+                  for tag in _UNREAD_SOURCES if (count := self.unread[tag])]
+        losses += self.losses + _losses(self.whole_source_codings, sources, self.notes)
+        return QdaProject(name=root.get("name", "") if root is not None else "", users=self.users,
+                          codes=self.codes, sources=sources, notes=self.notes,
+                          losses=tuple(losses))
 
 
 def _with_users(source: QdaSource, fallback: str | None) -> QdaSource:
@@ -203,17 +272,9 @@ def _check_notes(where: str, refs: tuple[str, ...], notes: set[str]) -> None:
             raise ValueError(f"{where} refers to note {ref}, which <Notes> does not define")
 
 
-def _losses(root: Element, source_list: Element | None, sources: tuple[QdaSource, ...],
-            notes: dict[str, QdaNote]) -> list[str]:
-    """What the file holds that a Framing Annotator project has no place for."""
+def _losses(whole: int, sources: tuple[QdaSource, ...], notes: dict[str, QdaNote]) -> list[str]:
+    """What the sources and notes hold that a Framing Annotator project has no place for."""
     losses = []
-    for tag in _UNREAD_SOURCES:
-        if count := len(list(children(source_list, tag))):
-            losses.append(f"{count} {tag} element(s) (only text sources are imported)")
-    for tag, label in _UNREAD_PARTS.items():
-        if (part := child(root, tag)) is not None:
-            losses.append(f"{len(list(part))} {label} ({tag})")
-    whole = sum(len(list(children(s, "Coding"))) for s in children(source_list, "TextSource"))
     if whole:
         losses.append(f"{whole} coding(s) of a whole source (only codings of text selections are kept)")
     attached = {ref for s in sources for ref in s.notes}

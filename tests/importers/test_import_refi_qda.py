@@ -112,6 +112,9 @@ def _refusal(tmp_path: Path, **kwargs: object) -> str:
      {}, "<PlainTextSelection guid={6F1C2A3B-0000-4000-8000-00000000F004}>: positions 40-500 are outside"),
     (_qde(GOOD).replace(f'name="siege.docx" plainTextPath="internal://{TEXT_FILE}"',
                         'name="siege.docx" plainTextPath="internal://missing.txt"'), {}, "sources/missing.txt is not in"),
+    (_qde(GOOD).replace("<Project ", "<Projekt ").replace("</Project>", "</Projekt>"), {},
+     "the root element is <Projekt>, expected <Project>"),
+    (_qde(GOOD).replace("</Project>", ""), {}, "not well-formed XML"),
 ])
 def test_bad_projects_are_refused_naming_file_and_element(tmp_path: Path, qde: str, members: dict[str, bytes],
                                                          expected: str) -> None:
