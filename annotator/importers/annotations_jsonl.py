@@ -7,7 +7,7 @@ is done by ``annotator.db.services.interchange``, which reports errors with the 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import NamedTuple
@@ -153,18 +153,27 @@ def _parse_object(raw: bytes, path: Path, line: int) -> dict | None:
     return obj
 
 
-def read_annotation_lines(path: Path) -> tuple[list[AnnotationLine], list[RelationLine]]:
-    """Parse the whole file or raise InputError naming the first bad line.
+STEP_LINES = 200
+"""Lines between two progress reports of :func:`read_annotation_lines`."""
+
+
+def read_annotation_lines(path: Path, step: Callable[[int, int], None] | None = None
+                          ) -> tuple[list[AnnotationLine], list[RelationLine]]:
+    """Parse the whole file or raise InputError naming the first bad line. ``step`` hears
+    (bytes read, file size) every STEP_LINES lines and may raise to stop.
 
     Lines end at ``\n`` only: JSON strings may hold U+2028 and other characters that
     ``str.splitlines`` would wrongly treat as line ends.
     """
-    if path.stat().st_size > MAX_BYTES:
+    size = path.stat().st_size
+    if size > MAX_BYTES:
         raise InputError(path, f"file is larger than {MAX_BYTES // 2**20} MB")
     annotations: list[AnnotationLine] = []
     relations: list[RelationLine] = []
     with path.open("rb") as handle:
         for number, raw in enumerate(handle, start=1):
+            if step is not None and number % STEP_LINES == 0:
+                step(handle.tell(), size)
             obj = _parse_object(raw, path, number)
             if obj is None:
                 continue

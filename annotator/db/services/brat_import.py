@@ -9,7 +9,7 @@ collection is checked before anything is written: one bad line imports nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -120,13 +120,19 @@ def _refuse_coded(session: Session, file: BratFile, document_id: str, coder_id: 
                          "document; importing would add them twice, so nothing was imported")
 
 
-def import_brat(session: Session, source: Path, coder: str) -> BratOutcome:
-    """Import every pair of the collection (for ``coder``) inside the caller's transaction."""
+def import_brat(session: Session, source: Path, coder: str,
+                step: Callable[[int, int], None] | None = None) -> BratOutcome:
+    """Import every pair of the collection (for ``coder``) inside the caller's transaction;
+    ``step`` hears (documents planned, documents) and may raise to stop before anything is
+    written."""
     coder_id = find_coder(session, coder).id
     collection = read_brat_collection(source, coder)
     planner = _FilePlanner(session, _names(session, collection.names), coder_id)
     plan = ImportPlan()
-    for file, document_id in zip(collection.files, _documents(session, collection.files)):
+    documents = _documents(session, collection.files)
+    for done, (file, document_id) in enumerate(zip(collection.files, documents)):
+        if step is not None:
+            step(done, len(documents))
         if file.parsed.entities:
             _refuse_coded(session, file, document_id, coder_id, coder)
         planner.plan(file, document_id, plan)

@@ -7,6 +7,8 @@ and the error names the file, the line and what is wrong. Export streams (``inte
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,14 +32,16 @@ class InterchangeOutcome:
 
 
 
-def import_annotations(session: Session, path: Path) -> InterchangeOutcome:
-    """Import one JSONL file inside the caller's transaction.
+def import_annotations(session: Session, path: Path,
+                       step: Callable[[int, int], None] | None = None) -> InterchangeOutcome:
+    """Import one JSONL file inside the caller's transaction; ``step`` hears (bytes read,
+    file size) while the lines are read and may raise to stop (nothing is written then).
 
     Every line is checked first (shapes, documents, offsets, codes, coders, attributes, link ends,
     ids already present); the first bad line raises InputError before anything is written.
     """
     with collector_paused():
-        annotation_lines, relation_lines = read_annotation_lines(path)
+        annotation_lines, relation_lines = read_annotation_lines(path, step)
         plan = plan_import(session, path, annotation_lines, relation_lines)
     write_plan(session, plan)
     return InterchangeOutcome(len(plan.annotations), len(plan.relations),

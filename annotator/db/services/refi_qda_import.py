@@ -12,6 +12,7 @@ sub-codes, is placed under ``default_kind`` (Framing device unless the caller sa
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, insert, select
@@ -57,12 +58,17 @@ def import_qda_codebook(session: Session, book: QdaCodebook,
 
 
 def import_qda_project(session: Session, project: QdaProject,
-                       default_kind: CodeKind = CodeKind.FRAMING_DEVICE) -> QdaImportOutcome:
+                       default_kind: CodeKind = CodeKind.FRAMING_DEVICE,
+                       step: Callable[[int, int], None] | None = None) -> QdaImportOutcome:
+    """Store ``project`` inside the caller's transaction; ``step`` hears (sources stored,
+    sources) and may raise to stop (the caller's transaction then stores nothing)."""
     outcome = QdaImportOutcome(losses=list(project.losses))
     kind_nodes = _store_codes(session, project.codes, default_kind, outcome)
     coders = _store_coders(session, project, outcome)
     skipped: Counter[str] = Counter()
-    for source in project.sources:
+    for done, source in enumerate(project.sources):
+        if step is not None:
+            step(done, len(project.sources))
         outcome.counts["sources"] += 1
         document_id = _store_document(session, source, outcome)
         _store_annotations(session, project, source, document_id, coders, kind_nodes, outcome, skipped)
