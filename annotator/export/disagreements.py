@@ -22,7 +22,7 @@ from annotator.export.selection import Selection
 from annotator.export.tables import Cell, Column, Table
 from annotator.review import Cluster, ReviewDocument, ReviewSpan, review_document
 
-BATCH = 100
+BATCH = 20
 """Documents read and clustered at a time."""
 LEGEND = ("one row per review cluster (overlapping spans of the chosen coders and codes) that is "
           "not unanimous; class is the first of missing, code, boundary, attribute, relation "

@@ -22,20 +22,27 @@ ANNOTATION = Annotation.__table__.c
 def union_lengths(session: Session, document_ids: Collection[str], coder_ids: Collection[str],
                   code_ids: Collection[str], layer: Layer) -> Iterator[int]:
     """The length of each run of overlapping spans of the chosen coders and codes (every
-    cluster, unanimous or not: an upper bound for the disagreements)."""
-    documents, coders, codes = set(document_ids), set(coder_ids), set(code_ids)
-    query = (select(ANNOTATION.document_id, ANNOTATION.coder_id, ANNOTATION.code_id,
-                    ANNOTATION.start, ANNOTATION.end)
-             .where(ANNOTATION.layer == Layer(layer).value)
-             .order_by(ANNOTATION.document_id, ANNOTATION.start))
-    current, first, reach = None, 0, -1
-    for document_id, coder_id, code_id, start, end in session.connection().execute(query):
-        if document_id not in documents or coder_id not in coders or code_id not in codes:
-            continue
-        if document_id != current or start >= reach:
-            if current is not None:
-                yield reach - first
-            current, first, reach = document_id, start, end
+    cluster, unanimous or not: an upper bound for the disagreements). One document at a time
+    through the (document, layer, coder) index, sorted here: no sort of the whole table."""
+    coders, codes = set(coder_ids), set(code_ids)
+    query = select(ANNOTATION.coder_id, ANNOTATION.code_id, ANNOTATION.start, ANNOTATION.end)
+    connection = session.connection()
+    for document_id in document_ids:
+        rows = connection.execute(query.where(ANNOTATION.document_id == document_id,
+                                              ANNOTATION.layer == Layer(layer).value))
+        bounds = sorted((start, end) for coder_id, code_id, start, end in rows
+                        if coder_id in coders and code_id in codes)
+        yield from _runs(bounds)
+
+
+def _runs(bounds: list[tuple[int, int]]) -> Iterator[int]:
+    """Lengths of the runs of overlapping ``(start, end)`` pairs, sorted by start."""
+    if not bounds:
+        return
+    first, reach = bounds[0]
+    for start, end in bounds[1:]:
+        if start >= reach:
+            yield reach - first
+            first, reach = start, end
         reach = max(reach, end)
-    if current is not None:
-        yield reach - first
+    yield reach - first
