@@ -82,3 +82,30 @@ def test_the_csv_zip_has_the_table_too(demo_store, tmp_path: Path, fmt: str) -> 
     _, book_rows = _export(demo_store, tmp_path / "d.xlsx", ExportScope())
     assert [r["cluster_key"] for r in rows] == [r["cluster_key"] for r in book_rows]
     assert "Disagreements.Layla_code" in readme
+
+
+def test_a_cluster_over_the_cell_limit_continues_in_the_next_columns(hard_store,  # noqa: ANN001
+                                                                    tmp_path: Path) -> None:
+    from sqlalchemy import select
+
+    from annotator.db.models import Document
+    from annotator.db.services.annotations import create_annotation
+    from annotator.db.services.codebook import code_ids_by_path
+    from annotator.db.services.coders import add_coder
+
+    store, spans = hard_store
+    start, end = spans[-1]  # 40,000 characters with emoji
+    with store.transaction() as session:
+        document = session.scalar(select(Document.id))
+        text = session.scalar(select(Document.text))
+        karim = add_coder(session, "Karim")
+        create_annotation(session, document_id=document, coder_id=karim,
+                          code_id=code_ids_by_path(session)["claim/evaluative"],
+                          start=start, end=end)
+    header, rows = _export(store, tmp_path / "long.xlsx", ExportScope())
+    assert "text (2)" in header
+    long = [row for row in rows if row["start"] == start]
+    assert len(long) == 1 and long[0]["class"] == "code"
+    pieces = [long[0][name] or "" for name in header if name.startswith("text")]
+    assert "".join(pieces) == text[start:end]
+    assert long[0]["Karim_code"] == "Claim/Evaluative"
