@@ -88,6 +88,16 @@ def timed(command: list[str]) -> tuple[float, float, int]:
     return elapsed, cpu, after.ru_maxrss // 1024
 
 
+READ_ONLY = ("import resource, sys; from annotator.importers.refi_qda import read_qdpx; "
+             "read_qdpx(sys.argv[1])")
+
+
+def read_only(qdpx: Path) -> tuple[float, float, int]:
+    """Wall, CPU and peak MB of a fresh process that only parses ``qdpx`` (the importer's
+    memory without the database's)."""
+    return timed([sys.executable, "-c", READ_ONLY, str(qdpx)])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--annotations", type=int, default=100_000)
@@ -114,6 +124,9 @@ def main() -> None:
             cpu = statistics.median(c for _, c in runs)
             print(f"{label} qdpx: median {wall:.1f} s wall, {cpu:.1f} s CPU (yardstick {YARDSTICK_S:.0f} s)")
         print(f"peak resident memory: export {export_peak} MB, any run {peak} MB")
+        wall, cpu, read_peak = read_only(out)
+        print(f"reading the .qdpx alone (read_qdpx, no database): {wall:.1f} s wall, {cpu:.1f} s "
+              f"CPU, peak {read_peak} MB")
 
 
 if __name__ == "__main__":

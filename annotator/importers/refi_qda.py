@@ -31,6 +31,7 @@ from annotator.importers.refi_qda_model import (
     QdaCodebook,
     QdaNote,
     QdaProject,
+    QdaSelection,
     QdaSource,
     QdaUser,
 )
@@ -41,9 +42,12 @@ from annotator.importers.refi_qda_xml import (
     local,
     read_codes,
     read_notes,
-    read_text_source,
+    note_refs,
+    read_selection,
     read_users,
+    source_text,
 )
+from annotator.importers.refi_qda_text import CanonicalSource
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 _KIND = "REFI-QDA project"
@@ -142,8 +146,10 @@ def _source_text(package: GuardedPackage, path: Path, sources: dict[str, str], e
 
 def _project(stream: IO[bytes], where: str, load_text: Callable[[Element], str]) -> QdaProject:
     """The project read element by element (defusedxml's iterparse, DTDs refused): each
-    ``<TextSource>`` becomes a :class:`QdaSource` once it is complete and is then dropped, so
-    neither the file's bytes nor its whole tree are held beside the sources."""
+    ``<PlainTextSelection>`` becomes a plain record as soon as it is read and is dropped from
+    the tree, and so is each ``<TextSource>`` once complete; neither the file's bytes nor its
+    tree are held beside the sources. (The schema puts a source's PlainTextContent before its
+    selections, so its text is known when the first selection ends.)"""
     parts = _Parts()
     stack: list[Element] = []
     try:
@@ -155,7 +161,11 @@ def _project(stream: IO[bytes], where: str, load_text: Callable[[Element], str])
                 stack.append(element)
                 continue
             stack.pop()
-            if len(stack) == 2 and local(stack[1]) == "Sources":
+            if len(stack) == 3 and local(stack[1]) == "Sources" and local(stack[2]) == "TextSource":
+                if local(element) == "PlainTextSelection":
+                    parts.selection(stack[2], element, load_text)
+                    stack[2].remove(element)
+            elif len(stack) == 2 and local(stack[1]) == "Sources":
                 parts.source(element, load_text)
                 stack[1].remove(element)
             elif len(stack) == 1:
@@ -182,14 +192,28 @@ class _Parts:
     losses: list[str] = field(default_factory=list)
     unread: Counter[str] = field(default_factory=Counter)
     whole_source_codings: int = 0
+    text: CanonicalSource | None = None
+    """The text of the source being read, loaded at its first selection."""
+    selections: list[QdaSelection] = field(default_factory=list)
+
+    def selection(self, source: Element, element: Element,
+                  load_text: Callable[[Element], str]) -> None:
+        if self.text is None:
+            self.text = source_text(source, load_text)
+        self.selections.append(read_selection(element, self.text))
 
     def source(self, element: Element, load_text: Callable[[Element], str]) -> None:
         tag = local(element)
         if tag == "TextSource":
             self.whole_source_codings += len(list(children(element, "Coding")))
-            self.sources.append(read_text_source(element, load_text))
+            text = self.text or source_text(element, load_text)
+            self.sources.append(QdaSource(
+                guid=guid_of(element) or "", name=(element.get("name") or "").strip(),
+                text=text.text, user=guid_of(element, "creatingUser", required=False),
+                selections=tuple(self.selections), notes=note_refs(element)))
         elif tag in _UNREAD_SOURCES:
             self.unread[tag] += 1
+        self.text, self.selections = None, []
 
     def part(self, element: Element) -> None:
         tag = local(element)

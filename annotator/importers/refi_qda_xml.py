@@ -15,7 +15,6 @@ from annotator.importers.refi_qda_model import (
     QdaCoding,
     QdaNote,
     QdaSelection,
-    QdaSource,
     QdaUser,
     normal_guid,
 )
@@ -103,20 +102,15 @@ def note_refs(element: Element) -> tuple[str, ...]:
     return tuple(guid_of(ref, "targetGUID") or "" for ref in children(element, "NoteRef"))
 
 
-def read_text_source(element: Element, load_text: Callable[[Element], str]) -> QdaSource:
-    """One ``<TextSource>``: its text (inline or from ``sources/``) and its selections, checked."""
+def source_text(element: Element, load_text: Callable[[Element], str]) -> CanonicalSource:
+    """The text of a ``<TextSource>`` (its attributes and any PlainTextContent read so far)."""
     try:
-        text = CanonicalSource(load_text(element))
+        return CanonicalSource(load_text(element))
     except ValueError as problem:
         raise ValueError(f"{describe(element)}: {problem}") from None
-    selections = tuple(_selection(s, text) for s in children(element, "PlainTextSelection"))
-    name = (element.get("name") or "").strip()
-    return QdaSource(guid=guid_of(element) or "", name=name, text=text.text,
-                     user=guid_of(element, "creatingUser", required=False),
-                     selections=selections, notes=note_refs(element))
 
 
-def _selection(element: Element, source: CanonicalSource) -> QdaSelection:
+def read_selection(element: Element, source: CanonicalSource) -> QdaSelection:
     start, end = _position(element, "startPosition"), _position(element, "endPosition")
     if not 0 <= start <= end <= source.raw_length:
         raise ValueError(f"{describe(element)}: positions {start}-{end} are outside the source text "

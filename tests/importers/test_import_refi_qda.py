@@ -164,3 +164,18 @@ def test_the_specification_example_codebook_imports(tmp_path: Path, capsys: pyte
         assert (economy.name_en, economy.colour, economy.kind) == ("Economy", "#ffff00", "framing_device")
         assert economy.definition == "Anything about jobs or taxes or business"
     store.close()
+
+
+def test_inline_source_text_is_read_before_its_selections(tmp_path: Path) -> None:
+    """A TextSource may carry its text as PlainTextContent (before its selections, as the
+    schema orders them): the streamed reader knows the text when the first selection ends."""
+    from xml.sax.saxutils import escape
+
+    inline = escape(RAW, {"\r": "&#13;"})  # XML would read a bare CR as a line break
+    qde = _qde(GOOD).replace(f'name="siege.docx" plainTextPath="internal://{TEXT_FILE}">',
+                             f'name="siege.docx"><PlainTextContent>{inline}</PlainTextContent>')
+    project = read_qdpx(_qdpx(tmp_path / "inline.qdpx", qde))
+    (source,) = project.sources
+    assert source.text == RAW.replace("\r\n", "\n")
+    texts = [source.text[s.start:s.end] for s in source.selections]
+    assert texts == ["نزح آلاف المدنيين", "The siege tightens."]
