@@ -88,14 +88,18 @@ def timed(command: list[str]) -> tuple[float, float, int]:
     return elapsed, cpu, after.ru_maxrss // 1024
 
 
-READ_ONLY = ("import resource, sys; from annotator.importers.refi_qda import read_qdpx; "
-             "read_qdpx(sys.argv[1])")
+READ_ONLY = ("import resource, sys, time; t = time.perf_counter(); "
+             "from annotator.importers.refi_qda import read_qdpx; read_qdpx(sys.argv[1]); "
+             "u = resource.getrusage(resource.RUSAGE_SELF); "
+             "print(time.perf_counter() - t, u.ru_utime + u.ru_stime, u.ru_maxrss // 1024)")
 
 
 def read_only(qdpx: Path) -> tuple[float, float, int]:
     """Wall, CPU and peak MB of a fresh process that only parses ``qdpx`` (the importer's
-    memory without the database's)."""
-    return timed([sys.executable, "-c", READ_ONLY, str(qdpx)])
+    memory without the database's; its own peak, not the largest of every run so far)."""
+    out = subprocess.run([sys.executable, "-c", READ_ONLY, str(qdpx)], check=True,
+                         capture_output=True, text=True).stdout.split()
+    return float(out[0]), float(out[1]), int(out[2])
 
 
 def main() -> None:
