@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests read English labels whatever the machine's locale; the Arabic tests ask for Arabic.
+os.environ.setdefault("ANNOTATOR_LANGUAGE", "en")
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "resources" / "demo"  # copies of ../shared/corpus shipped with the app

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from annotator.domain import AssignmentStatus, CodeKind, Role
@@ -214,6 +214,24 @@ def _view_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
     panels = menu.addMenu("&Panels")
     for dock in window.docks():
         panels.addAction(dock.toggleViewAction())
+    _language_menu(window, menu.addMenu("&Language"), actions)
+
+
+def _language_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
+    """One entry per interface language, each named in itself; choosing one rebuilds the window."""
+    from annotator.ui.app import switch_language
+    from annotator.ui.i18n import LANGUAGES
+
+    current = QCoreApplication.instance().property("annotatorLanguage") or "en"
+    group = QActionGroup(menu)
+    for code, name in LANGUAGES.items():
+        action = make_action(window, name, None,
+                             lambda on, c=code: on and c != current and switch_language(window, c),
+                             checkable=True)
+        action.setChecked(code == current)
+        group.addAction(action)
+        menu.addAction(action)
+        actions.by_name[f"language_{code}"] = action
 
 
 def _project_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:

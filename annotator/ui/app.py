@@ -22,6 +22,7 @@ from annotator.ui import settings as keys
 from annotator.ui.dialogs import CoderDialog
 from annotator.ui.fonts import register_fonts
 from annotator.ui.heap import collect_and_freeze
+from annotator.ui.i18n import chosen_language, install_language
 from annotator.ui.main_window import MainWindow
 from annotator.ui.packages import package_coder
 from annotator.ui.settings import APPLICATION, ORGANISATION, AppSettings
@@ -51,7 +52,34 @@ def ensure_application() -> QApplication:
     app.setApplicationVersion(__version__)
     register_fonts()
     assert isinstance(app, QApplication)
+    if app.property("annotatorLanguage") is None:  # once per process; View → Language changes it
+        language = chosen_language(AppSettings().get(keys.LANGUAGE))
+        install_language(language, app)
+        app.setProperty("annotatorLanguage", language)
     return app
+
+
+def switch_language(window: MainWindow, language: str) -> None:
+    """View → Language: remember the choice, load it, and rebuild the window in it.
+
+    Qt mirrors and translates widgets as they are made, so the window is reopened on the same
+    project, coder and document rather than patched in place.
+    """
+    app = ensure_application()
+    window.settings.set(keys.LANGUAGE, language)
+    window.settings.sync()
+    install_language(language, app)
+    app.setProperty("annotatorLanguage", language)
+    path = window.workspace.project_path
+    if path is None:
+        return
+    try:
+        open_main_window(path, window.workspace.coder.name, settings=window.settings)
+    except AnnotatorError as error:
+        QMessageBox.critical(window, QApplication.translate("App", "Cannot open the project"),
+                             str(error))
+        return
+    window.close()
 
 
 def ask_coder_dialog(project_name: str, coders: list[CoderInfo], remembered: str

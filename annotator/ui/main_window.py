@@ -17,6 +17,7 @@ from annotator.db.services.documents import list_documents
 from annotator.domain import AssignmentStatus
 from annotator.ui import settings as keys
 from annotator.ui.actions import install_actions
+from annotator.ui.keyboard_layout import LatinShortcutFallback
 from annotator.ui.codes import CodeInfo
 from annotator.ui.coding import CodingController
 from annotator.ui.commands import DeleteRelation, SetStatus
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow, WindowParts, SearchMixin):
         self.coding = CodingController(workspace, self.view, self.settings_snap, self._status_of, self)
         self.linking = LinkController(workspace, self.coding, self.view, self)
         self.menu_actions = install_actions(self)
+        self.latin_shortcuts = LatinShortcutFallback(self)  # code keys on an Arabic layout
         self._connect()
         self.refresh_documents()
         self.restore_layout()

@@ -34,6 +34,7 @@ DOCK_STATE = Key("window/dockState", QByteArray())
 FONT_SIZE = Key("view/fontSize", 16)
 SNAP_TO_WORDS = Key("coding/snapToWords", True)
 LAST_PROJECT = Key("session/lastProject", "")
+LANGUAGE = Key("view/language", "")  # "" follows the system; else a code of i18n.LANGUAGES
 MIN_FONT_SIZE, MAX_FONT_SIZE = 9, 40
 
 
