@@ -42,7 +42,7 @@ clean:
 # The interface translations: Qt Linguist sources (resources/translations/<area>_<lang>.ts, one per
 # part of annotator/ui) built into one catalogue per language, before every run and test. `translations-update` refreshes the sources from the code
 # (new strings appear unfinished; fill them in with Qt Linguist, pyside6-linguist, or by hand).
-LANGS := ar
+LANGS := ar en
 translations:
 	@for lang in $(LANGS); do \
 	  $(BIN)/pyside6-lrelease -silent resources/translations/*_$$lang.ts \

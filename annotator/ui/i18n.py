@@ -112,7 +112,7 @@ def catalogue_for(language: str) -> Path | None:
 def install_language(language: str, app: QCoreApplication | None = None) -> bool:
     """Make ``language`` the interface language; True when its catalogue was found and loaded.
 
-    English needs no catalogue. Arabic also mirrors the whole interface (``Qt.RightToLeft``), which
+    English is the source language: its catalogue only spells plurals. Arabic also mirrors the whole interface (``Qt.RightToLeft``), which
     Qt applies to every widget made afterwards; windows that exist must be rebuilt.
     """
     app = app or QCoreApplication.instance()
@@ -120,7 +120,7 @@ def install_language(language: str, app: QCoreApplication | None = None) -> bool
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    loaded = language == ENGLISH or _load_catalogues(app, language)
+    loaded = _load_catalogues(app, language) or language == ENGLISH
     direction = (Qt.LayoutDirection.RightToLeft if language in RIGHT_TO_LEFT and loaded
                  else Qt.LayoutDirection.LeftToRight)
     if hasattr(app, "setLayoutDirection"):
@@ -131,7 +131,8 @@ def install_language(language: str, app: QCoreApplication | None = None) -> bool
 def _load_catalogues(app: QCoreApplication, language: str) -> bool:
     catalogue = catalogue_for(language)
     if catalogue is None or not _install(app, str(catalogue)):
-        log.warning("no %s interface catalogue; the interface stays in English", language)
+        if language != ENGLISH:  # English only needs its catalogue for plural forms
+            log.warning("no %s interface catalogue; the interface stays in English", language)
         return False
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name in QT_CATALOGUES:

@@ -68,8 +68,11 @@ def update(language: str, folder: Path | None = None) -> list[Path]:
         shipped = source_file(area, language)
         if folder is not None and shipped.is_file() and not target.exists():
             shutil.copyfile(shipped, target)  # keep the translations made so far
+        # English is the source language: its catalogue only holds the plural forms.
+        plural_only = ["-pluralonly"] if language == ENGLISH else []
         subprocess.run([lupdate_program(), "-silent", "-no-obsolete", "-locations", "none",
-                        "-target-language", language, *map(str, files), "-ts", str(target)],
+                        *plural_only, "-target-language", language, *map(str, files),
+                        "-ts", str(target)],
                        check=True, capture_output=True, timeout=LUPDATE_SECONDS)
         written.append(target)
     return written
@@ -97,8 +100,6 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 0
     for language in LANGUAGES:
-        if language == ENGLISH:
-            continue
         for path in update(language):
             left = sum(m.unfinished for m in messages(path))
             print(f"{path.name}: {left} unfinished" if left else f"{path.name}: complete")

@@ -17,7 +17,7 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt
+from PySide6.QtCore import QCoreApplication, QMargins, Qt
 from PySide6.QtGui import QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -30,9 +30,12 @@ from annotator.agreement.report import (
     verdict,
 )
 from annotator.agreement.report_format import fmt
-from annotator.ui.agreement.style import STYLES, THRESHOLD_PENS
+from annotator.ui.plurals import plurals
+from annotator.ui.agreement.table_model import left_to_right
+from annotator.ui.agreement.style import STYLES, THRESHOLD_PENS, verdict_title
 
 VERDICTS = ("reliable", "tentative", "not reliable")
+translate = QCoreApplication.translate
 ROW_HEIGHT = 22
 
 
@@ -73,8 +76,12 @@ class AgreementChart(QChartView):
         self._labels = [f"{name}  {fmt(value)}" for name, value in shown]
         self._values = [value for _, value in shown]
         hidden = len(rows) - len(shown)
-        chart.setTitle(f"{MEASURES[measure]} per code" + (
-            f" — {hidden} code{'s' * (hidden != 1)} undefined, not drawn" if hidden else ""))
+        title = translate("AgreementChart", "{measure} per code").format(
+            measure=left_to_right(MEASURES[measure]))
+        if hidden:
+            title += " — " + translate("AgreementChart", "{codes} undefined, not drawn").format(
+                codes=plurals().codes(hidden))
+        chart.setTitle(title)
         self.setMinimumHeight(ROW_HEIGHT * len(shown) + 130)
         if not shown:
             return
@@ -96,7 +103,7 @@ def _bars(values: list[float]) -> QHorizontalStackedBarSeries:
     series = QHorizontalStackedBarSeries()
     series.setBarWidth(0.7)
     for name in VERDICTS:
-        bar_set = QBarSet(STYLES[name].title)
+        bar_set = QBarSet(verdict_title(name))
         bar_set.setColor(STYLES[name].bar)
         bar_set.setBorderColor(STYLES[name].bar.darker(120))
         bar_set.append([v if verdict(v) == name else 0.0 for v in values])
@@ -122,9 +129,10 @@ def _threshold_lines(chart: QChart, x_axis: QValueAxis) -> None:
     y_axis.setRange(0.0, 1.0)
     y_axis.setVisible(False)
     chart.addAxis(y_axis, Qt.AlignmentFlag.AlignRight)
-    for threshold, title in ((TENTATIVE, "tentative"), (RELIABLE, "reliable")):
+    for threshold in (TENTATIVE, RELIABLE):
         line = QLineSeries()
-        line.setName(f"threshold {threshold:.3f}".replace(" 0.", " ."))
+        line.setName(translate("AgreementChart", "threshold {value}").format(
+            value=f"{threshold:.3f}".removeprefix("0")))
         line.append(threshold, 0.0)
         line.append(threshold, 1.0)
         pen = QPen(THRESHOLD_PENS[threshold], 2, Qt.PenStyle.DashLine)
