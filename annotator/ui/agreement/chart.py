@@ -34,14 +34,14 @@ from annotator.ui.plurals import plurals
 from annotator.ui.agreement.table_model import left_to_right
 from annotator.ui.agreement.style import STYLES, THRESHOLD_PENS, verdict_title
 
-VERDICTS = ("reliable", "tentative", "not reliable")
+VERDICTS = ("reliable", "tentative", "not reliable")  # i18n: not shown (keys)
 translate = QCoreApplication.translate
 ROW_HEIGHT = 22
 
 
 class AgreementChart(QChartView):
-    """Shows one figure (default |uα of k, the verdict's figure) of the code rows of a report, best read in a scroll
-    area: it asks for enough height to label every bar."""
+    """Shows one figure (default |uα of k, the verdict's figure) of the code rows of a report,
+    best read in a scroll area: it asks for enough height to label every bar."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(QChart(), parent)

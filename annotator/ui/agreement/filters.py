@@ -59,8 +59,10 @@ class FilterPanel(QWidget):
         self.replicates.setSingleStep(500)
         self.replicates.setValue(1000)
         self.replicates.setToolTip(
-            translate("AgreementFilters", "bootstrap replicates for the presence α interval (0: none)"))
-        self.compute = QPushButton(translate("AgreementFilters", "Compute"), objectName="agreementCompute")
+            translate("AgreementFilters",
+                      "bootstrap replicates for the presence α interval (0: none)"))
+        self.compute = QPushButton(translate("AgreementFilters", "Compute"),
+                                   objectName="agreementCompute")
         self.compute.setDefault(True)
         self.compute.clicked.connect(self.compute_requested)
         self._lay_out()
@@ -70,7 +72,8 @@ class FilterPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(_box(translate("AgreementFilters", "Coders"), self.coders,
                               _all_none(self.coders)), 2)
-        layout.addWidget(_box(translate("AgreementFilters", "Codes"), self.codes, _all_none(self.codes)), 5)
+        layout.addWidget(_box(translate("AgreementFilters", "Codes"), self.codes,
+                              _all_none(self.codes)), 5)
         layout.addWidget(_box(translate("AgreementFilters", "Documents"), self.documents,
                               _all_none(self.documents)), 3)
         form = QFormLayout()

@@ -41,8 +41,9 @@ class PairsPanel(QWidget):
             layout.addWidget(QLabel("<b>" + translate("AgreementPairs", title) + "</b>"))
             layout.addWidget(table)
             self.tables[match] = table
-        note = QLabel(translate("AgreementPairs", "Row: reference coder. F1 is symmetric; hover for "
-                                "precision and recall. Not chance-corrected: read it beside α."))
+        note = QLabel(translate("AgreementPairs",
+                                "Row: reference coder. F1 is symmetric; hover for precision "
+                                "and recall. Not chance-corrected: read it beside α."))
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
         layout.addWidget(note)

@@ -54,38 +54,52 @@ class Column:
 def columns(report: ProjectReport | None) -> list[Column]:
     """The table's columns; the kappa column is Cohen's for two coders, else Fleiss'."""
     kappa = kappa_key(report) if report is not None else "fleiss_kappa"
-    return [
-        Column(translate("AgreementTable", "Code"), "label",
-               translate("AgreementTable", "code path; (all) rows collapse a kind or a parent's sub-codes")),
-        Column(translate("AgreementTable", "Docs"), "n_documents",
-               translate("AgreementTable", "documents coded by two or more coders")),
-        Column(translate("AgreementTable", "Coders"), "n_coders", translate("AgreementTable", "coders with documents")),
-        Column(translate("AgreementTable", "Units"), "n_units", translate("AgreementTable", "spans measured by |uα of k")),
-        Column(translate("AgreementTable", "Verdict"), "verdict",
-               translate("AgreementTable", "on |uα of k, uα overall: reliable ≥ .800, tentative ≥ .667")),
-        Column(translate("AgreementTable", "|uα of k [95% CI]"), "binary_per_code",
-               translate("AgreementTable", "this code's spans against everything else: are its units "
-                          "identified? (the verdict's figure)")),
-        Column(translate("AgreementTable", "(k)uα [95% CI]"), "k_u_alpha",
-               translate("AgreementTable", "(k)uα (2016 eq. 13): is this code told from the other codes of its "
+    result = []
+    for title, key, tip in _COLUMNS:
+        if key == "kappa":
+            result.append(Column(MEASURES[kappa], kappa, translate(
+                "AgreementTable", "{measure} over word tokens").format(measure=MEASURES[kappa])))
+        else:
+            shown = translate("AgreementTable", title) if title else MEASURES[key]
+            result.append(Column(shown, key, translate("AgreementTable", tip)))
+    return result
+
+
+_COLUMNS = (  # title ("" for a measure's own symbol), figure key, tooltip
+    (QT_TRANSLATE_NOOP("AgreementTable", "Code"), "label", QT_TRANSLATE_NOOP(
+        "AgreementTable", "code path; (all) rows collapse a kind or a parent's sub-codes")),
+    (QT_TRANSLATE_NOOP("AgreementTable", "Docs"), "n_documents", QT_TRANSLATE_NOOP(
+        "AgreementTable", "documents coded by two or more coders")),
+    (QT_TRANSLATE_NOOP("AgreementTable", "Coders"), "n_coders", QT_TRANSLATE_NOOP(
+        "AgreementTable", "coders with documents")),
+    (QT_TRANSLATE_NOOP("AgreementTable", "Units"), "n_units", QT_TRANSLATE_NOOP(
+        "AgreementTable", "spans measured by |uα of k")),
+    (QT_TRANSLATE_NOOP("AgreementTable", "Verdict"), "verdict", QT_TRANSLATE_NOOP(
+        "AgreementTable", "on |uα of k, uα overall: reliable ≥ .800, tentative ≥ .667")),
+    (QT_TRANSLATE_NOOP("AgreementTable", "|uα of k [95% CI]"), "binary_per_code",
+     QT_TRANSLATE_NOOP("AgreementTable", "this code's spans against everything else: are its "
+                                         "units identified? (the verdict's figure)")),
+    (QT_TRANSLATE_NOOP("AgreementTable", "(k)uα [95% CI]"), "k_u_alpha", QT_TRANSLATE_NOOP(
+        "AgreementTable", "(k)uα (2016 eq. 13): is this code told from the other codes of its "
                           "kind where the coders' spans meet?")),
-        Column(translate("AgreementTable", "(k) cov"), "k_coverage",
-               translate("AgreementTable", "coverage of (k)uα: share of the code's length lying where other "
+    (QT_TRANSLATE_NOOP("AgreementTable", "(k) cov"), "k_coverage", QT_TRANSLATE_NOOP(
+        "AgreementTable", "coverage of (k)uα: share of the code's length lying where other "
                           "coders' spans of its kind meet it")),
-        Column("uα", "u_alpha", translate("AgreementTable", "uα (2016): unitizing and coding, 95% bootstrap "
-                                           "interval")),
-        Column("|uα", "binary_u_alpha", translate("AgreementTable", "|uα (2016): spans regardless of code")),
-        Column("cuα", "cu_alpha", translate("AgreementTable", "cuα (2016): codes where spans overlap")),
-        Column("α_u", "alpha_u", translate("AgreementTable", "Krippendorff's unitizing alpha (2004)")),
-        Column(translate("AgreementTable", "char α"), "char_alpha", translate("AgreementTable", "binary alpha over characters")),
-        Column(translate("AgreementTable", "presence α [95% CI]"), "presence_alpha",
-               translate("AgreementTable", "did the coders use the code in the same documents? bootstrap "
-                          "interval")),
-        Column(MEASURES[kappa], kappa,
-               translate("AgreementTable", "{measure} over word tokens").format(measure=MEASURES[kappa])),
-        Column(translate("AgreementTable", "% agr"), "percent_agreement",
-               translate("AgreementTable", "percent agreement over tokens (no verdict: not chance-corrected)")),
-    ]
+    ("", "u_alpha", QT_TRANSLATE_NOOP(
+        "AgreementTable", "uα (2016): unitizing and coding, 95% bootstrap interval")),
+    ("", "binary_u_alpha", QT_TRANSLATE_NOOP(
+        "AgreementTable", "|uα (2016): spans regardless of code")),
+    ("", "cu_alpha", QT_TRANSLATE_NOOP("AgreementTable", "cuα (2016): codes where spans overlap")),
+    ("", "alpha_u", QT_TRANSLATE_NOOP("AgreementTable", "Krippendorff's unitizing alpha (2004)")),
+    (QT_TRANSLATE_NOOP("AgreementTable", "char α"), "char_alpha", QT_TRANSLATE_NOOP(
+        "AgreementTable", "binary alpha over characters")),
+    (QT_TRANSLATE_NOOP("AgreementTable", "presence α [95% CI]"), "presence_alpha",
+     QT_TRANSLATE_NOOP("AgreementTable", "did the coders use the code in the same documents? "
+                                         "bootstrap interval")),
+    ("", "kappa", ""),  # Cohen's or Fleiss', chosen per report
+    (QT_TRANSLATE_NOOP("AgreementTable", "% agr"), "percent_agreement", QT_TRANSLATE_NOOP(
+        "AgreementTable", "percent agreement over tokens (no verdict: not chance-corrected)")),
+)
 
 
 class AgreementTableModel(QAbstractTableModel):
@@ -243,8 +257,9 @@ def figure_tooltip(figure: Figure) -> str:
             share=coverage_text(figure.coverage)))
     if figure.interval is not None:
         ci = figure.interval
-        lines.append(translate("AgreementTable", "{level} CI [{low}, {high}] from {replicates} replicates; "
-                                "q(α < .667) = {below_667}, q(α < .800) = {below_800}").format(
+        lines.append(translate("AgreementTable",
+                               "{level} CI [{low}, {high}] from {replicates} replicates; "
+                               "q(α < .667) = {below_667}, q(α < .800) = {below_800}").format(
             level=f"{ci.level:.0%}", low=fmt(ci.low), high=fmt(ci.high), replicates=ci.n_boot,
             below_667=fmt(ci.q_below_667), below_800=fmt(ci.q_below_800)))
         if ci.n_undefined:
@@ -252,8 +267,10 @@ def figure_tooltip(figure: Figure) -> str:
             lines.append(translate("AgreementTable", "{replicates} undefined, left out of the "
                                    "interval").format(replicates=plurals().replicates(undefined)))
     if not figure.defined:
-        lines.append(translate("AgreementTable", "undefined: nothing to pair, or no variation (never shown as 0)"))
-    lines.append(translate("AgreementTable", "definition: {text}").format(text=DEFINITIONS[figure.measure]))
+        lines.append(translate("AgreementTable",
+                               "undefined: nothing to pair, or no variation (never shown as 0)"))
+    lines.append(translate("AgreementTable", "definition: {text}").format(
+        text=DEFINITIONS[figure.measure]))
     return "\n".join(lines)
 
 

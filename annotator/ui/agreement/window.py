@@ -104,7 +104,8 @@ class AgreementWindow(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.chart)
         bottom = QSplitter(Qt.Orientation.Horizontal)
-        bottom.addWidget(_with_header(translate("AgreementWindow", "Chart of"), self.measure, scroll))
+        chart_of = translate("AgreementWindow", "Chart of")
+        bottom.addWidget(_with_header(chart_of, self.measure, scroll))
         bottom.addWidget(self.pairs)
         bottom.setStretchFactor(0, 3)
         bottom.setStretchFactor(1, 1)
@@ -195,7 +196,8 @@ class AgreementWindow(QWidget):
 
     def _show_error(self, message: str) -> None:
         lead = translate("AgreementWindow", "Cannot compute:")
-        self.summary.setText(f"<span style='color:#8e1b17'><b>{lead}</b> {message}</span>")
+        error = f"<span style='color:#8e1b17'><b>{lead}</b> {message}</span>"  # i18n: not shown
+        self.summary.setText(error)
 
     def _set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
@@ -230,7 +232,8 @@ class AgreementWindow(QWidget):
     def _ask_export(self, kind: str) -> None:
         suggested = str(self.project_path.with_name(f"{self.project_path.stem}-agreement.{kind}"))
         name, _ = QFileDialog.getSaveFileName(
-            self, translate("AgreementWindow", "Export agreement as {format}").format(format=kind.upper()),
+            self, translate("AgreementWindow", "Export agreement as {format}").format(
+                format=kind.upper()),
             suggested, translate("AgreementWindow", "{format} files").format(format=kind.upper())
             + f" (*.{kind})")
         if name:
@@ -278,9 +281,11 @@ def _summary(report: ProjectReport, filters: Filters) -> str:
     names = ", ".join(report.coders) or translate("AgreementWindow", "none")
     parts = [f"<b>{plurals().coders(coders)}</b> ({names})",
              f"<b>{plurals().documents(documents)}</b>: "
-             + translate("AgreementWindow", "{pairable} coded by two or more, {complete} by all").format(
+             + translate("AgreementWindow",
+                         "{pairable} coded by two or more, {complete} by all").format(
                  pairable=report.n_pairable, complete=report.n_complete),
-             translate("AgreementWindow", "layer {layer}").format(layer=layer_title(filters.layer.value)),
+             translate("AgreementWindow", "layer {layer}").format(
+                 layer=layer_title(filters.layer.value)),
              _bootstrap_summary(report)]
     notes = "".join(f"<br>{note_text(note)}" for note in report.notes)
     return " · ".join(parts) + notes
@@ -293,7 +298,8 @@ def _bootstrap_summary(report: ProjectReport) -> str:
             documents=plurals().documents(report.family_resampled))
     else:
         family = translate("AgreementWindow", "uα family without interval")
-    return translate("AgreementWindow", "95% intervals: {replicates} bootstrap replicates, seed {seed} "
+    return translate("AgreementWindow",
+                     "95% intervals: {replicates} bootstrap replicates, seed {seed} "
                      "({family}); hover a cell for its definition").format(
         replicates=report.n_boot, seed=report.seed, family=family)
 

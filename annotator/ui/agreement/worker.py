@@ -60,7 +60,7 @@ def compute_report(project_path: Path, filters: Filters, state: TaskState,
                    report: Callable[[Any], None]) -> ProjectReport | None:
     """The task: read the input in a session of its own, then compute; progress values are
     ``(fraction, stage)``. Returns None when cancelled."""
-    report((0.0, "reading the project"))  # the window translates stages (stage_text)
+    report((0.0, "reading the project"))  # i18n: not shown (stage_text translates)
     store = open_project(project_path)
     try:
         with store.reader() as session:
@@ -93,7 +93,8 @@ STAGES = (
 )
 """The report's stage names, as the engine (which has no Qt) reports them."""
 PATTERNED_STAGES = (
-    ("uα family inside ", QT_TRANSLATE_NOOP("AgreementStage", "uα family inside {name}")),
+    ("uα family inside ",  # i18n: not shown
+     QT_TRANSLATE_NOOP("AgreementStage", "uα family inside {name}")),
     ("span F1 ", QT_TRANSLATE_NOOP("AgreementStage", "span F1 {name}")),
 )
 
