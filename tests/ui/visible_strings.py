@@ -21,6 +21,7 @@ NOT_TEXT = frozenset({
     "replace", "join", "format", "strftime", "strptime", "fromisoformat", "compile", "match",
     "search", "sub", "fullmatch", "QColor", "QFont", "setFamily", "fromString", "run", "Popen",
     "Path", "open", "encode", "decode", "connect", "QRegularExpression", "setRoleNames",
+    "setShortcut", "setShortcuts", "make_action_keys",
     "setMimeData", "hasFormat", "data", "setData", "getenv", "get", "pop", "setdefault",
     "QTimer", "Signal", "Slot", "Property", "AnnotatorError", "ProjectError", "ValueError",
     "TypeError", "KeyError", "RuntimeError", "AssertionError", "NotImplementedError", "print",
