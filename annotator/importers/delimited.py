@@ -12,7 +12,7 @@ from annotator.errors import InputError
 from annotator.importers.columns import records_from_rows
 from annotator.importers.mixed_encodings import refuse_mixed_encodings
 from annotator.importers.records import ArticleRecord, ColumnMap
-from annotator.text import decode_bytes
+from annotator.decoding import decode_bytes
 
 if TYPE_CHECKING:
     import _csv

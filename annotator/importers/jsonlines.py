@@ -9,7 +9,7 @@ from annotator.errors import InputError
 from annotator.importers.columns import IdRegister, build_record, resolve_columns, unique_names
 from annotator.importers.mixed_encodings import refuse_mixed_encodings
 from annotator.importers.records import ArticleRecord, ColumnMap
-from annotator.text import decode_bytes
+from annotator.decoding import decode_bytes
 
 
 def read_jsonl(

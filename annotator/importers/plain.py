@@ -8,7 +8,8 @@ from annotator.errors import InputError
 from annotator.importers.mixed_encodings import refuse_mixed_encodings
 from annotator.importers.records import ArticleRecord
 from annotator.importers.titles import first_visible_line
-from annotator.text import canonicalize, decode_bytes
+from annotator.decoding import decode_bytes
+from annotator.text import canonicalize
 
 
 def read_txt(path: Path, data: bytes, *, encoding: str | None) -> list[ArticleRecord]:
