@@ -92,3 +92,16 @@ def _store_all(store: ProjectStore, read: list[tuple[FileResult, FilePreview]],
     except IntegrityError as error:
         first_line = str(error.orig).strip().splitlines()[0]
         raise ProjectError(f"the articles could not be stored, nothing was imported ({first_line})") from None
+
+
+def report_lines(report: BatchReport) -> list[str]:
+    """The details of a batch import, for its summary: per file what was stored, skipped or refused."""
+    lines: list[str] = []
+    for result in report.files:
+        if result.error:
+            lines.append(f"refused: {result.error}")
+            continue
+        lines.append(f"{result.path.name}: {result.added} imported")
+        lines.extend(f"  duplicate: {note}" for note in result.skipped)
+        lines.extend(f"  empty text: {result.path.name}, {note}, skipped" for note in result.empty)
+    return lines
