@@ -221,3 +221,67 @@ def test_cancel_mid_import_leaves_the_project_unchanged(qtbot, project: Path, tm
     assert dialog.report.cancelled and dialog.summary is None and dialog.isVisible()
     assert "nothing was imported" in dialog.totals.text()
     assert _documents(project) == []
+
+
+# ---------------------------------------------------------------------- menu and start screen
+def test_the_file_menu_offers_both_to_a_lead_only(qtbot, open_window, tmp_path: Path) -> None:  # noqa: ANN001
+    window = open_window(coder="Layla")
+    assert window.menu_actions["new_project"].isEnabled()
+    assert not window.menu_actions["import_articles"].isEnabled()  # a coder does not import
+    lead = open_window(coder="Lead")
+    action = lead.menu_actions["import_articles"]
+    assert action.isEnabled() and action in lead.menuBar().actions()[0].menu().actions()
+    before = len(lead.documents.model.documents())
+    (tmp_path / "new.txt").write_text(PARAGRAPHS[0], encoding="utf-8")
+    action.trigger()
+    dialog = lead.import_dialog
+    dialog.add_paths([tmp_path / "new.txt"])
+    _wait_preview(qtbot, dialog)
+    _import(qtbot, dialog)
+    assert len(lead.documents.model.documents()) == before + 1  # the list refreshed
+
+
+def _when_modal(qtbot, act) -> None:  # noqa: ANN001
+    """Run ``act(dialog)`` on the next modal dialog once it is shown (exec() blocks the test)."""
+    from PySide6.QtCore import QTimer
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or not dialog.isVisible():
+            QTimer.singleShot(20, poll)
+            return
+        act(dialog)
+
+    QTimer.singleShot(20, poll)
+
+
+def test_start_screen_open_returns_the_chosen_file(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    from annotator.ui.lead.entry import start_without_project
+    from annotator.ui.settings import AppSettings
+
+    _when_modal(qtbot, lambda screen: screen.open.click())
+    chosen = tmp_path / "x.fannot"
+    assert start_without_project(AppSettings(), lambda *_: chosen) == chosen
+
+
+def test_start_screen_new_project_opens_it_as_its_lead(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    from annotator.ui.lead.entry import start_without_project
+    from annotator.ui.settings import AppSettings
+
+    def fill(dialog) -> None:  # noqa: ANN001
+        dialog.name.setText("Study")
+        dialog.folder.setText(str(tmp_path))
+        dialog.coder_name.setText("Amina")
+        dialog.add_typed_coder()
+        dialog.create.click()
+
+    def choose_new(screen) -> None:  # noqa: ANN001
+        _when_modal(qtbot, lambda dialog: dialog is not screen and fill(dialog))
+        screen.new.click()
+
+    _when_modal(qtbot, choose_new)
+    assert start_without_project(AppSettings(), lambda *_: pytest.fail("not asked")) is True
+    windows = [w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow" and w.isVisible()]
+    assert any(w.workspace.coder.name == "Amina" and w.workspace.coder.role is Role.LEAD for w in windows)
+    for window in windows:
+        window.close()
