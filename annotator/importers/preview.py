@@ -7,7 +7,7 @@ import would refuse, with the same message.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.errors import AnnotatorError
@@ -72,10 +72,6 @@ def explicit_columns(mapping: dict[str, str | None]) -> ColumnMap:
     if unknown:
         raise ValueError(f"unknown fields: {sorted(unknown)}")
     return ColumnMap(only_named=True, **{name: column or None for name, column in mapping.items()})
-
-
-def with_skip_empty(options: FileOptions, skip_empty: bool) -> FileOptions:
-    return replace(options, skip_empty=skip_empty)
 
 
 def first_lines(record: ArticleRecord, count: int = FIRST_LINES, width: int = LINE_WIDTH) -> str:
