@@ -85,8 +85,15 @@ def _add(window: MainWindow, menu: QMenu, actions: WindowActions, name: str, tex
 
 
 def _file_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
+    from annotator.ui.lead.entry import may_import, new_project_from, open_import_for
+
+    tr = QCoreApplication.translate
+    _add(window, menu, actions, "new_project", tr("WindowActions", "&New project…"), QKeySequence.StandardKey.New,
+         lambda: new_project_from(window))
     _add(window, menu, actions, "open", "&Open project…", QKeySequence.StandardKey.Open,
          window.choose_project)
+    _add(window, menu, actions, "import_articles", tr("WindowActions", "&Import articles…"), "Ctrl+I",
+         lambda: open_import_for(window)).setEnabled(may_import(window))
     export = _add(window, menu, actions, "export", "&Export…", "Ctrl+E",
                   lambda: open_export_for(window))
     export.setEnabled(window.workspace.project_path is not None)

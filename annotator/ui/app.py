@@ -177,15 +177,23 @@ def switch_project(window: MainWindow) -> None:
     window.close()
 
 
+def _start_screen(settings: AppSettings) -> Path | bool | None:
+    """No project given or remembered: New project… or Open project… (annotator/ui/lead)."""
+    from annotator.ui.lead.entry import start_without_project
+
+    return start_without_project(settings, _choose_project_file)
+
+
 def run_gui(path: Path | None, coder: str | None = None) -> int:
     """``annotator gui [PATH] [--coder NAME]``: the last project (or a file dialog) and its window."""
     app = ensure_application()
     settings = AppSettings()
     if path is None:
         last = settings.get(keys.LAST_PROJECT)
-        path = Path(last) if last and Path(last).is_file() else _choose_project_file(None, "")
-        if path is None:
-            return 0
+        chosen = Path(last) if last and Path(last).is_file() else _start_screen(settings)
+        if chosen is None or chosen is True:  # quit, or a new project is open already
+            return app.exec() if chosen else 0
+        path = chosen
     try:
         open_main_window(path, coder, settings=settings)
     except NoCoderChosen:

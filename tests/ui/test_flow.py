@@ -83,7 +83,7 @@ def test_unknown_or_no_coder_is_refused(demo_path) -> None:  # noqa: ANN001
 def test_run_gui_without_a_path_and_a_cancelled_dialog_returns(monkeypatch) -> None:  # noqa: ANN001
     from annotator.ui import app
 
-    monkeypatch.setattr(app, "_choose_project_file", lambda *_: None)
+    monkeypatch.setattr(app, "_start_screen", lambda *_: None)  # the start screen closed: Quit
     assert app.run_gui(None) == 0
 
 
