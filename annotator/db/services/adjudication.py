@@ -39,7 +39,7 @@ from annotator.domain import Layer, RelationType, Role
 from annotator.errors import ProjectError
 from annotator.review import Cluster, review_document
 
-__all__ = ["DecisionChange", "accept", "document_clusters", "edit_gold", "find_cluster",
+__all__ = ["DecisionChange", "accept", "default_lead", "document_clusters", "edit_gold", "find_cluster",
            "link_gold", "reapply_change", "reject", "require_lead", "revert_change",
            "set_rationale", "unlink_gold"]
 
@@ -54,6 +54,16 @@ def require_lead(session: Session, lead: str) -> Coder:
     if coder.role != Role.LEAD.value:
         raise ProjectError(f"{coder.name} is a {coder.role}, not a lead: only a lead adjudicates")
     return coder
+
+
+def default_lead(session: Session) -> str:
+    """The project's lead when it has exactly one (else the caller must name one)."""
+    leads = list(session.scalars(select(Coder.name).where(Coder.role == Role.LEAD.value)
+                                 .order_by(Coder.name)))
+    if len(leads) != 1:
+        raise ProjectError("name the lead who adjudicates (--lead); leads in this project: "
+                           + (", ".join(leads) or "none"))
+    return leads[0]
 
 
 def document_clusters(session: Session, document: str) -> tuple[str, list[Cluster]]:
