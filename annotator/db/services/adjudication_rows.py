@@ -63,3 +63,34 @@ def iter_decisions(session: Session, documents: Collection[str]) -> Iterator[Dec
                 span.id if span else None, span.code_id if span else None, start, end,
                 text[start:end], decision.rationale, names.get(decision.lead_id, ""),
                 decision.decided_at)
+
+
+@dataclass(frozen=True)
+class DecisionInfo:
+    """One decision of a document as the review window shows it."""
+
+    decision_id: str
+    cluster_key: str
+    kind: str
+    strategy: str
+    source_coder: str | None
+    rationale: str
+    gold_ids: tuple[str, ...]
+
+    def summary(self) -> str:
+        """A few words: ``accepted Omar (majority)``, ``edited``, ``rejected``."""
+        how = "" if self.strategy == "manual" else f" ({self.strategy})"
+        if self.kind == "accept":
+            return f"accepted {self.source_coder or '?'}{how}"
+        return ("edited" if self.kind == "edit" else "rejected") + how
+
+
+def document_decisions(session: Session, document_id: str) -> dict[str, DecisionInfo]:
+    """The document's decisions by cluster key (stale ones included, under their old key)."""
+    names = dict(session.execute(select(Coder.id, Coder.name)).all())
+    rows = session.scalars(select(AdjudicationDecision)
+                           .where(AdjudicationDecision.document_id == document_id))
+    return {d.cluster_key: DecisionInfo(d.id, d.cluster_key, d.kind, d.strategy,
+                                        names.get(d.source_coder_id or ""), d.rationale,
+                                        tuple(str(p[1]) for p in d.gold if p[1]))
+            for d in rows}

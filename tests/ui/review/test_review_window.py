@@ -63,7 +63,7 @@ def test_the_window_lists_every_cluster_of_the_first_document(window: ReviewWind
     assert window.model.rowCount() == len(expected) > 10
     headers = [window.model.headerData(c, Qt.Orientation.Horizontal)
                for c in range(window.model.columnCount())]
-    assert headers == ["#", "Range", "Classes", "Layla", "Omar", "Text"]
+    assert headers == ["#", "Range", "Classes", "Gold", "Layla", "Omar", "Text"]
     missing = next(c for c in expected if c.missing)
     row = window.model.row_of(missing)
     column = headers.index(missing.missing[0])
