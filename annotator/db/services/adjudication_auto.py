@@ -28,7 +28,7 @@ from annotator.adjudication import (
 from annotator.db.models import AdjudicationDecision, Coder
 from annotator.db.services.adjudication import require_lead
 from annotator.db.services.adjudication_gold import copy_version, settle
-from annotator.db.services.adjudication_store import DecisionChange, DecisionSnapshot
+from annotator.db.services.adjudication_store import DecisionChange, snapshot
 from annotator.db.services.review import review_input
 from annotator.gc_pause import collector_paused
 from annotator.review import Cluster, review_document
@@ -73,7 +73,7 @@ def adjudicate_automatically(session: Session, *, lead: str, strategy: Strategy,
     with collector_paused():
         loaded = review_input(session, documents=documents)
     decided = _decided(session, [document.uuid for document in loaded])
-    after: list[DecisionSnapshot] = []
+    made: list[AdjudicationDecision] = []
     for done, document in enumerate(loaded, 1):
         tally = DocumentTally(document.uuid, document.title)
         for cluster in review_document(document):
@@ -85,12 +85,14 @@ def adjudicate_automatically(session: Session, *, lead: str, strategy: Strategy,
             if verdict is None:
                 tally.left += 1
                 continue
-            after += _apply(session, who, cluster, verdict, report.strategy, record)
+            made.append(_apply(session, who, cluster, verdict, report.strategy))
             tally.decided += 1
         report.tallies.append(tally)
         if progress is not None and not progress(done, len(loaded)):
             break
-    report.change = DecisionChange(tuple(t.document for t in report.tallies), (), tuple(after))
+    session.flush()
+    after = tuple(snapshot(session, d.id) for d in made) if record else ()
+    report.change = DecisionChange(tuple(t.document for t in report.tallies), (), after)
     return report
 
 
@@ -125,16 +127,20 @@ def _classify(cluster: Cluster, known: Known, tally: DocumentTally,
     return True
 
 
-def _apply(session: Session, who: Coder, cluster: Cluster, verdict: Outcome, strategy: str,
-           record: bool) -> tuple[DecisionSnapshot, ...]:
-    if verdict.kind is DecisionKind.REJECT:
-        change = settle(session, who, cluster, DecisionKind.REJECT, strategy, lambda d: None,
-                        replace=False, record=record)
-    else:
-        coder = verdict.coder
-        source = min((s for s in cluster.spans if s.coder == coder),
+def _apply(session: Session, who: Coder, cluster: Cluster, verdict: Outcome,
+           strategy: str) -> AdjudicationDecision:
+    """Record the verdict (flushed later, with the others); returns the new decision."""
+    made: list[AdjudicationDecision] = []
+
+    def fill(decision: AdjudicationDecision) -> None:
+        made.append(decision)
+        if verdict.kind is DecisionKind.ACCEPT:
+            copy_version(session, who, cluster, source, decision)
+
+    source = None
+    if verdict.kind is DecisionKind.ACCEPT:
+        source = min((s for s in cluster.spans if s.coder == verdict.coder),
                      key=lambda s: (s.start, -s.end, s.key))
-        change = settle(session, who, cluster, DecisionKind.ACCEPT, strategy,
-                        lambda d: copy_version(session, who, cluster, source, d),
-                        source=source, replace=False, record=record)
-    return change.after
+    settle(session, who, cluster, verdict.kind, strategy, fill, source=source, replace=False,
+           record=False)
+    return made[0]

@@ -14,14 +14,14 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from annotator.adjudication import DecisionKind, key_of
-from annotator.db.models import AdjudicationDecision, Annotation, Coder, Relation
+from annotator.db.models import AdjudicationDecision, Annotation, AttributeValue, Coder, Relation
 from annotator.db.services.adjudication_store import (
     DecisionChange,
     DecisionSnapshot,
     remove_decision,
     snapshot,
 )
-from annotator.db.services.annotations import create_annotation, get_annotation
+from annotator.db.services.annotations import create_annotation
 from annotator.db.services.relations import create_relation
 from annotator.domain import Layer, RelationType
 from annotator.review import Cluster, ReviewSpan
@@ -40,7 +40,8 @@ def settle(session: Session, who: Coder, cluster: Cluster, kind: DecisionKind, s
            rationale: str = "", replace: bool = True, record: bool = True) -> DecisionChange:
     """Replace the cluster's decisions (``replace``) by a new one that ``fill`` gives its gold.
 
-    ``record=False`` skips the after-snapshot (a bulk run from the CLI has no Undo).
+    ``record=False`` skips the after-snapshot and leaves the decision to the next flush (a bulk
+    run takes its snapshots once at the end, or none from the CLI, which has no Undo).
     """
     before: tuple[DecisionSnapshot, ...] = ()
     if replace:
@@ -57,23 +58,33 @@ def settle(session: Session, who: Coder, cluster: Cluster, kind: DecisionKind, s
         source_annotation_id=source.key if source else None, source_coder_id=source_coder,
         gold=[], rationale=rationale.strip(), lead_id=who.id)
     session.add(decision)
-    session.flush()
     fill(decision)
+    if not record:  # a bulk run: the inserts go in batches at the next flush
+        return DecisionChange((cluster.document,), before, ())
     session.flush()
-    after = (snapshot(session, decision.id),) if record else ()
-    return DecisionChange((cluster.document,), before, after)
+    return DecisionChange((cluster.document,), before, (snapshot(session, decision.id),))
 
 
 def copy_version(session: Session, who: Coder, cluster: Cluster, source: ReviewSpan,
                  decision: AdjudicationDecision) -> None:
     """Gold copies of every span of ``source``'s coder in the cluster, then their links."""
+    keys = [span.key for span in cluster.by_coder(source.coder)]
+    with session.no_autoflush:  # plain reads of the coder's rows (nothing pending touches them)
+        rows = {row.id: row for row in session.execute(
+            select(Annotation.id, Annotation.code_id, Annotation.start, Annotation.end)
+            .where(Annotation.id.in_(keys)))}
+        values: dict[str, dict[str, str]] = {}
+        for annotation_id, attribute_id, value in session.execute(
+                select(AttributeValue.annotation_id, AttributeValue.attribute_id,
+                       AttributeValue.value).where(AttributeValue.annotation_id.in_(keys))):
+            values.setdefault(annotation_id, {})[attribute_id] = value
     pairs: list[list[str | None]] = []
-    for span in cluster.by_coder(source.coder):
-        data = get_annotation(session, span.key)
-        gold = create_annotation(session, document_id=data.document_id, coder_id=who.id,
-                                 code_id=data.code_id, start=data.start, end=data.end,
-                                 layer=Layer.GOLD, attributes=data.attributes)
-        pairs.append([span.key, gold.uuid])
+    for key in keys:
+        row = rows[key]
+        gold = create_annotation(session, document_id=cluster.document, coder_id=who.id,
+                                 code_id=row.code_id, start=row.start, end=row.end,
+                                 layer=Layer.GOLD, attributes=values.get(key, {}))
+        pairs.append([key, gold.uuid])
     decision.gold = pairs
     session.flush()
     link_copies(session, who, cluster.document, {str(s): str(g) for s, g in pairs})
@@ -81,15 +92,15 @@ def copy_version(session: Session, who: Coder, cluster: Cluster, source: ReviewS
 
 def link_copies(session: Session, who: Coder, document_id: str, new: dict[str, str]) -> None:
     """Copy the coders' links that touch ``new`` sources and now have gold at both ends."""
+    links = session.execute(select(Relation.type, Relation.source_id, Relation.target_id).where(
+        or_(Relation.source_id.in_(list(new)), Relation.target_id.in_(list(new))))).all()
+    if not links:
+        return
     copies: dict[str, str] = {}
     for pairs in session.scalars(select(AdjudicationDecision.gold)
                                  .where(AdjudicationDecision.document_id == document_id)):
         copies.update((str(s), str(g)) for s, g in pairs if s and g)
     copies.update(new)
-    links = session.execute(select(Relation.type, Relation.source_id, Relation.target_id).where(
-        or_(Relation.source_id.in_(list(new)), Relation.target_id.in_(list(new))))).all()
-    if not links:
-        return
     golds = list(copies.values())
     existing = set(session.execute(select(Relation.type, Relation.source_id, Relation.target_id)
                                    .where(Relation.source_id.in_(golds))).all())
