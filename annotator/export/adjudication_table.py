@@ -10,6 +10,7 @@ from annotator.db.services.adjudication_rows import iter_decisions
 from annotator.export.selection import Selection
 from annotator.export.tables import Cell, Column, Table
 
+TEXT_LIMIT = 30_000  # below Excel's cell limit; a longer gold text is whole in Segments
 LEGEND = ("one row per adjudication decision and gold annotation (a rejection: one row without "
           "gold); decided clusters only, see `annotator review` for the rest")
 
@@ -33,7 +34,8 @@ def adjudication_table(selection: Selection, session: Session) -> Table:
         Column("code_path", "the gold span's code", 30),
         Column("start", "gold span's first code point (a rejection: the cluster's)", 8),
         Column("end", "code point after the gold span (a rejection: the cluster's)", 8),
-        Column("text", "the canonical text sliced [start, end)", 60, arabic=True),
+        Column("text", "the canonical text sliced [start, end) (over 30,000 characters: cut, "
+               "the whole text is in Segments with --layer gold)", 60, arabic=True),
         Column("rationale", "the lead's reason", 40, arabic=True),
         Column("decided_by", "the lead", 12),
         Column("decided_at", "when (UTC, ISO 8601)", 20),
@@ -46,7 +48,11 @@ def adjudication_table(selection: Selection, session: Session) -> Table:
                    row.cluster_start, row.cluster_end, row.kind, row.strategy, row.source_coder,
                    row.source_annotation_id, row.gold_id,
                    paths.get(row.code_id) if row.code_id else None, row.start, row.end,
-                   row.text, row.rationale, row.lead,
+                   _cut(row.text), row.rationale, row.lead,
                    row.decided_at.isoformat(timespec="seconds")]
 
     return Table("Adjudication", LEGEND, columns, rows())
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= TEXT_LIMIT else text[:TEXT_LIMIT] + " …"
