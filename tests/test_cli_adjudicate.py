@@ -66,3 +66,19 @@ def test_refusals_in_one_line(coded: Path, capsys: pytest.CaptureFixture[str],
     err = capsys.readouterr().err.strip()
     assert message in err and len(err.splitlines()) == 1
     assert run(capsys, coded, "--strategy", "unanimous")["totals"]["already"] == 0
+
+
+def test_agreement_against_gold(coded: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, coded, "--strategy", "unanimous")
+    assert main(["agreement", str(coded), "--against-gold", "--bootstrap", "0", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["gold"] == "gold" and "gold" in report["coders"]
+    rows = {row["coder"]: row for row in report["against_gold"]}
+    assert set(rows) == {"Layla", "Omar"}  # the lead coded nothing: no row
+    for row in rows.values():  # gold holds only unanimous spans: each coder found all of them
+        assert row["exact"]["recall"] == 1.0 and 0 < row["exact"]["precision"] < 1
+        assert row["n_documents"] == 2  # the second article has no unanimous cluster
+    assert main(["agreement", str(coded), "--against-gold", "--bootstrap", "0"]) == 0
+    assert "Each coder against gold" in capsys.readouterr().out
+    assert main(["agreement", str(coded), "--against-gold", "--layer", "gold"]) != 0
+    assert "--against-gold compares the coding layer" in capsys.readouterr().err
