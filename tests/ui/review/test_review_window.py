@@ -16,7 +16,7 @@ from annotator.db.services.documents import list_documents
 from annotator.db.services.review import review_input
 from annotator.review import ReviewClass, review_document
 from annotator.ui.review import open_review_window
-from annotator.ui.review.model import ClusterModel
+from annotator.ui.review.model import GOLD_COLUMN, ClusterModel
 from annotator.ui.review.window import READ_ONLY_NOTE, ReviewWindow
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
@@ -152,6 +152,10 @@ def test_a_lead_opens_it_from_the_project_menu_on_the_open_document(
     review = main.review_window
     qtbot.addWidget(review)
     assert review.data.loaded.document_id == main.state.document_id
+    assert review.adjudication is not None and review.lead.name == "Lead"  # adjudicates
+    review.select_row(0)
+    assert review.adjudication.accept_lane(0)
+    assert review.model.index(0, GOLD_COLUMN).data() == "accepted Layla"
     review.close()
 
 
