@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator import __version__
+from annotator.cli_adjudicate import register as register_adjudicate_commands
 from annotator.cli_agreement import register as register_agreement_commands
 from annotator.cli_export import register as register_export_commands
 from annotator.cli_package import register as register_package_commands
@@ -361,6 +362,7 @@ def build_parser() -> argparse.ArgumentParser:
     register_export_commands(commands)
     register_package_commands(command)
     register_review_commands(command)
+    register_adjudicate_commands(command)
     return parser
 
 

@@ -256,3 +256,31 @@ class MergeConflict(Base):
     package_digest: Mapped[str] = mapped_column(String(64))
     package_version: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = _timestamp()
+
+
+class AdjudicationDecision(Base):
+    """One settled review cluster of the lead's project: what went into gold, by whom and why.
+
+    ``cluster_key`` names the cluster by its members (:func:`annotator.adjudication.cluster_key`);
+    ``members`` keeps their ids. ``gold`` lists ``[source annotation id or None, gold annotation
+    id]`` pairs. The source is not a foreign key: the record outlives a coder's later deletion.
+    """
+
+    __tablename__ = "adjudication_decision"
+    __table_args__ = (UniqueConstraint("document_id", "cluster_key"),)
+
+    id: Mapped[str] = _uuid_pk()
+    document_id: Mapped[str] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"),
+                                             index=True)
+    cluster_key: Mapped[str] = mapped_column(String(40))
+    members: Mapped[list[str]] = mapped_column(JSON, default=list)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    strategy: Mapped[str] = mapped_column(String(32))
+    source_annotation_id: Mapped[str | None] = mapped_column(String(36))
+    source_coder_id: Mapped[str | None] = mapped_column(String(36))
+    gold: Mapped[list[list[str | None]]] = mapped_column(JSON, default=list)
+    rationale: Mapped[str] = mapped_column(Text, default="")
+    lead_id: Mapped[str] = mapped_column(ForeignKey("coder.id", ondelete="RESTRICT"))
+    decided_at: Mapped[datetime] = _timestamp()

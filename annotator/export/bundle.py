@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from annotator import __version__
 from annotator.db.services.export_rows import count_annotations, longest_texts
 from annotator.db.services.projects import get_project
+from annotator.export.adjudication_table import adjudication_table
 from annotator.export.matrix import code_variables, doc_matrix_table
 from annotator.export.methods import methods_arabic, methods_english
 from annotator.export.reliability import compute_reliability, pairwise_table, reliability_table
@@ -32,9 +33,8 @@ OFFSETS = ("offsets are code points of the canonical text (Unicode NFC), 0-based
            "end-exclusive: text = document[start:end]")
 NO_RELIABILITY = ("left out on request (--no-reliability): no Reliability or Pairwise sheet; "
                   "`annotator agreement` computes them")
-LEFT_OUT = ("Disagreements and Adjudication are not included: the adjudication round "
-            "(disagreement review and gold decisions) is not built yet, so there is nothing to "
-            "export; they will be added once it exists.")
+LEFT_OUT = ("Disagreements are not included (`annotator review` lists the clusters); "
+            "Adjudication holds every gold decision of the chosen documents.")
 
 
 @dataclass
@@ -86,6 +86,7 @@ def build_bundle(session: Session, scope: ExportScope, *, cell_limit: int | None
         context.update(methods_en=methods_english(figures.report, figures.layer),
                        methods_ar=methods_arabic(figures.report, figures.layer),
                        notes=figures.report.notes)
+    tables.append(adjudication_table(selection, session))
     return ExportBundle(selection, tables, variables,
                         readme_table(selection, tables, variables, context))
 

@@ -247,7 +247,7 @@ def _project_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> No
     # Blind coding: agreement figures reveal how others coded, so only a lead may open them.
     agreement.setEnabled(window.workspace.coder.role is Role.LEAD and
                          window.workspace.project_path is not None)
-    review = _add(window, menu, actions, "review", "&Review disagreements (read-only)…",
+    review = _add(window, menu, actions, "review", "&Review and adjudicate…",
                   "Ctrl+Shift+R", lambda: open_review_for(window))
     review.setEnabled(agreement.isEnabled())  # the same blind-coding rule
     _round_menu(window, menu, actions)
@@ -277,7 +277,8 @@ def open_review_for(window: MainWindow) -> QWidget | None:
         existing.activateWindow()
         return existing
     state = getattr(window, "state", None)
-    window.review_window = open_review_window(path, document_id=state and state.document_id)
+    window.review_window = open_review_window(path, document_id=state and state.document_id,
+                                              lead=window.workspace.coder)
     return window.review_window
 
 
