@@ -307,3 +307,9 @@ def _attribute_ids(spec: CodeSpec) -> list[str]:
 def _chunks(items: list[str]) -> Iterator[list[str]]:
     for start in range(0, len(items), CHUNK):
         yield items[start:start + CHUNK]
+
+
+def usage_by_code(session: Session) -> dict[str, int]:
+    """Annotations per code (its own, not its sub-codes'), every coder and layer."""
+    return dict(session.execute(select(Annotation.code_id, func.count())  # type: ignore[arg-type]
+                                .group_by(Annotation.code_id)).all())

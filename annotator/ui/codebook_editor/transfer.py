@@ -1,0 +1,78 @@
+"""Codebook → Import codebook… / Export codebook…: JSON (the app's own format) and REFI-QDA
+``.qdc``. An import is one undoable edit on the editor's history; an export writes a file only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from annotator.codebook import read_codebook, write_codebook
+from annotator.db.engine import ProjectStore
+from annotator.db.services.codebook import export_codebook
+from annotator.db.services.codebook_import import (
+    import_codebook_spec,
+    import_qdc_codebook,
+    restore_snapshot,
+)
+from annotator.domain import CodeKind
+from annotator.errors import AnnotatorError
+from annotator.export.refi_qda import write_qdc
+from annotator.export.scope import ExportScope
+from annotator.importers.refi_qda import read_qdc
+
+if TYPE_CHECKING:
+    from annotator.ui.codebook_editor.window import CodebookEditor
+
+FILTER_JSON = "Codebook JSON (*.json)"
+FILTER_QDC = "REFI-QDA codebook (*.qdc)"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CodebookTransfer", text)
+
+
+def choose_import_file(parent: QWidget) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(parent, _tr("Import a codebook"), "",
+                                          f"{FILTER_JSON};;{FILTER_QDC};;All files (*)")
+    return Path(name) if name else None
+
+
+def choose_export_file(parent: QWidget) -> Path | None:
+    name, chosen = QFileDialog.getSaveFileName(parent, _tr("Export the codebook"), "codebook.json",
+                                               f"{FILTER_JSON};;{FILTER_QDC}")
+    if not name:
+        return None
+    path = Path(name)
+    if not path.suffix:
+        path = path.with_suffix(".qdc" if chosen == FILTER_QDC else ".json")
+    return path
+
+
+def import_file(editor: CodebookEditor, path: Path,
+                kind: CodeKind = CodeKind.FRAMING_DEVICE) -> bool:
+    """Read the file whole first (a bad file stores nothing), then import it as one edit."""
+    try:
+        if path.suffix.casefold() == ".qdc":
+            book = read_qdc(path)
+            apply = lambda s: import_qdc_codebook(s, book, kind)[0]  # noqa: E731
+        else:
+            spec = read_codebook(path)
+            apply = lambda s: import_codebook_spec(s, spec)[0]  # noqa: E731
+    except AnnotatorError as error:
+        editor.show_message(str(error))
+        return False
+    return editor.run(_tr("Import codebook {0}").format(path.name), apply,
+                      lambda s, snapshot: restore_snapshot(s, snapshot))
+
+
+def export_file(store: ProjectStore, path: Path) -> str:
+    """Write the codebook to ``path`` (by its suffix); returns one line saying what was written."""
+    with store.reader() as session:
+        if path.suffix.casefold() == ".qdc":
+            return "; ".join(write_qdc(session, path, ExportScope()))
+        write_codebook(export_codebook(session), path)
+    return _tr("wrote {0}").format(path)
