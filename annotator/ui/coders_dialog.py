@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -95,15 +96,13 @@ class CodersDialog(QDialog):
             button.clicked.connect(lambda _checked=False, s=slot: s())
             buttons.addWidget(button)
         buttons.addStretch(1)
-        for text, action, keys in ((self.tr("Undo"), self.undo_stack.createUndoAction(self), "Ctrl+Z"),
-                                   (self.tr("Redo"), self.undo_stack.createRedoAction(self),
-                                    "Ctrl+Shift+Z")):
+        for action, keys in ((self.undo_stack.createUndoAction(self, self.tr("Undo")), "Ctrl+Z"),
+                             (self.undo_stack.createRedoAction(self, self.tr("Redo")),
+                              "Ctrl+Shift+Z")):
             action.setShortcut(QKeySequence(keys))
             self.addAction(action)
-            button = QPushButton(text)
-            button.clicked.connect(action.trigger)
-            action.changed.connect(lambda b=button, a=action: b.setEnabled(a.isEnabled()))
-            button.setEnabled(action.isEnabled())
+            button = QToolButton()
+            button.setDefaultAction(action)  # follows the action's text and enabled state
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Retired coders keep their work; the “who is coding?” "

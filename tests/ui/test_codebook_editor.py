@@ -221,3 +221,27 @@ def test_screenshot_of_the_editor_with_framing_core(qtbot, open_window) -> None:
     target = ARTIFACTS / "codebook-editor.png"
     assert editor.grab().save(str(target))
     assert target.stat().st_size > 30_000
+
+
+def test_screenshots_mirrored_and_of_the_dialogs(qtbot, open_window) -> None:  # noqa: ANN001
+    """The editor mirrored as in the Arabic interface, the attribute dialog and the coders dialog."""
+    from annotator.ui.coders_dialog import open_coders_dialog
+
+    window = open_window("Lead")
+    editor = open_codebook_editor(window)
+    editor.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    editor.select(_code_id(editor, "Framing device/Label"))
+    qtbot.waitExposed(editor)
+    qtbot.wait(50)  # the direction change reaches every child through the event loop
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    assert editor.grab().save(str(ARTIFACTS / "codebook-editor-rtl.png"))
+    editor.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    dialog = editor.open_attribute_dialog(editor.codes[editor.current_code_id()].attributes[0].uuid)
+    qtbot.addWidget(dialog)
+    dialog.choices.item(0, 2).setText("نزع الشرعية")
+    qtbot.waitExposed(dialog)
+    assert dialog.grab().save(str(ARTIFACTS / "attribute-dialog.png"))
+    coders = open_coders_dialog(window)
+    qtbot.addWidget(coders)
+    qtbot.waitExposed(coders)
+    assert coders.grab().save(str(ARTIFACTS / "coders-dialog.png"))
