@@ -12,8 +12,12 @@ import getpass
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotator.errors import AnnotatorError
+
+if TYPE_CHECKING:
+    from annotator.db.engine import ProjectStore
 
 Handler = Callable[[argparse.Namespace], int]
 Command = Callable[[str, Handler, str], argparse.ArgumentParser]
@@ -52,10 +56,10 @@ def cmd_coder(args: argparse.Namespace) -> int:
         store.close()
 
 
-def _list(store: object) -> int:
+def _list(store: ProjectStore) -> int:
     from annotator.db.services.coder_roles import roster
 
-    with store.reader() as session:  # type: ignore[attr-defined]
+    with store.reader() as session:
         people = roster(session)
     for coder in people.coders:
         state = "  retired" if coder.uuid in people.retired else ""
@@ -66,34 +70,34 @@ def _list(store: object) -> int:
     return 0
 
 
-def _add(store: object, args: argparse.Namespace) -> int:
+def _add(store: ProjectStore, args: argparse.Namespace) -> int:
     from annotator.db.services.coders import add_coder
     from annotator.domain import Role
 
-    with store.transaction() as session:  # type: ignore[attr-defined]
+    with store.transaction() as session:
         add_coder(session, args.name, Role.LEAD if args.lead else Role.CODER)
     _out(f"added {'lead' if args.lead else 'coder'} {args.name}")
     return 0
 
 
-def _rename(store: object, args: argparse.Namespace) -> int:
+def _rename(store: ProjectStore, args: argparse.Namespace) -> int:
     from annotator.db.services.coder_roles import rename_coder
     from annotator.db.services.lookup import find_coder
 
     if not args.new_name:
         raise AnnotatorError("coder rename needs the NAME and the NEW_NAME")
-    with store.transaction() as session:  # type: ignore[attr-defined]
+    with store.transaction() as session:
         old = rename_coder(session, find_coder(session, args.name).id, args.new_name)
     _out(f"renamed {old} to {args.new_name.strip()}")
     return 0
 
 
-def _retire(store: object, args: argparse.Namespace) -> int:
+def _retire(store: ProjectStore, args: argparse.Namespace) -> int:
     from annotator.db.services.coder_roles import set_retired
     from annotator.db.services.lookup import find_coder
 
     retire = args.action == "retire"
-    with store.transaction() as session:  # type: ignore[attr-defined]
+    with store.transaction() as session:
         coder = find_coder(session, args.name)
         set_retired(session, coder.id, retire)
         name = coder.name
@@ -102,17 +106,17 @@ def _retire(store: object, args: argparse.Namespace) -> int:
     return 0
 
 
-def _passphrase(store: object) -> int:
+def _passphrase(store: ProjectStore) -> int:
     """Set or change the lead passphrase: the current one first when one is set, then twice."""
     from annotator.db.services.coder_roles import lead_passphrase_set, set_lead_passphrase
 
-    with store.reader() as session:  # type: ignore[attr-defined]
+    with store.reader() as session:
         current = getpass.getpass("Current lead passphrase: ") if lead_passphrase_set(session) \
             else None
     new = getpass.getpass("New lead passphrase: ")
     if getpass.getpass("The same again: ") != new:
         raise AnnotatorError("the two passphrases differ; nothing was changed")
-    with store.transaction() as session:  # type: ignore[attr-defined]
+    with store.transaction() as session:
         set_lead_passphrase(session, new, current)
     _out("lead passphrase set: opening this project as lead now asks for it")
     return 0

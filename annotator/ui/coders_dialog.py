@@ -41,7 +41,7 @@ from annotator.db.services.coder_roles import (
 from annotator.db.services.coders import add_coder, list_coders
 from annotator.domain import Role
 from annotator.ui.lead_access import set_passphrase, show_passphrase_hint
-from annotator.ui.store_command import StoreCommand, execute
+from annotator.ui.store_command import Inverse, Step, StoreCommand, execute
 
 if TYPE_CHECKING:
     from annotator.ui.actions import WindowActions
@@ -139,7 +139,8 @@ class CodersDialog(QDialog):
             if self.table.item(row, NAME).text() == name:
                 self.table.selectRow(row)
 
-    def _run(self, text: str, apply, revert, reapply=None) -> bool:  # noqa: ANN001 - Steps
+    def _run(self, text: str, apply: Step, revert: Inverse, reapply: Inverse | None = None
+             ) -> bool:
         refusal = execute(self.undo_stack, StoreCommand(
             self.store, text, apply, revert, reapply, changed=self.reload,
             failed=self._say))

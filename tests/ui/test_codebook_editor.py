@@ -245,3 +245,18 @@ def test_screenshots_mirrored_and_of_the_dialogs(qtbot, open_window) -> None:  #
     qtbot.addWidget(coders)
     qtbot.waitExposed(coders)
     assert coders.grab().save(str(ARTIFACTS / "coders-dialog.png"))
+
+
+def test_read_only_in_a_coder_package(qtbot, open_window, coded_demo: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    from annotator.db.engine import open_project
+    from annotator.db.services.packages import export_package
+
+    store = open_project(coded_demo)
+    export_package(store, "Layla", tmp_path / "layla.fannot")
+    store.close()
+    window = open_window(None, path=tmp_path / "layla.fannot")
+    editor = open_codebook_editor(window)
+    assert not editor.editable and "coder package" in editor.findChild(
+        type(editor.message), "readOnlyBanner").text()
+    assert not window.menu_actions["import_codebook"].isEnabled()
+    assert export_codebook(window, tmp_path / "from-package.json")  # reading is fine

@@ -37,18 +37,19 @@ def _tr(text: str) -> str:
 
 def choose_import_file(parent: QWidget) -> Path | None:
     name, _ = QFileDialog.getOpenFileName(parent, _tr("Import a codebook"), "",
-                                          f"{FILTER_JSON};;{FILTER_QDC};;All files (*)")
+                                          f"{_tr(FILTER_JSON)};;{_tr(FILTER_QDC)};;"
+                                          f"{_tr('All files (*)')}")
     return Path(name) if name else None
 
 
 def choose_export_file(parent: QWidget) -> Path | None:
     name, chosen = QFileDialog.getSaveFileName(parent, _tr("Export the codebook"), "codebook.json",
-                                               f"{FILTER_JSON};;{FILTER_QDC}")
+                                               f"{_tr(FILTER_JSON)};;{_tr(FILTER_QDC)}")
     if not name:
         return None
     path = Path(name)
     if not path.suffix:
-        path = path.with_suffix(".qdc" if chosen == FILTER_QDC else ".json")
+        path = path.with_suffix(".qdc" if chosen == _tr(FILTER_QDC) else ".json")
     return path
 
 
