@@ -204,3 +204,29 @@ def test_importing_a_codebook_is_undone_to_the_exact_earlier_codebook(seeded) ->
         restore_snapshot(session, snapshot)
     with store.reader() as session:
         assert export_codebook(session) == before
+
+
+def test_choice_labels_travel_in_the_codebook_json(seeded, tmp_path) -> None:  # noqa: ANN001
+    from annotator.codebook import codebook_from_json, codebook_to_json, read_codebook, write_codebook
+    from annotator.codebook.codec import LABEL_KEYS  # noqa: F401 - the format's label keys
+    from annotator.errors import InputError
+
+    store, _ = seeded
+    with store.transaction() as session:
+        attribute = export_codebook(session).codes[0].attributes[0]
+        edit_attribute(session, attribute.uuid, {"labels": {"Direct quotation": ("Quote", "اقتباس")}})
+        spec = export_codebook(session)
+    assert spec.codes[0].attributes[0].labels == {"Direct quotation": ("Quote", "اقتباس")}
+    data = codebook_to_json(spec)
+    assert data["codes"][0]["attributes"][0]["labels"] == {
+        "Direct quotation": {"en": "Quote", "ar": "اقتباس"}}
+    assert "labels" not in data["codes"][1]["attributes"][0]  # written only when present
+    path = tmp_path / "book.json"
+    write_codebook(spec, path)
+    assert read_codebook(path) == spec
+    data["codes"][0]["attributes"][0]["labels"] = {"Nonsense": {"en": "x"}}
+    with pytest.raises(InputError, match=r"codes\[0\]\.attributes\[0\]\.labels.*not one of"):
+        codebook_from_json(data, "book.json")
+    with store.transaction() as session:  # a codebook file without labels clears them
+        import_codebook_spec(session, load_template("framing-core"))
+        assert choice_labels(session, attribute.uuid) == {}

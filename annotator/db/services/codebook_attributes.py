@@ -59,7 +59,7 @@ def create_attribute(session: Session, code_id: str, spec: AttributeSpec,
                               .where(AttributeDefinition.code_id == code_id)) or 0
     _write_attribute(session, code_id, spec, position)
     session.flush()
-    set_choice_labels(session, spec.uuid, labels or {})
+    set_choice_labels(session, spec.uuid, labels or spec.labels)
     return spec.uuid
 
 
@@ -95,9 +95,10 @@ def remove_attribute(session: Session, attribute_id: str) -> AttributeRecord:
     values = tuple(tuple(row) for row in session.execute(
         select(AttributeValue.annotation_id, AttributeValue.value)
         .where(AttributeValue.attribute_id == attribute_id)))
-    record = AttributeRecord(attribute.code_id, _attribute_spec(attribute),
+    labels = {attribute_id: dict(choice_labels(session, attribute_id))}
+    record = AttributeRecord(attribute.code_id, _attribute_spec(attribute, labels[attribute_id]),
                              siblings.index(attribute_id), values,  # type: ignore[arg-type]
-                             {attribute_id: dict(choice_labels(session, attribute_id))})
+                             labels)
     session.execute(delete(AttributeValue).where(AttributeValue.attribute_id == attribute_id))
     session.delete(attribute)
     session.flush()
