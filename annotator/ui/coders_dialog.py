@@ -50,9 +50,6 @@ if TYPE_CHECKING:
 NAME, ROLE, STATE = range(3)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CodersDialog", text)
-
 
 class CodersDialog(QDialog):
     def __init__(self, store: ProjectStore, parent: QWidget | None = None) -> None:
@@ -90,7 +87,8 @@ class CodersDialog(QDialog):
         row.addWidget(add)
         buttons = QHBoxLayout()
         for name, text, slot in (("renameCoder", self.tr("Rename…"), self._ask_rename),
-                                 ("retireCoder", self.tr("Retire / reinstate"), self.toggle_retired),
+                                 ("retireCoder", self.tr("Retire / reinstate"),
+                                  self.toggle_retired),
                                  ("roleCoder", self.tr("Lead / coder"), self.toggle_role)):
             button = QPushButton(text, objectName=name)
             button.clicked.connect(lambda _checked=False, s=slot: s())
@@ -206,8 +204,10 @@ def install_coder_actions(window: MainWindow, menu: QMenu, actions: WindowAction
     ws = window.workspace
     lead = ws.coder.role is Role.LEAD and ws.package is None and not ws.store.read_only
     menu.addSeparator()
-    for name, text, slot in (("coders", _tr("&Coders…"), lambda: open_coders_dialog(window)),
-                             ("lead_passphrase", _tr("Lead &passphrase…"),
+    for name, text, slot in (("coders", QCoreApplication.translate("CodersDialog", "&Coders…"),
+                              lambda: open_coders_dialog(window)),
+                             ("lead_passphrase",
+                              QCoreApplication.translate("CodersDialog", "Lead &passphrase…"),
                               lambda: set_passphrase(window))):
         action = QAction(text, window)
         action.triggered.connect(lambda _checked=False, s=slot: s())

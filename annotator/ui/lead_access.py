@@ -30,9 +30,6 @@ if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LeadAccess", text)
-
 
 def _secret(name: str) -> QLineEdit:
     field = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
@@ -41,7 +38,7 @@ def _secret(name: str) -> QLineEdit:
 
 
 class PassphraseDialog(QDialog):
-    """Which lead (when there are several) and the passphrase (objectName ``leadPassphraseDialog``)."""
+    """Which lead (if there are several) and the passphrase (objectName ``leadPassphraseDialog``)."""
 
     def __init__(self, lead_names: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,7 +112,7 @@ class SetPassphraseDialog(QDialog):
 
 
 def set_passphrase(window: MainWindow, dialog: SetPassphraseDialog | None = None) -> bool:
-    """Project → Lead passphrase…: one transaction; not on the undo stack (a security setting)."""
+    """Project → Lead passphrase…: one transaction, not on the undo stack (a security setting)."""
     dialog = dialog or SetPassphraseDialog(window)
     if dialog.result() != QDialog.DialogCode.Accepted and not dialog.exec():
         return False
@@ -126,7 +123,8 @@ def set_passphrase(window: MainWindow, dialog: SetPassphraseDialog | None = None
         window.statusBar().showMessage(str(error), 10_000)
         return False
     show_passphrase_hint(window)
-    window.statusBar().showMessage(_tr("Lead passphrase set."), 8000)
+    window.statusBar().showMessage(
+        QCoreApplication.translate("LeadAccess", "Lead passphrase set."), 8000)
     return True
 
 
@@ -138,7 +136,8 @@ def show_passphrase_hint(window: MainWindow) -> None:
     wanted = (missing and window.workspace.coder.role is Role.LEAD
               and window.workspace.package is None)
     if label is None and wanted:
-        label = QLabel(_tr("  No lead passphrase: anyone can open this project as lead "
+        label = QLabel(QCoreApplication.translate(
+            "LeadAccess", "  No lead passphrase: anyone can open this project as lead "
                            "(Project → Lead passphrase…)  "))
         label.setObjectName("passphraseHint")
         label.setStyleSheet("background: #fde7e9; color: #7a1020;")

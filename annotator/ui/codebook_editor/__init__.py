@@ -27,18 +27,18 @@ if TYPE_CHECKING:
 __all__ = ["CodebookEditor", "install_codebook_menu", "open_codebook_editor"]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CodebookMenu", text)
-
 
 def install_codebook_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
     editable = not read_only_reason(window)
     for name, text, keys, slot, enabled in (
-        ("edit_codebook", _tr("&Edit codebook…"), "Ctrl+Shift+K",
+        ("edit_codebook", QCoreApplication.translate("CodebookMenu", "&Edit codebook…"),
+         "Ctrl+Shift+K",
          lambda: open_codebook_editor(window), True),
-        ("import_codebook", _tr("&Import codebook (JSON or REFI-QDA .qdc)…"), None,
+        ("import_codebook", QCoreApplication.translate(
+            "CodebookMenu", "&Import codebook (JSON or REFI-QDA .qdc)…"), None,
          lambda: import_codebook(window), editable),
-        ("export_codebook", _tr("E&xport codebook (JSON or REFI-QDA .qdc)…"), None,
+        ("export_codebook", QCoreApplication.translate(
+            "CodebookMenu", "E&xport codebook (JSON or REFI-QDA .qdc)…"), None,
          lambda: export_codebook(window), True),
     ):
         action = QAction(text, window)
@@ -55,11 +55,14 @@ def read_only_reason(window: MainWindow) -> str:
     """Why this window may not change the codebook ("" when it may)."""
     ws = window.workspace
     if ws.package is not None:
-        return _tr("A coder package: the codebook belongs to the lead's project (read-only).")
+        return QCoreApplication.translate(
+            "CodebookMenu", "A coder package: the codebook belongs to the lead's project "
+            "(read-only).")
     if ws.store.read_only:
-        return _tr("The project file is read-only.")
+        return QCoreApplication.translate("CodebookMenu", "The project file is read-only.")
     if ws.coder.role is not Role.LEAD:
-        return _tr("Only a project lead can change the codebook (read-only).")
+        return QCoreApplication.translate(
+            "CodebookMenu", "Only a project lead can change the codebook (read-only).")
     return ""
 
 

@@ -36,10 +36,10 @@ Submit = Callable[[dict[str, Any]], str | None]  # the fields → a refusal, or 
 
 def type_names() -> dict[str, str]:
     """Attribute types as people read them."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("AttributeDialog", text)
-    return {AttributeType.CHOICE.value: tr("choice"), AttributeType.TEXT.value: tr("text"),
-            AttributeType.NUMBER.value: tr("number"), AttributeType.YES_NO.value: tr("yes/no")}
+    return {AttributeType.CHOICE.value: QCoreApplication.translate("AttributeDialog", "choice"),
+            AttributeType.TEXT.value: QCoreApplication.translate("AttributeDialog", "text"),
+            AttributeType.NUMBER.value: QCoreApplication.translate("AttributeDialog", "number"),
+            AttributeType.YES_NO.value: QCoreApplication.translate("AttributeDialog", "yes/no")}
 
 
 class AttributeDialog(QDialog):

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
+
 from annotator.codebook import AttributeSpec, CodeSpec
 from annotator.db.models import new_uuid
 from annotator.db.services.codebook_attributes import (
@@ -72,7 +74,8 @@ class EditorEdits:
         if not changes or code_id is None or not self.editable:
             return False
         reserved = self.reserved
-        return self.run(self.tr("Change ‘{0}’").format(self.codes[code_id].name_en),
+        title = QCoreApplication.translate("CodebookEditor", "Change ‘{0}’")
+        return self.run(title.format(self.codes[code_id].name_en),
                         lambda s: edit_code(s, code_id, changes, reserved),
                         lambda s, previous: restore_fields(s, code_id, previous))
 
@@ -82,7 +85,8 @@ class EditorEdits:
         if code_id is None:
             return False
         reserved = self.reserved
-        return self.run(self.tr("Change ‘{0}’").format(self.codes[code_id].name_en),
+        title = QCoreApplication.translate("CodebookEditor", "Change ‘{0}’")
+        return self.run(title.format(self.codes[code_id].name_en),
                         lambda s: edit_code(s, code_id, changes, reserved),
                         lambda s, previous: restore_fields(s, code_id, previous))
 
@@ -97,11 +101,12 @@ class EditorEdits:
             parent_id = self.parents.get(code_id)  # beside the chosen code
         siblings = ([c for c in self.codes.values() if self.parents.get(c.uuid) == parent_id
                      and c.kind is kind])
+        new_name = QCoreApplication.translate("CodebookEditor", "New code")
         spec = CodeSpec(uuid=new_uuid(), kind=kind, colour=DEFAULT_COLOUR,
-                        name_en=name_en or _free(self.tr("New code"),
-                                                 [c.name_en for c in siblings]),
+                        name_en=name_en or _free(new_name, [c.name_en for c in siblings]),
                         name_ar=name_ar or _free("رمز جديد", [c.name_ar for c in siblings]))
-        done = self.run(self.tr("Add ‘{0}’").format(spec.name_en),
+        title = QCoreApplication.translate("CodebookEditor", "Add ‘{0}’")
+        done = self.run(title.format(spec.name_en),
                         lambda s: create_code(s, spec, parent_id, self.reserved),
                         lambda s, new_id: remove_code(s, new_id),
                         lambda s, record: (restore_code(s, record), record.spec.uuid)[1],
@@ -124,7 +129,8 @@ class EditorEdits:
             used = code_usage(session, code_id)
         name = self.codes[code_id].name_en
         if not used:
-            return self.run(self.tr("Delete ‘{0}’").format(name),
+            title = QCoreApplication.translate("CodebookEditor", "Delete ‘{0}’")
+            return self.run(title.format(name),
                             lambda s: remove_code(s, code_id),
                             lambda s, record: restore_code(s, record))
         targets = self._merge_targets(code_id)
@@ -132,7 +138,8 @@ class EditorEdits:
         target = ask(name, used, targets)
         if target is None:
             return False
-        return self.run(self.tr("Merge ‘{0}’ into ‘{1}’").format(name, self.codes[target].name_en),
+        title = QCoreApplication.translate("CodebookEditor", "Merge ‘{0}’ into ‘{1}’")
+        return self.run(title.format(name, self.codes[target].name_en),
                         lambda s: merge_code(s, code_id, target),
                         lambda s, merged: unmerge_code(s, merged), select=target)
 
@@ -150,7 +157,8 @@ class EditorEdits:
         code_id = self.current_code_id()
         if code_id is None or not self.editable:
             return False
-        return self.run(self.tr("Move ‘{0}’").format(self.codes[code_id].name_en),
+        title = QCoreApplication.translate("CodebookEditor", "Move ‘{0}’")
+        return self.run(title.format(self.codes[code_id].name_en),
                         lambda s: move_code(s, code_id, parent_id, position),
                         lambda s, before: move_code(s, code_id, *before), select=code_id)
 
@@ -216,7 +224,8 @@ class EditorEdits:
                              required=bool(fields["required"]),
                              description=fields.get("description", ""))
         labels = dict(fields.get("labels", {}))
-        return self.run(self.tr("Add attribute ‘{0}’").format(spec.name),
+        title = QCoreApplication.translate("CodebookEditor", "Add attribute ‘{0}’")
+        return self.run(title.format(spec.name),
                         lambda s: create_attribute(s, code_id, spec, labels),
                         lambda s, attribute_id: remove_attribute(s, attribute_id),
                         lambda s, record: (restore_attribute(s, record), record.spec.uuid)[1],
@@ -224,13 +233,14 @@ class EditorEdits:
 
     def edit_attribute(self: CodebookEditor, attribute_id: str,
                        changes: Mapping[str, Any]) -> bool:
-        return self.run(self.tr("Change attribute ‘{0}’").format(changes.get("name", "")),
+        title = QCoreApplication.translate("CodebookEditor", "Change attribute ‘{0}’")
+        return self.run(title.format(changes.get("name", "")),
                         lambda s: edit_attribute(s, attribute_id, changes),
                         lambda s, previous: edit_attribute(s, attribute_id, previous),
                         select=self.current_code_id())
 
     def remove_attribute(self: CodebookEditor, attribute_id: str) -> bool:
-        return self.run(self.tr("Remove attribute"),
+        return self.run(QCoreApplication.translate("CodebookEditor", "Remove attribute"),
                         lambda s: remove_attribute(s, attribute_id),
                         lambda s, record: restore_attribute(s, record),
                         select=self.current_code_id())

@@ -27,30 +27,31 @@ from annotator.importers.refi_qda import read_qdc
 if TYPE_CHECKING:
     from annotator.ui.codebook_editor.window import CodebookEditor
 
-FILTER_JSON = "Codebook JSON (*.json)"
-FILTER_QDC = "REFI-QDA codebook (*.qdc)"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CodebookTransfer", text)
+def _filters() -> tuple[str, str]:
+    return (QCoreApplication.translate("CodebookTransfer", "Codebook JSON (*.json)"),
+            QCoreApplication.translate("CodebookTransfer", "REFI-QDA codebook (*.qdc)"))
 
 
 def choose_import_file(parent: QWidget) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, _tr("Import a codebook"), "",
-                                          f"{_tr(FILTER_JSON)};;{_tr(FILTER_QDC)};;"
-                                          f"{_tr('All files (*)')}")
+    json_files, qdc_files = _filters()
+    every = QCoreApplication.translate("CodebookTransfer", "All files (*)")
+    name, _ = QFileDialog.getOpenFileName(
+        parent, QCoreApplication.translate("CodebookTransfer", "Import a codebook"), "",
+        f"{json_files};;{qdc_files};;{every}")
     return Path(name) if name else None
 
 
 def choose_export_file(parent: QWidget) -> Path | None:
-    name, chosen = QFileDialog.getSaveFileName(parent, _tr("Export the codebook"), "codebook.json",
-                                               f"{_tr(FILTER_JSON)};;{_tr(FILTER_QDC)}")
+    json_files, qdc_files = _filters()
+    name, chosen = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("CodebookTransfer", "Export the codebook"),
+        "codebook.json", f"{json_files};;{qdc_files}")
     if not name:
         return None
     path = Path(name)
-    if not path.suffix:
-        path = path.with_suffix(".qdc" if chosen == _tr(FILTER_QDC) else ".json")
-    return path
+    return path if path.suffix else path.with_suffix(".qdc" if chosen == qdc_files else ".json")
 
 
 def import_file(editor: CodebookEditor, path: Path,
@@ -66,7 +67,8 @@ def import_file(editor: CodebookEditor, path: Path,
     except AnnotatorError as error:
         editor.show_message(str(error))
         return False
-    return editor.run(_tr("Import codebook {0}").format(path.name), apply,
+    title = QCoreApplication.translate("CodebookTransfer", "Import codebook {0}")
+    return editor.run(title.format(path.name), apply,
                       lambda s, snapshot: restore_snapshot(s, snapshot))
 
 
@@ -76,4 +78,4 @@ def export_file(store: ProjectStore, path: Path) -> str:
         if path.suffix.casefold() == ".qdc":
             return "; ".join(write_qdc(session, path, ExportScope()))
         write_codebook(export_codebook(session), path)
-    return _tr("wrote {0}").format(path)
+    return QCoreApplication.translate("CodebookTransfer", "wrote {0}").format(path)
