@@ -136,6 +136,8 @@ def test_an_attribute_with_labelled_choices(qtbot, open_window) -> None:  # noqa
                                                           "disease": ("Disease", "مرض")}
     code = next(c for c in window.workspace.codes if c.uuid == metaphor)
     assert [a.name for a in code.attributes] == ["Domain"]  # the attribute panel sees it
+    combo = window.attribute_editor._make_editor(code.attributes[0])
+    assert (combo.itemText(1), combo.itemData(1)) == ("War — حرب", "war")  # labels shown, value kept
     edit = editor.open_attribute_dialog(attribute.uuid)
     qtbot.addWidget(edit)
     assert edit.choices.item(1, 2).text() == "مرض"
