@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from sqlalchemy import func, select
 
 from annotator.db.models import Annotation, AttributeValue
@@ -262,3 +263,16 @@ def test_read_only_in_a_coder_package(qtbot, open_window, coded_demo: Path, tmp_
         type(editor.message), "readOnlyBanner").text()
     assert not window.menu_actions["import_codebook"].isEnabled()
     assert export_codebook(window, tmp_path / "from-package.json")  # reading is fine
+
+
+def test_the_merge_dialog_says_how_many_and_offers_the_targets(qtbot) -> None:  # noqa: ANN001
+    from annotator.ui.codebook_editor.merge_dialog import MergeDialog
+
+    dialog = MergeDialog("Factual", 12, [("b", "Evaluative — ادعاء تقييمي"), ("c", "Predictive")])
+    qtbot.addWidget(dialog)
+    assert "hold 12 annotation(s)" in dialog.findChild(QLabel).text()
+    dialog.target.setCurrentIndex(1)
+    assert dialog.chosen() == "c" and dialog.merge.isEnabled()
+    empty = MergeDialog("Only", 3, [])
+    qtbot.addWidget(empty)
+    assert not empty.merge.isEnabled() and empty.chosen() is None

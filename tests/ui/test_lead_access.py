@@ -138,3 +138,16 @@ def _names(dialog) -> list[str]:  # noqa: ANN001
 def _state(dialog, name: str) -> str:  # noqa: ANN001
     row = _names(dialog).index(name)
     return dialog.table.item(row, 2).text()
+
+
+def test_the_passphrase_dialog_names_the_leads_and_hides_the_text(qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QLineEdit
+
+    from annotator.ui.lead_access import PassphraseDialog
+
+    dialog = PassphraseDialog(["Lead", "Second lead"])
+    qtbot.addWidget(dialog)
+    assert dialog.passphrase.echoMode() is QLineEdit.EchoMode.Password
+    dialog.lead.setCurrentIndex(1)
+    qtbot.keyClicks(dialog.passphrase, SECRET)
+    assert dialog.answer() == ("Second lead", SECRET)
