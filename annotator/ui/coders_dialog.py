@@ -153,7 +153,7 @@ class CodersDialog(QDialog):
         name = name.strip()
         done = self._run(self.tr("Add {0}").format(name),
                          lambda s: add_coder(s, name, role),
-                         lambda s, coder_id: (remove_unused_coder(s, coder_id), coder_id)[1],
+                         lambda s, coder_id: remove_unused_coder(s, coder_id),
                          lambda s, coder_id: add_coder(s, name, role, uuid=coder_id))
         if done:
             self.new_name.clear()

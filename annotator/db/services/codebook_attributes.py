@@ -107,8 +107,9 @@ def remove_attribute(session: Session, attribute_id: str) -> AttributeRecord:
     return record
 
 
-def restore_attribute(session: Session, record: AttributeRecord) -> None:
-    """Undo of :func:`remove_attribute`: same UUID, same place, the values coders had given."""
+def restore_attribute(session: Session, record: AttributeRecord) -> str:
+    """Undo of :func:`remove_attribute`: same UUID, same place, the values coders had given;
+    returns the UUID."""
     refuse_in_package(session, "the codebook can be changed")
     _write_attribute(session, record.code_id, record.spec, record.position)
     session.flush()
@@ -124,6 +125,7 @@ def restore_attribute(session: Session, record: AttributeRecord) -> None:
             for a, v in record.values])
     restore_labels(session, {k: {v: list(p) for v, p in labels.items()}
                              for k, labels in record.labels.items() if labels})
+    return record.spec.uuid
 
 
 def _renumber(session: Session, code_id: str, order: list[str]) -> None:

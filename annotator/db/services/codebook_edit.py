@@ -190,8 +190,9 @@ def remove_code(session: Session, code_id: str) -> CodeRecord:
     return record
 
 
-def restore_code(session: Session, record: CodeRecord) -> None:
-    """Put a removed code back with the same UUIDs, at its old place among its siblings."""
+def restore_code(session: Session, record: CodeRecord) -> str:
+    """Put a removed code back with the same UUIDs, at its old place among its siblings;
+    returns its UUID."""
     refuse_in_package(session, "the codebook can be changed")
     ids = [spec.uuid for spec in _walk(record.spec)]
     session.execute(delete(Tombstone).where(Tombstone.id.in_(ids)))
@@ -201,6 +202,7 @@ def restore_code(session: Session, record: CodeRecord) -> None:
     _write_code(session, codebook.id, record.parent_id, record.spec, 10**6)
     _place(session, record.spec.uuid, record.parent_id, record.position)
     restore_labels(session, record.labels)
+    return record.spec.uuid
 
 
 # ------------------------------------------------------------------ moving and merging

@@ -96,8 +96,8 @@ def _keep_one_lead(session: Session, coder_id: str, retired: set[str], verb: str
         raise ProjectError(f"cannot {verb} the only active lead; make someone else lead first")
 
 
-def remove_unused_coder(session: Session, coder_id: str) -> None:
-    """Take back the adding of a coder who has no work yet (undo of Add)."""
+def remove_unused_coder(session: Session, coder_id: str) -> str:
+    """Take back the adding of a coder who has no work yet (undo of Add); returns the UUID."""
     coder = get_or_fail(session, Coder, coder_id, "coder")
     for model in (Annotation, Assignment, DocumentMemo, Relation):
         used = session.scalar(select(func.count()).select_from(model)
@@ -107,6 +107,7 @@ def remove_unused_coder(session: Session, coder_id: str) -> None:
     set_setting(session, RETIRED_CODERS, sorted(retired_coder_ids(session) - {coder_id}))
     session.delete(coder)
     session.flush()
+    return coder_id
 
 
 def lead_passphrase_set(session: Session) -> bool:

@@ -109,7 +109,7 @@ class EditorEdits:
         done = self.run(title.format(spec.name_en),
                         lambda s: create_code(s, spec, parent_id, self.reserved),
                         lambda s, new_id: remove_code(s, new_id),
-                        lambda s, record: (restore_code(s, record), record.spec.uuid)[1],
+                        lambda s, record: restore_code(s, record),
                         select=spec.uuid)
         if done:
             self.form.name_en.setFocus()
@@ -228,7 +228,7 @@ class EditorEdits:
         return self.run(title.format(spec.name),
                         lambda s: create_attribute(s, code_id, spec, labels),
                         lambda s, attribute_id: remove_attribute(s, attribute_id),
-                        lambda s, record: (restore_attribute(s, record), record.spec.uuid)[1],
+                        lambda s, record: restore_attribute(s, record),
                         select=code_id)
 
     def edit_attribute(self: CodebookEditor, attribute_id: str,
