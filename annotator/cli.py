@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from annotator import __version__
 from annotator.cli_adjudicate import register as register_adjudicate_commands
 from annotator.cli_agreement import register as register_agreement_commands
+from annotator.cli_coders import register as register_coder_commands
 from annotator.cli_export import register as register_export_commands
 from annotator.cli_package import register as register_package_commands
 from annotator.cli_round import register as register_round_commands
@@ -168,24 +169,6 @@ def _import_qdc(args: argparse.Namespace, file: Path) -> int:
                        lambda session: import_qda_codebook(session, book, _kind(args)))
 
 
-def cmd_coder(args: argparse.Namespace) -> int:
-    from annotator.db.services.coders import add_coder, list_coders
-    from annotator.domain import Role
-
-    store = _open(args.path)
-    if args.action == "add":
-        if not args.name:
-            raise AnnotatorError("coder add needs a NAME")
-        with store.transaction() as session:
-            add_coder(session, args.name, Role.LEAD if args.lead else Role.CODER)
-        _out(f"added {'lead' if args.lead else 'coder'} {args.name}")
-    else:
-        with store.reader() as session:
-            for coder in list_coders(session):
-                _out(f"{coder.uuid}  {coder.role.value:<5}  {coder.name}")
-    return 0
-
-
 def cmd_annotations(args: argparse.Namespace) -> int:
     from annotator.db.services.interchange import import_annotations
     from annotator.export.jsonl import export_annotations_jsonl, write_annotations_jsonl
@@ -323,12 +306,6 @@ def build_parser() -> argparse.ArgumentParser:
     codebook.add_argument("argument", nargs="?", help="template name, JSON file or REFI-QDA .qdc file")
     codebook.add_argument("--kind", default="framing_device", help="REFI-QDA: the kind for top-level codes not named after one of the four kinds (default: Framing device)")
 
-    coder = command("coder", cmd_coder, "add or list coders")
-    coder.add_argument("path", type=Path)
-    coder.add_argument("action", choices=["add", "list"])
-    coder.add_argument("name", nargs="?")
-    coder.add_argument("--lead", action="store_true", help="the coder is a project lead")
-
     annotations = command("annotations", cmd_annotations, "import or export annotations (JSONL; brat collections with --format brat)")
     annotations.add_argument("path", type=Path)
     annotations.add_argument("action", choices=["import", "export"])
@@ -363,6 +340,7 @@ def build_parser() -> argparse.ArgumentParser:
     register_package_commands(command)
     register_review_commands(command)
     register_adjudicate_commands(command)
+    register_coder_commands(command)
     return parser
 
 

@@ -39,7 +39,8 @@ CODE_KEYS = (
     "uuid", "kind", "name_en", "name_ar", "colour", "shortcut", "definition", "include", "exclude",
     "examples", "attributes", "children",
 )  # fmt: skip
-ATTRIBUTE_KEYS = ("uuid", "name", "type", "choices", "required", "description")
+ATTRIBUTE_KEYS = ("uuid", "name", "type", "choices", "required", "description", "labels")
+LABEL_KEYS = ("en", "ar")
 
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF\u0750-\u077F\u08A0-\u08C9]")
@@ -88,7 +89,7 @@ def _code_to_json(code: CodeSpec, *, top: bool) -> dict[str, Any]:
 
 
 def _attribute_to_json(attribute: AttributeSpec) -> dict[str, Any]:
-    return {
+    data: dict[str, Any] = {
         "uuid": attribute.uuid,
         "name": attribute.name,
         "type": AttributeType(attribute.type).value,
@@ -96,6 +97,10 @@ def _attribute_to_json(attribute: AttributeSpec) -> dict[str, Any]:
         "required": attribute.required,
         "description": attribute.description,
     }
+    if attribute.labels:  # optional: written only when there are labels
+        data["labels"] = {value: {"en": en, "ar": ar}
+                          for value, (en, ar) in attribute.labels.items()}
+    return data
 
 
 # ---------------------------------------------------------------- reading
@@ -270,14 +275,29 @@ def _attribute(value: object, where: str, seen: _Seen) -> AttributeSpec:
     is_required = obj.get("required", False)
     if not isinstance(is_required, bool):
         raise Invalid(at(where, "required"), f"expected true or false, got {brief(is_required)}")
+    choices = _choices(obj, where, kind)
     return AttributeSpec(
         uuid=uuid,
         name=name,
         type=kind,
-        choices=_choices(obj, where, kind),
+        choices=choices,
         required=is_required,
         description=text_field(obj, "description", where),
+        labels=_labels(obj, where, choices),
     )
+
+
+def _labels(obj: dict[str, Any], where: str, choices: list[str]) -> dict[str, tuple[str, str]]:
+    """``{"value": {"en": "…", "ar": "…"}}`` for values among the choices; both labels optional."""
+    here = at(where, "labels")
+    raw = json_object(obj.get("labels", {}), here, tuple(choices),
+                      what="labels by choice value", hint="not one of the attribute's choices")
+    labels = {}
+    for value, pair in raw.items():
+        inner = json_object(pair, f"{here}[{brief(value)}]", LABEL_KEYS, what="a pair of labels")
+        labels[value] = (text_field(inner, "en", f"{here}[{brief(value)}]"),
+                         text_field(inner, "ar", f"{here}[{brief(value)}]"))
+    return labels
 
 
 def _attribute_type(obj: dict[str, Any], where: str) -> AttributeType:

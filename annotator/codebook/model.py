@@ -25,7 +25,10 @@ KIND_NAMES_AR: dict[CodeKind, str] = {
 
 @dataclass(frozen=True)
 class AttributeSpec:
-    """A typed value coders give an annotation of one code (``choices`` only for ``choice``)."""
+    """A typed value coders give an annotation of one code (``choices`` only for ``choice``).
+
+    ``labels`` maps a choice's stored value to what people read: (English label, Arabic label).
+    """
 
     uuid: str
     name: str
@@ -33,6 +36,7 @@ class AttributeSpec:
     choices: list[str] = field(default_factory=list)
     required: bool = False
     description: str = ""
+    labels: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,9 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from annotator.domain import AssignmentStatus, CodeKind, Role
+from annotator.ui.codebook_editor import install_codebook_menu
 from annotator.ui.codes import kind_title
+from annotator.ui.coders_dialog import install_coder_actions
 from annotator.ui.coding import END, START
 from annotator.ui.models.codebook import swatch
 from annotator.ui.packages import package_actions
@@ -60,6 +62,7 @@ def install_actions(window: MainWindow) -> WindowActions:
     _file_menu(window, menu_bar.addMenu("&File"), actions)
     _edit_menu(window, menu_bar.addMenu("&Edit"), actions)
     _code_menu(window, menu_bar.addMenu("&Code"), actions)
+    install_codebook_menu(window, menu_bar.addMenu(window.tr("Code&book")), actions)
     _document_menu(window, menu_bar.addMenu("&Document"), actions)
     _view_menu(window, menu_bar.addMenu("&View"), actions)
     _project_menu(window, menu_bar.addMenu("&Project"), actions)
@@ -122,7 +125,9 @@ def _edit_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
 
 
 def _code_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
-    _apply_menu(window, menu.addMenu("&Apply code"), actions)
+    apply_menu = menu.addMenu("&Apply code")
+    apply_menu.setObjectName("applyCodeMenu")  # rebuilt when the codebook changes
+    _apply_menu(window, apply_menu, actions)
     _add(window, menu, actions, "delete", "&Delete annotation", "Del", window.delete_annotations,
          local=True)
     _add(window, menu, actions, "next_annotation", "Ne&xt annotation", "Alt+Down",
@@ -251,6 +256,7 @@ def _project_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> No
                   "Ctrl+Shift+R", lambda: open_review_for(window))
     review.setEnabled(agreement.isEnabled())  # the same blind-coding rule
     _round_menu(window, menu, actions)
+    install_coder_actions(window, menu, actions)
 
 
 def _round_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:

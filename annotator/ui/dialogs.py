@@ -19,13 +19,17 @@ from PySide6.QtWidgets import (
 from annotator.db.services.coders import CoderInfo
 from annotator.domain import Role
 
+LEAD_REQUEST = "\0lead"
+"""What :meth:`CoderDialog.chosen` returns after "Open as lead…" (no coder name holds a NUL)."""
+
 
 class CoderDialog(QDialog):
     """Asks who is coding: pick an existing coder or type a new name (objectName ``coderDialog``)."""
 
     def __init__(self, project_name: str, coders: list[CoderInfo], parent: QWidget | None = None,
-                 preselect: str = "") -> None:
+                 preselect: str = "", lead_button: bool = False) -> None:
         super().__init__(parent)
+        self._as_lead = False
         self.setObjectName("coderDialog")
         self.setWindowTitle("Who is coding?")
         self.list = QListWidget()
@@ -50,6 +54,12 @@ class CoderDialog(QDialog):
                                 "You will see only your own annotations (blind coding)."))
         layout.addWidget(self.list)
         layout.addLayout(row)
+        if lead_button:  # leads are behind the passphrase: not in the list
+            self.lead_button = QPushButton(self.tr("Open as lead…"))
+            self.lead_button.setObjectName("openAsLead")
+            self.lead_button.setToolTip(self.tr("Asks for the lead passphrase next."))
+            self.lead_button.clicked.connect(self._open_as_lead)
+            self.buttons.addButton(self.lead_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -65,8 +75,14 @@ class CoderDialog(QDialog):
             self.list.setCurrentItem(None)
             self.accept()
 
+    def _open_as_lead(self) -> None:
+        self._as_lead = True
+        self.accept()
+
     def chosen(self) -> tuple[str, bool]:
-        """The chosen name and whether it is a new coder to add."""
+        """The chosen name and whether it is a new coder to add (``LEAD_REQUEST`` for the lead)."""
+        if self._as_lead:
+            return LEAD_REQUEST, False
         typed = self.new_name.text().strip()
         if typed and self.list.currentItem() is None:
             return typed, True

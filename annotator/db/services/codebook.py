@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from annotator.codebook import AttributeSpec, CodebookSpec, CodeSpec
 from annotator.db.models import Annotation, AttributeDefinition, Code, Codebook, Tombstone
+from annotator.db.services.codebook_labels import all_labels, set_choice_labels
 from annotator.db.services.packages import refuse_in_package
 from annotator.domain import AttributeType, CodeKind
 from annotator.errors import ProjectError
@@ -81,6 +82,7 @@ def _write_attribute(session: Session, code_id: str, spec: AttributeSpec, positi
     attribute.choices, attribute.required = list(spec.choices), spec.required
     attribute.description, attribute.position = spec.description, position
     session.add(attribute)
+    set_choice_labels(session, spec.uuid, spec.labels)
 
 
 def _check_unique_shortcuts(session: Session) -> None:
@@ -101,13 +103,14 @@ def export_codebook(session: Session) -> CodebookSpec:
     children: dict[str | None, list[Code]] = {}
     for code in codes:
         children.setdefault(code.parent_id, []).append(code)
+    labels = all_labels(session)
 
     def build(code: Code) -> CodeSpec:
         return CodeSpec(
             uuid=code.id, kind=CodeKind(code.kind), name_en=code.name_en, name_ar=code.name_ar,
             colour=code.colour, shortcut=code.shortcut, definition=code.definition,
             include=code.include, exclude=code.exclude, examples=list(code.examples),
-            attributes=[_attribute_spec(a) for a in code.attributes],
+            attributes=[_attribute_spec(a, labels.get(a.id, {})) for a in code.attributes],
             children=[build(child) for child in children.get(code.id, [])],
         )
 
@@ -116,10 +119,14 @@ def export_codebook(session: Session) -> CodebookSpec:
                         codes=[build(code) for code in children.get(None, [])])
 
 
-def _attribute_spec(attribute: AttributeDefinition) -> AttributeSpec:
+def _attribute_spec(attribute: AttributeDefinition,
+                    labels: dict[str, Any] | None = None) -> AttributeSpec:
+    """The spec of a stored attribute; ``labels`` as stored (value → [english, arabic])."""
     return AttributeSpec(uuid=attribute.id, name=attribute.name,
                          type=AttributeType(attribute.type), choices=list(attribute.choices),
-                         required=attribute.required, description=attribute.description)
+                         required=attribute.required, description=attribute.description,
+                         labels={v: (p[0], p[1]) for v, p in (labels or {}).items()
+                                 if v in attribute.choices})
 
 
 def list_codes(session: Session) -> list[CodeRow]:
