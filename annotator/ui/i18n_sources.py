@@ -1,6 +1,6 @@
 """The translation sources: which code feeds which Linguist file, and refreshing them with lupdate.
 
-Each part of the interface (the top-level modules of ``annotator/ui`` and each of its packages)
+Each part of the interface (each package of ``annotator/ui``, and groups of its top-level modules)
 has its own ``<area>_<language>.ts`` so that translators, and parallel branches, rarely touch the
 same file. ``python -m annotator.ui.i18n_sources --update`` (``make translations-update``) runs
 ``pyside6-lupdate`` over the code: new strings appear as unfinished, removed ones are dropped.
@@ -22,6 +22,18 @@ from annotator.ui.i18n import ENGLISH, LANGUAGES, TRANSLATIONS_DIR
 
 UI_DIR = Path(__file__).resolve().parent
 TOP_LEVEL_AREA = "main"
+TOP_LEVEL_AREAS = {
+    "window": ("main_window.py", "window_parts.py", "actions.py", "app.py", "window_search.py",
+               "shortcuts_sheet.py", "about.py", "smoke.py"),
+    "coding": ("coding.py", "commands.py", "context_menu.py", "linking.py", "document_view.py",
+               "document_state.py", "span_gutter.py", "span_marks.py", "tooltips.py",
+               "highlighter.py", "relation_arcs.py", "done_check.py", "search.py", "workspace.py",
+               "events.py", "codes.py"),
+    "project": ("dialogs.py", "coders_dialog.py", "lead_access.py", "export_dialog.py",
+                "packages.py", "server_login.py", "store_command.py", "workers.py"),
+}
+"""Top-level modules grouped by the part of the interface they make; the others are ``main``."""
+_AREA_OF_MODULE = {name: area for area, names in TOP_LEVEL_AREAS.items() for name in names}
 NOT_INTERFACE = frozenset({"i18n_sources.py"})
 LUPDATE_SECONDS = 120
 
@@ -43,7 +55,8 @@ def areas() -> dict[str, list[Path]]:
         if path.name in NOT_INTERFACE or "__pycache__" in path.parts:
             continue
         relative = path.relative_to(UI_DIR)
-        area = TOP_LEVEL_AREA if len(relative.parts) == 1 else relative.parts[0]
+        area = (_AREA_OF_MODULE.get(path.name, TOP_LEVEL_AREA) if len(relative.parts) == 1
+                else relative.parts[0])
         found.setdefault(area, []).append(path)
     return found
 
