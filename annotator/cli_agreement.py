@@ -108,24 +108,33 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     from annotator.db.services.agreement_data import agreement_input
     from annotator.domain import Layer
 
+    from annotator.agreement.questions import question_agreement, question_json, question_table
+    from annotator.db.services.questions import agreement_answers
+
     store = open_project(args.path)
     try:
         with store.reader() as session:
             data = agreement_input(session, coders=args.coders, codes=args.codes,
                                    documents=args.documents, layer=Layer(args.layer))
+            questions, sheet = agreement_answers(session, coders=args.coders,
+                                                 documents=args.documents, layer=Layer(args.layer))
     finally:
         store.close()
     try:
         report = project_report(data, n_boot=args.bootstrap, seed=args.seed)
     except ValueError as error:
         raise AnnotatorError(f"{args.path}: {error}") from None
+    answers = question_agreement(questions, sheet, n_boot=args.bootstrap, seed=args.seed) if sheet else []
     filters = {"coders": args.coders, "codes": args.codes, "documents": args.documents}
     if args.json:
         context = {"project": str(args.path), "layer": args.layer, "filters": filters}
-        _print(json.dumps(report_json(report, **context), ensure_ascii=False, indent=2))
+        payload = report_json(report, **context) | {"questions": question_json(answers)}
+        _print(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
         _print(report_table(report, f"Agreement in {args.path} ({args.layer} layer)",
                             filters=filters, layer=args.layer))
+        if answers:
+            _print("\n" + question_table(answers))
     return 0
 
 

@@ -15,6 +15,7 @@ scale, a number for a number, a string for a short text. :func:`check_answer` en
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -212,6 +213,12 @@ def frame_scales(questions: Sequence[QuestionSpec]) -> list[FrameScale]:
     numeric = (QuestionType.YES_NO, QuestionType.SCALE, QuestionType.NUMBER)
     return [FrameScale(name, tuple(items)) for name, items in groups.items()
             if len(items) >= 2 and all(q.type in numeric for q in items)]
+
+
+def frame_scale_name(group: str) -> str:
+    """The variable name of a group's score: ``score_`` and the group's letters and digits (``score_conflict``)."""
+    slug = re.sub(r"[^a-z0-9]+", "_", group.casefold()).strip("_")
+    return f"score_{slug or 'group'}"[:64]
 
 
 def frame_score(scale: FrameScale, answers: Mapping[str, Answer]) -> float | None:

@@ -164,3 +164,24 @@ def answers_of(session: Session, document_id: str, coder_id: str,
     """One coder's answers to one document, keyed by question UUID."""
     return {row.question_id: row.value
             for row in list_answers(session, coder_id=coder_id, document_id=document_id, layer=layer)}
+
+
+def answer_sheet(session: Session, *, layer: Layer = Layer.CODING, coder_ids: list[str] | None = None,
+                 document_ids: list[str] | None = None) -> dict[tuple[str, str], dict[str, Any]]:
+    """(document, coder) → {question UUID: value}, for agreement and exports."""
+    sheet: dict[tuple[str, str], dict[str, Any]] = {}
+    for row in list_answers(session, layer=layer):
+        if (coder_ids is None or row.coder_id in coder_ids) and (document_ids is None or row.document_id in document_ids):
+            sheet.setdefault((row.document_id, row.coder_id), {})[row.question_id] = row.value
+    return sheet
+
+
+def agreement_answers(session: Session, *, coders: list[str] | None = None, documents: list[str] | None = None,
+                      layer: Layer = Layer.CODING) -> tuple[list[QuestionSpec], dict[tuple[str, str], dict[str, Any]]]:
+    """The questions and the answer sheet of the chosen coders (names) and documents (UUIDs or external ids)."""
+    from annotator.db.services.lookup import find_coder, find_document
+
+    coder_ids = [find_coder(session, name).id for name in coders] if coders else None
+    document_ids = [find_document(session, name).id for name in documents] if documents else None
+    return list_questions(session), answer_sheet(session, layer=layer, coder_ids=coder_ids,
+                                                 document_ids=document_ids)
