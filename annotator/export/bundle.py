@@ -13,8 +13,9 @@ from sqlalchemy.orm import Session
 from annotator import __version__
 from annotator.db.services.export_rows import count_annotations, longest_texts
 from annotator.db.services.projects import get_project
+from annotator.domain import Layer
 from annotator.export.matrix import code_variables, doc_matrix_table, matrix_question_columns
-from annotator.export.question_columns import QuestionColumn
+from annotator.export.question_columns import QuestionColumn, question_reliability_table
 from annotator.export.methods import methods_arabic, methods_english
 from annotator.export.reliability import compute_reliability, pairwise_table, reliability_table
 from annotator.export.scope import ExportScope, scope_description
@@ -86,6 +87,8 @@ def build_bundle(session: Session, scope: ExportScope, *, cell_limit: int | None
     if reliability:
         figures = compute_reliability(session, scope, n_boot, seed)
         tables += [reliability_table(figures), pairwise_table(figures)]
+        answers = question_reliability_table(session, selection, Layer(figures.layer), n_boot, seed)
+        tables += [answers] if answers is not None else []
         context.update(methods_en=methods_english(figures.report, figures.layer),
                        methods_ar=methods_arabic(figures.report, figures.layer),
                        notes=figures.report.notes)

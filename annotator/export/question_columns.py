@@ -10,6 +10,7 @@ as agreement treats it.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -26,7 +27,8 @@ from annotator.codebook.questions import (
 )
 from annotator.db.services.questions import list_answers, list_questions
 from annotator.domain import Layer
-from annotator.export.tables import Cell
+from annotator.export.selection import Selection
+from annotator.export.tables import Cell, Column, Table
 from annotator.export.variables import VariableNames
 
 Answers = Mapping[str, Answer]
@@ -103,3 +105,39 @@ def answer_rows(session: Session, layers: tuple[str, ...]) -> dict[tuple[str, st
         for row in list_answers(session, layer=Layer(layer)):
             sheet.setdefault((row.document_id, row.coder_id, layer), {})[row.question_id] = row.value
     return sheet
+
+
+def question_reliability_table(session: Session, selection: Selection, layer: Layer, n_boot: int,
+                               seed: int) -> Table | None:
+    """Agreement per document question and frame score of the chosen coders and documents (None
+    when they have no answer)."""
+    from annotator.agreement.questions import SOURCE, question_agreement
+    from annotator.db.services.questions import answer_sheet
+
+    sheet = answer_sheet(session, layer=layer, coder_ids=list(selection.coders),
+                         document_ids=list(selection.documents))
+    if not sheet:
+        return None
+    figures = question_agreement(list_questions(session), sheet, n_boot=n_boot, seed=seed)
+
+    def number(value: float) -> float | None:
+        return None if math.isnan(value) else round(value, 6)
+
+    rows: list[list[Cell]] = [
+        [f.variable, f.label, f.level, number(f.alpha), number(f.ci_low), number(f.ci_high),
+         number(f.percent_agreement), number(f.ac1), f.n_documents, f.n_coders, f.n_values]
+        for f in figures]
+    return Table("Question_Reliability", f"agreement per document question ({SOURCE})", QUESTION_COLUMNS, rows)
+
+
+QUESTION_COLUMNS = [
+    Column("variable", "question key (key=option for one option of a multiple choice; score_… for a frame score)", 24),
+    Column("label", "question wording", 50), Column("level", "level of measurement of alpha", 9),
+    Column("alpha", "Krippendorff's alpha; empty when undefined", 9),
+    Column("ci_low", "95% bootstrap interval, low (KALPHA)", 9),
+    Column("ci_high", "95% bootstrap interval, high (KALPHA)", 9),
+    Column("percent_agreement", "Gwet's percent agreement on exact values", 10),
+    Column("ac1", "Gwet's AC1 on exact values", 9),
+    Column("n_documents", "documents answered by two or more coders", 10),
+    Column("n_coders", "coders who answered", 8), Column("n_values", "answers that count", 8),
+]
