@@ -102,6 +102,7 @@ def test_answers_are_checked_and_made_canonical() -> None:
     assert check_answer(victims, True) is True
     assert check_answer(actors, ["rebels", "state", "rebels"]) == ["state", "rebels"]
     assert check_answer(deaths, 12.0) == 12 and check_answer(deaths, 2.5) == 2.5
+    assert type(check_answer(tone, 1.0)) is int  # the scale point's own value
     assert check_answer(note, "  a note ") == "a note"
     for q, bad in [(victims, 1), (frame, "other"), (actors, []), (tone, 2), (tone, True), (deaths, "3"),
                    (deaths, float("nan")), (note, " ")]:

@@ -125,10 +125,12 @@ def check_answer(question: QuestionSpec, value: object) -> Answer:
 
 
 def _one_option(question: QuestionSpec, value: object, allowed: list[str | int]) -> str | int:
-    if isinstance(value, bool) or value not in allowed:
+    matches = [v for v in allowed if not isinstance(value, bool) and v == value
+               and isinstance(v, str) == isinstance(value, str)]
+    if not matches:
         shown = ", ".join(str(v) for v in allowed)
         raise AnswerError(f"{question.key}: {value!r} is not one of its options ({shown})")
-    return value  # type: ignore[return-value]
+    return matches[0]  # the option's own value: 2.0 for a scale point is stored as 2
 
 
 def parse_answer(question: QuestionSpec, text: str) -> Answer:
