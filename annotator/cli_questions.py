@@ -36,6 +36,9 @@ def register(command: Command) -> None:
         action.add_argument("--document", required=True, help="document UUID or external id")
         action.add_argument("--coder", required=True, help="coder name")
         action.add_argument("--layer", choices=["coding", "gold"], default="coding")
+    review = actions.add_parser("review", help="list the documents and questions where coders' answers differ")
+    review.add_argument("--all", action="store_true", help="also the questions where they agree")
+    review.add_argument("--json", action="store_true")
     for name, usage in (("export", "write answers as JSONL (- = standard output)"),
                         ("import", "read answers from JSONL: all lines or none")):
         action = actions.add_parser(name, help=usage)
@@ -109,6 +112,8 @@ def cmd_answers(args: argparse.Namespace) -> int:
             return _set(store, args)
         if args.answers_action == "export":
             return _export(store, args.file, args.layer)
+        if args.answers_action == "review":
+            return _review(store, args.all, args.json)
         from annotator.db.services.answers_io import import_answer_lines
 
         with store.transaction() as session:
@@ -150,4 +155,36 @@ def _export(store: Any, target: str, layer: str) -> int:
     else:
         Path(target).write_text(text, encoding="utf-8")
         _out(f"exported {len(lines)} answer(s) to {target}")
+    return 0
+
+
+def _review(store: Any, everything: bool, as_json: bool) -> int:
+    from annotator.answer_review import compare_answers
+    from annotator.db.services.coders import list_coders
+    from annotator.db.services.documents import list_documents
+    from annotator.db.services.questions import answer_sheet, list_questions
+    from annotator.domain import Layer
+
+    with store.reader() as session:
+        questions = list_questions(session)
+        coding = answer_sheet(session)
+        gold: dict[str, dict[str, Any]] = {}
+        for (document, _coder), answers in answer_sheet(session, layer=Layer.GOLD).items():
+            gold.setdefault(document, {}).update(answers)
+        names = {c.uuid: c.name for c in list_coders(session)}
+        titles = {d.uuid: d.external_id or d.title for d in list_documents(session)}
+    order = {uuid: place for place, uuid in enumerate(titles)}
+    rows = [r for r in compare_answers(questions, coding, gold) if everything or not r.agree]
+    rows.sort(key=lambda r: order.get(r.document_id, len(order)))  # stable: question order kept
+    if as_json:
+        _out(json.dumps([{"document": r.document_id, "external_id": titles.get(r.document_id),
+                          "question": r.question.key, "agree": r.agree,
+                          "answers": {names.get(c, c): v for c, v in r.answers.items()}, "gold": r.gold}
+                         for r in rows], ensure_ascii=False, indent=2))
+        return 0
+    for r in rows:
+        shown = "; ".join(f"{coder}: {label}" for coder, label in r.shown(names).items())
+        gold_text = "" if r.gold is None else f"  [gold: {r.gold}]"
+        _out(f"{titles.get(r.document_id, r.document_id)}  {r.question.key}  {shown}{gold_text}")
+    _out(f"{len(rows)} {'comparison(s)' if everything else 'disagreement(s)'}")
     return 0

@@ -36,3 +36,20 @@ def test_answers_export_lists_both_coders(demo: Path, capsys: pytest.CaptureFixt
     assert main(["answers", str(demo), "export", "-"]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(rows) == 12 and {r["coder"] for r in rows} == {"Layla", "Omar"}
+
+
+def test_review_lists_disagreements_and_the_gold_answer(demo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert main(["answers", str(demo), "review"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == "2 disagreement(s)"
+    assert any("opposition-view-2016-12  tone  Layla: Very negative; Omar: Negative" in line for line in out)
+    assert main(["answers", str(demo), "set", "main_actor", "civilian", "--document", "social-post-2016-12",
+                 "--coder", "Lead", "--layer", "gold"]) == 0
+    capsys.readouterr()
+    assert main(["answers", str(demo), "review", "--json"]) == 0
+    rows = {(r["external_id"], r["question"]): r for r in json.loads(capsys.readouterr().out)}
+    assert rows[("social-post-2016-12", "main_actor")]["gold"] == "civilian"
+    assert rows[("social-post-2016-12", "main_actor")]["answers"] == {"Layla": "civilian", "Omar": "international"}
+    assert main(["answers", str(demo), "review", "--all"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "6 comparison(s)"
