@@ -331,7 +331,7 @@ def test_policy_frames_and_framing_core_questions() -> None:
     assert [o.label_en for o in primary.options] == [c.name_en for c in policy.codes]
     assert [o.value for o in tone.options] == [-1, 0, 1] and tone.type.level == "ordinal"
     core = cb.load_template("framing-core")
-    assert [q.key for q in core.questions] == ["tone", "main_actor"]
+    assert [q.key for q in core.questions] == ["tone", "main_actor"] and not any(q.required for q in core.questions)
     actors = [c.name_ar for c in cb.codes_of_kind(core, CodeKind.ACTOR)]
     assert [o.label_ar for o in core.questions[1].options][:4] == actors
 

@@ -82,18 +82,3 @@ def open_doc(qtbot) -> Callable[..., str]:  # noqa: ANN001
         qtbot.waitUntil(lambda: window.document_id == document.uuid, timeout=5000)
         return document.uuid
     return open_it
-
-
-@pytest.fixture
-def accept_missing_answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Answer "Yes" when marking done warns about unanswered required questions; lists the warnings."""
-    from PySide6.QtWidgets import QMessageBox
-
-    asked: list[str] = []
-
-    def question(_parent, title, text, *_args, **_kwargs):  # noqa: ANN001, ANN202
-        asked.append(f"{title}: {text}")
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return asked

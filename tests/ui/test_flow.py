@@ -11,7 +11,7 @@ from annotator.ui.app import NoCoderChosen, open_main_window
 from annotator.ui.shortcuts_sheet import ShortcutsDialog, shortcut_rows
 
 
-def test_done_and_next_walks_the_unfinished_documents(qtbot, open_window, accept_missing_answers) -> None:  # noqa: ANN001
+def test_done_and_next_walks_the_unfinished_documents(qtbot, open_window) -> None:  # noqa: ANN001
     window = open_window()
     order = window.documents.visible_order()
     assert window.document_id == order[0]

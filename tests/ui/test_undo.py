@@ -173,7 +173,7 @@ def test_memos_commit_and_undo(qtbot, open_window, code_named) -> None:  # noqa:
     assert document_memo.toPlainText() == "مقال رأي"
 
 
-def test_status_and_link_round_trip(open_window, code_named, accept_missing_answers) -> None:  # noqa: ANN001
+def test_status_and_link_round_trip(open_window, code_named) -> None:  # noqa: ANN001
     window = open_window()
     window.menu_actions["mark_done"].trigger()
     window.workspace.events.flush()
@@ -234,7 +234,7 @@ def test_deleting_several_rows_is_one_step(qtbot, open_window, code_named) -> No
     assert sorted(a.uuid for a in _rows(window)) == sorted(ids)
 
 
-def test_undoing_a_status_on_an_unassigned_document_leaves_it_unassigned(open_window, accept_missing_answers) -> None:  # noqa: ANN001
+def test_undoing_a_status_on_an_unassigned_document_leaves_it_unassigned(open_window) -> None:  # noqa: ANN001
     window = open_window(coder="Lead")  # the demo assigns nothing to the lead
     assert _status(window) is None
     window.menu_actions["mark_done"].trigger()
