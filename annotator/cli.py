@@ -22,6 +22,7 @@ from annotator.cli_agreement import register as register_agreement_commands
 from annotator.cli_coders import register as register_coder_commands
 from annotator.cli_export import register as register_export_commands
 from annotator.cli_package import register as register_package_commands
+from annotator.cli_questions import register as register_question_commands
 from annotator.cli_round import register as register_round_commands
 from annotator.cli_review import register as register_review_commands
 from annotator.errors import AnnotatorError
@@ -341,6 +342,7 @@ def build_parser() -> argparse.ArgumentParser:
     register_review_commands(command)
     register_adjudicate_commands(command)
     register_coder_commands(command)
+    register_question_commands(command)
     return parser
 
 

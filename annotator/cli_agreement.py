@@ -116,12 +116,17 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     from annotator.db.services.agreement_data import agreement_input
     from annotator.domain import Layer
 
+    from annotator.agreement.questions import question_agreement, question_json, question_table
+    from annotator.db.services.questions import agreement_answers
+
     store = open_project(args.path)
     try:
         with store.reader() as session:
             data = agreement_input(session, coders=args.coders, codes=args.codes,
                                    documents=args.documents, layer=Layer(args.layer))
             gold = _with_gold(session, data, args)
+            questions, sheet = agreement_answers(session, coders=args.coders,
+                                                 documents=args.documents, layer=Layer(args.layer))
     finally:
         store.close()
     try:
@@ -131,10 +136,12 @@ def cmd_agreement(args: argparse.Namespace) -> int:
                   if gold else None)
     except ValueError as error:
         raise AnnotatorError(f"{args.path}: {error}") from None
+    answers = (question_agreement(questions, sheet, n_boot=args.bootstrap, seed=args.seed)
+               if sheet else [])
     filters = {"coders": args.coders, "codes": args.codes, "documents": args.documents}
     if args.json:
         context = {"project": str(args.path), "layer": args.layer, "filters": filters}
-        payload = report_json(report, **context)
+        payload = report_json(report, **context) | {"questions": question_json(answers)}
         if gold and versus is not None:
             payload = {**payload, "gold": gold[1], "against_gold": against_gold_json(versus)}
         _print(json.dumps(payload, ensure_ascii=False, indent=2))
@@ -143,6 +150,8 @@ def cmd_agreement(args: argparse.Namespace) -> int:
                             filters=filters, layer=args.layer))
         if gold and versus is not None:
             _print("\n" + "\n".join(against_gold_lines(versus, gold[1])))
+        if answers:
+            _print("\n" + question_table(answers))
     return 0
 
 

@@ -1,7 +1,8 @@
 """Codebook JSON: strict reading with errors that name the JSON path, and exact writing.
 
 ``codebook_to_json`` writes the canonical form (every key, in a fixed order; ``kind`` on top-level
-codes only, since sub-codes take their parent's kind). ``codebook_from_json`` accepts that form and
+codes only, since sub-codes take their parent's kind; ``questions`` only when there are document
+questions, so codebooks without them keep their earlier form). ``codebook_from_json`` accepts that form and
 returns a spec that writes back to the identical dict. On input it also accepts a kind's label
 (``"Framing device"``) for its value, any UUID spelling Python reads, upper-case colours, and omitted
 optional keys; those come back in canonical form.
@@ -28,13 +29,14 @@ from annotator.codebook.jsonpath import (
     text_field,
 )
 from annotator.codebook.model import PATH_SEPARATOR, AttributeSpec, CodebookSpec, CodeSpec
+from annotator.codebook.question_codec import question_to_json, questions_from_json
 from annotator.codebook.shortcuts import shortcut_identity
 from annotator.domain import AttributeType, CodeKind
 from annotator.errors import InputError
 
 FORMAT_VERSION = 1
 MAX_DEPTH = 12
-CODEBOOK_KEYS = ("format_version", "uuid", "name", "description", "version", "codes")
+CODEBOOK_KEYS = ("format_version", "uuid", "name", "description", "version", "codes", "questions")
 CODE_KEYS = (
     "uuid", "kind", "name_en", "name_ar", "colour", "shortcut", "definition", "include", "exclude",
     "examples", "attributes", "children",
@@ -66,7 +68,7 @@ def codebook_to_json(spec: CodebookSpec) -> dict[str, Any]:
         "description": spec.description,
         "version": spec.version,
         "codes": [_code_to_json(code, top=True) for code in spec.codes],
-    }
+    } | ({"questions": [question_to_json(q) for q in spec.questions]} if spec.questions else {})
 
 
 def _code_to_json(code: CodeSpec, *, top: bool) -> dict[str, Any]:
@@ -142,7 +144,9 @@ def _codebook(data: object, seen: _Seen) -> CodebookSpec:
     items = list_items(obj, "codes", "")
     codes = [_code(v, w, None, (), 1, seen) for w, v in items]
     _check_siblings([(w, code) for (w, _), code in zip(items, codes, strict=True)])
-    return CodebookSpec(uuid=uuid, name=name, description=description, version=version, codes=codes)
+    questions = questions_from_json(obj, lambda o, w: _uuid(o, w, seen))
+    return CodebookSpec(uuid=uuid, name=name, description=description, version=version, codes=codes,
+                        questions=questions)
 
 
 def _format_version(obj: dict[str, Any]) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from annotator.codebook.questions import QuestionSpec
 from annotator.domain import AttributeType, CodeKind
 
 PATH_SEPARATOR = "/"
@@ -66,6 +67,7 @@ class CodebookSpec:
     description: str = ""
     version: str = "1"
     codes: list[CodeSpec] = field(default_factory=list)
+    questions: list[QuestionSpec] = field(default_factory=list)
 
 
 def join_code_path(kind: CodeKind, names: Sequence[str]) -> str:

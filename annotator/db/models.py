@@ -284,3 +284,42 @@ class AdjudicationDecision(Base):
     rationale: Mapped[str] = mapped_column(Text, default="")
     lead_id: Mapped[str] = mapped_column(ForeignKey("coder.id", ondelete="RESTRICT"))
     decided_at: Mapped[datetime] = _timestamp()
+
+
+class DocumentQuestion(Base):
+    """A document-level question of the codebook (see ``annotator.codebook.questions``)."""
+
+    __tablename__ = "document_question"
+
+    id: Mapped[str] = _uuid_pk()
+    codebook_id: Mapped[str] = mapped_column(ForeignKey("codebook.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    key: Mapped[str] = mapped_column(String(32), unique=True)
+    type: Mapped[str] = mapped_column(String(16))
+    wording_en: Mapped[str] = mapped_column(Text)
+    wording_ar: Mapped[str] = mapped_column(Text)
+    help_en: Mapped[str] = mapped_column(Text, default="")
+    help_ar: Mapped[str] = mapped_column(Text, default="")
+    required: Mapped[bool] = mapped_column(default=False)
+    condition: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    options: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    group: Mapped[str] = mapped_column("group_name", String(200), default="")
+
+
+class DocumentAnswer(Base):
+    """One coder's answer to one question for one document, in the coding or the gold layer."""
+
+    __tablename__ = "document_answer"
+    __table_args__ = (
+        UniqueConstraint("document_id", "coder_id", "question_id", "layer"),
+        Index("ix_document_answer_question_layer", "question_id", "layer"),
+    )
+
+    id: Mapped[str] = _uuid_pk()
+    document_id: Mapped[str] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"))
+    coder_id: Mapped[str] = mapped_column(ForeignKey("coder.id", ondelete="CASCADE"))
+    question_id: Mapped[str] = mapped_column(ForeignKey("document_question.id", ondelete="RESTRICT"))
+    layer: Mapped[str] = mapped_column(String(8), default="coding")
+    value: Mapped[Any] = mapped_column(JSON)
+    created_at: Mapped[datetime] = _timestamp()
+    updated_at: Mapped[datetime] = _timestamp()

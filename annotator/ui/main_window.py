@@ -149,6 +149,7 @@ class MainWindow(QMainWindow, WindowParts, SearchMixin):
         self.coding.set_state(self.state)
         self.linking.set_state(self.state)
         self.memo_editor.set_document(self.state)
+        self.questions_panel.set_document(loaded.document_id)
         self.relations_model.set_state(self.state)
         self.attribute_editor.show_annotation(None, self.state)
         self.annotation_table.setColumnHidden(CODER, not self.workspace.shown_others)
@@ -174,6 +175,8 @@ class MainWindow(QMainWindow, WindowParts, SearchMixin):
     def set_status(self, status: AssignmentStatus) -> bool:
         summary = self.documents.model.summary(self.document_id or "")
         if summary is None or summary.status is status:
+            return False
+        if status is AssignmentStatus.DONE and not self.questions_panel.confirm_done():
             return False
         return self.workspace.execute(SetStatus(self.workspace, summary.uuid, status,
                                                 summary.title[:40]))

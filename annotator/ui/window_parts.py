@@ -35,6 +35,7 @@ from annotator.ui.models.relations import RelationsModel
 from annotator.ui.panels.attribute_editor import AttributeEditor
 from annotator.ui.panels.lists import AnnotationTable, DocumentPanel, RelationsPanel, SearchPanel
 from annotator.ui.panels.memo_editor import MemoEditor
+from annotator.ui.panels.questions import QuestionsPanel
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -130,6 +131,7 @@ class WindowParts:
         self.annotation_table.setFont(ui_arabic_font(self.annotation_table.font()))
         self.attribute_editor = AttributeEditor(workspace)
         self.memo_editor = MemoEditor(workspace)
+        self.questions_panel = QuestionsPanel(workspace)
         self.relations_model = RelationsModel(workspace, self)
         self.relations_panel = RelationsPanel(self.relations_model)
         self.search_panel = SearchPanel(self.search.model)
@@ -143,6 +145,7 @@ class WindowParts:
         self.attributes_dock = self._dock("attributesDock", "Attributes", self.attribute_editor,
                                           right)
         self.memo_dock = self._dock("memoDock", "Memos", self.memo_editor, right)
+        self.questions_dock = self._dock("questionsDock", "Questions", self.questions_panel, right)
         self.search_dock = self._dock("searchDock", "Search results", self.search_panel, bottom)
         self.links_dock = self._dock("linksDock", "Links", self.relations_panel, bottom)
 
@@ -150,14 +153,17 @@ class WindowParts:
         """Tabs and sizes of a first start. Run once shown: tabifying two groups before the window
         is shown leaves a stray tab bar (Qt 6.11)."""
         self.tabifyDockWidget(self.attributes_dock, self.memo_dock)
+        self.tabifyDockWidget(self.annotations_dock, self.questions_dock)
         self.tabifyDockWidget(self.search_dock, self.links_dock)
         self.attributes_dock.raise_()
         self.search_dock.raise_()
+        (self.questions_dock if self.questions_panel.questions else self.annotations_dock).raise_()
         self.resizeDocks([self.documents_dock, self.codebook_dock], [260, 460],
                          Qt.Orientation.Vertical)
         self.resizeDocks([self.documents_dock, self.annotations_dock], [300, 450],
                          Qt.Orientation.Horizontal)
-        self.resizeDocks([self.annotations_dock, self.attributes_dock], [430, 300],
+        upper = 560 if self.questions_panel.questions else 430
+        self.resizeDocks([self.annotations_dock, self.attributes_dock], [upper, 730 - upper],
                          Qt.Orientation.Vertical)
         self.resizeDocks([self.search_dock], [180], Qt.Orientation.Vertical)
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -33,6 +34,7 @@ from annotator.agreement.report_format import flat_header, flat_rows, kappa_key,
 from annotator.ui.agreement.chart import AgreementChart
 from annotator.ui.agreement.filters import FilterPanel, layer_title
 from annotator.ui.agreement.pairs import PairsPanel
+from annotator.ui.agreement.questions import QuestionsTable, compute_questions
 from annotator.ui.agreement.table_model import AgreementTableModel, left_to_right
 from annotator.ui.agreement.worker import (
     Filters,
@@ -95,6 +97,10 @@ class AgreementWindow(QWidget):
         """The chart (with its figure chooser, in a scroll area) beside the F1 matrices."""
         self.chart = AgreementChart(self)
         self.pairs = PairsPanel(self)
+        self.questions = QuestionsTable(self)
+        tabs = QTabWidget(objectName="agreementTabs")
+        tabs.addTab(self.pairs, "Coder pairs")
+        tabs.addTab(self.questions, "Document questions")
         self.measure = QComboBox(objectName="agreementChartMeasure")
         for key, title in CHART_MEASURES.items():
             self.measure.addItem(left_to_right(translate("AgreementWindow", title)), key)
@@ -106,7 +112,7 @@ class AgreementWindow(QWidget):
         bottom = QSplitter(Qt.Orientation.Horizontal)
         chart_of = translate("AgreementWindow", "Chart of")
         bottom.addWidget(_with_header(chart_of, self.measure, scroll))
-        bottom.addWidget(self.pairs)
+        bottom.addWidget(tabs)
         bottom.setStretchFactor(0, 3)
         bottom.setStretchFactor(1, 1)
         return bottom
@@ -188,6 +194,9 @@ class AgreementWindow(QWidget):
         self.pairs.set_report(report)
         self.summary.setText(_summary(report, self._filters))
         self.stage.setText("")
+        path, filters = self.project_path, self._filters
+        self.runner.start(lambda _state, _report: compute_questions(path, filters),
+                          on_done=self.questions.set_rows, on_failed=self._show_error)
 
     def _failed(self, message: str) -> None:
         self._state = None
