@@ -118,11 +118,22 @@ def test_a_refused_project_says_why_and_writes_nothing(qtbot, tmp_path: Path) ->
     assert sorted(p.name for p in tmp_path.iterdir()) == ["Taken.fannot"]
 
 
-def test_new_project_in_arabic(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def arabic(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The Arabic interface, its catalogue built from this checkout's sources (the user cache may
+    hold one built from another checkout)."""
+    from annotator.ui import i18n
+
+    monkeypatch.setattr(i18n, "user_cache_dir", lambda _name: str(tmp_path / "cache"))
+    monkeypatch.setattr(i18n, "shipped_catalogue", lambda language: tmp_path / f"none_{language}.qm")
+    assert i18n.install_language("ar")
+
+
+def test_new_project_in_arabic(qtbot, tmp_path: Path,  # noqa: ANN001
+                               monkeypatch: pytest.MonkeyPatch) -> None:
     """Saves tests/artifacts/new-project-ar.png: Arabic labels, the English reason kept whole."""
     from annotator.ui import i18n
 
-    assert i18n.install_language("ar")
+    arabic(monkeypatch, tmp_path)
     try:
         dialog = NewProjectDialog(folder=tmp_path)
         qtbot.addWidget(dialog)
@@ -202,7 +213,8 @@ def test_an_arabic_csv_with_a_mapping_change(qtbot, project: Path, tmp_path: Pat
     assert f"Rows with empty text skipped: {plurals().rows(1)}." in dialog.summary.text.toPlainText()
 
 
-def test_the_import_preview_in_arabic(qtbot, project: Path, tmp_path: Path) -> None:  # noqa: ANN001
+def test_the_import_preview_in_arabic(qtbot, project: Path, tmp_path: Path,  # noqa: ANN001
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """Saves tests/artifacts/import-preview-ar.png: mirrored, Arabic labels, file names and counts
     in their own direction inside Arabic sentences."""
     from annotator.ui import i18n
@@ -213,7 +225,7 @@ def test_the_import_preview_in_arabic(qtbot, project: Path, tmp_path: Path) -> N
     rows.append('4,"عنوان 4",,الموعد')
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     (tmp_path / "bad.csv").write_text("headline,words\nx,1\n", encoding="utf-8")
-    assert i18n.install_language("ar")
+    arabic(monkeypatch, tmp_path)
     try:
         dialog = _dialog(qtbot, project, [path, tmp_path / "bad.csv"])
         dialog.skip_empty.setChecked(True)
