@@ -19,6 +19,9 @@ class Plurals(QObject):
     def documents(self, count: int) -> str:
         return self.tr("%n document(s)", "", count)
 
+    def articles(self, count: int) -> str:
+        return self.tr("%n article(s)", "", count)
+
     def coders(self, count: int) -> str:
         return self.tr("%n coder(s)", "", count)
 

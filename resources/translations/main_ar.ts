@@ -15,6 +15,17 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>لا مقالات</numerusform>
+            <numerusform>مقالة واحدة</numerusform>
+            <numerusform>مقالتان</numerusform>
+            <numerusform>%n مقالات</numerusform>
+            <numerusform>%n مقالةً</numerusform>
+            <numerusform>%n مقالة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n coder(s)</source>
         <translation>
             <numerusform>لا مرمِّزين</numerusform>

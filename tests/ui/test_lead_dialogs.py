@@ -20,6 +20,7 @@ from annotator.resources import resource_path
 from annotator.ui.lead import import_dialog as import_module
 from annotator.ui.lead.import_dialog import ImportDialog
 from annotator.ui.lead.new_project import NewProjectDialog
+from annotator.ui.plurals import plurals
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 DEMO = resource_path("demo")
@@ -117,6 +118,41 @@ def test_a_refused_project_says_why_and_writes_nothing(qtbot, tmp_path: Path) ->
     assert sorted(p.name for p in tmp_path.iterdir()) == ["Taken.fannot"]
 
 
+def arabic(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The Arabic interface, its catalogue built from this checkout's sources (the user cache may
+    hold one built from another checkout)."""
+    from annotator.ui import i18n
+
+    monkeypatch.setattr(i18n, "user_cache_dir", lambda _name: str(tmp_path / "cache"))
+    monkeypatch.setattr(i18n, "shipped_catalogue", lambda language: tmp_path / f"none_{language}.qm")
+    assert i18n.install_language("ar")
+
+
+def test_new_project_in_arabic(qtbot, tmp_path: Path,  # noqa: ANN001
+                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Saves tests/artifacts/new-project-ar.png: Arabic labels, the English reason kept whole."""
+    from annotator.ui import i18n
+
+    arabic(monkeypatch, tmp_path)
+    try:
+        dialog = NewProjectDialog(folder=tmp_path)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert dialog.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert (dialog.windowTitle(), dialog.create.text()) == ("مشروع جديد", "إنشاء")
+        _type(dialog.name, "تغطية حلب 2016")
+        qtbot.mouseClick(dialog.create, Qt.MouseButton.LeftButton)  # no coder yet
+        assert dialog.error.text().startswith("تعذّر إنشاء المشروع: \u2066") and "coder" in dialog.error.text()
+        for _ in range(2):
+            qtbot.keyClicks(dialog.coder_name, "Amina")
+            qtbot.keyClick(dialog.coder_name, Qt.Key.Key_Return)
+        assert dialog.error.text() == "الاسم \u2068Amina\u2069 موجود في القائمة بالفعل."
+        ARTIFACTS.mkdir(exist_ok=True)
+        assert dialog.grab().save(str(ARTIFACTS / "new-project-ar.png"))
+    finally:
+        i18n.install_language("en")
+
+
 # ---------------------------------------------------------------------- Import
 def test_a_folder_of_txt_files_in_mixed_encodings(qtbot, project: Path, tmp_path: Path) -> None:  # noqa: ANN001
     folder = tmp_path / "articles"
@@ -132,14 +168,16 @@ def test_a_folder_of_txt_files_in_mixed_encodings(qtbot, project: Path, tmp_path
         "a-utf8.txt": "utf-8", "b-cp1256.txt": "cp1256", "c-utf16.txt": "utf-16", "d-empty.txt": "—"}
     assert "Refused" in rows["d-empty.txt"].text(4) and "empty" in rows["d-empty.txt"].text(4)
     assert "d-empty.txt" in dialog.findings.toPlainText()
-    assert dialog.totals.text().startswith("4 file(s): 3 new article(s)")
+    assert dialog.totals.text() == (f"{plurals().files(4)}: {plurals().articles(3)} will be imported. "
+                                    f"Files refused: {plurals().files(1)}.")
     dialog.files.setCurrentItem(rows["b-cp1256.txt"])
     assert dialog.articles.item(0, 1).text().startswith(OPPOSITION.strip().split("\n")[0][:20])
     assert dialog.articles.item(0, 1).textAlignment() & Qt.AlignmentFlag.AlignRight
     _import(qtbot, dialog)
     assert sorted(d.external_id for d in _documents(project)) == ["a-utf8", "b-cp1256", "c-utf16"]
     text = dialog.summary.text.toPlainText()
-    assert text.startswith("Imported 3 article(s) from 3 file(s)") and "1 file(s) refused" in text
+    assert text.startswith(f"Imported {plurals().articles(3)} from {plurals().files(3)}.")
+    assert f"Files refused: {plurals().files(1)}." in text
     assert "refused:" in text and "d-empty.txt" in text
     qtbot.mouseClick(dialog.summary.copy, Qt.MouseButton.LeftButton)
     assert QApplication.clipboard().text() == text
@@ -172,7 +210,55 @@ def test_an_arabic_csv_with_a_mapping_change(qtbot, project: Path, tmp_path: Pat
     _import(qtbot, dialog)
     documents = _documents(project)
     assert [d.title for d in documents] == [f"ملاحظة {i}" for i in range(1, 6)]
-    assert "1 row(s) with empty text skipped" in dialog.summary.text.toPlainText()
+    assert f"Rows with empty text skipped: {plurals().rows(1)}." in dialog.summary.text.toPlainText()
+
+
+def test_the_import_preview_in_arabic(qtbot, project: Path, tmp_path: Path,  # noqa: ANN001
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Saves tests/artifacts/import-preview-ar.png: mirrored, Arabic labels, file names and counts
+    in their own direction inside Arabic sentences."""
+    from annotator.ui import i18n
+
+    path = tmp_path / "مقالات.csv"
+    rows = ["المعرف,العنوان,المتن,الصحيفة"] + [
+        f'{i},"عنوان {i}","{PARAGRAPHS[i]}",الموعد' for i in range(1, 4)]
+    rows.append('4,"عنوان 4",,الموعد')
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "bad.csv").write_text("headline,words\nx,1\n", encoding="utf-8")
+    arabic(monkeypatch, tmp_path)
+    try:
+        dialog = _dialog(qtbot, project, [path, tmp_path / "bad.csv"])
+        dialog.skip_empty.setChecked(True)
+        _wait_preview(qtbot, dialog)
+        assert dialog.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert dialog.windowTitle() == "استيراد المقالات"
+        assert (dialog.start_button.text(), dialog.cancel_button.text()) == ("استيراد", "إلغاء")
+        headers = [dialog.files.headerItem().text(c) for c in range(dialog.files.columnCount())]
+        assert headers == ["الملف", "ترميز الأحرف", "المقالات", "الجديدة", "الحالة"]
+        assert dialog.articles.horizontalHeaderItem(0).text() == "العنوان"
+        assert dialog.mapping.title() == "الأعمدة (ملفات CSV وExcel)"
+        assert dialog.totals.text() == "ملفان: ستُستورد منها 3 مقالات. الملفات المرفوضة: ملف واحد."
+        status = {p.path.name: p for p in dialog.previews}
+        bad = next(dialog.files.topLevelItem(i) for i in range(2)
+                   if dialog.files.topLevelItem(i).text(0) == "\u2066bad.csv\u2069")
+        assert bad.text(4).startswith("مرفوض: \u2066") and bad.text(4).endswith("\u2069")
+        assert "no text column" in status["bad.csv"].error
+        dialog.files.setCurrentItem(next(dialog.files.topLevelItem(i) for i in range(2)
+                                         if dialog.files.topLevelItem(i) is not bad))
+        assert dialog.files.currentItem().text(4) == "جاهز؛ صفوف فارغة النص ستُتخطّى: صف واحد"
+        assert dialog.articles.item(0, 2).text() == "\u2066مقالات.csv, row 2\u2069"
+        ARTIFACTS.mkdir(exist_ok=True)
+        assert dialog.grab().save(str(ARTIFACTS / "import-preview-ar.png"))
+        _import(qtbot, dialog)
+        summary = dialog.summary
+        assert summary.windowTitle() == "اكتمل الاستيراد" and summary.copy.text() == "نسخ"
+        assert summary.text.toPlainText().startswith("استُوردت 3 مقالات (الملفات المقروءة: ملف واحد).")
+        summary.show()
+        qtbot.waitExposed(summary)
+        assert summary.grab().save(str(ARTIFACTS / "import-summary-ar.png"))
+        summary.close()
+    finally:
+        i18n.install_language("en")
 
 
 def test_an_xlsx_and_a_refused_csv(qtbot, project: Path, tmp_path: Path) -> None:  # noqa: ANN001

@@ -22,11 +22,7 @@ if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
     from annotator.ui.settings import AppSettings
 
-_CONTEXT = "LeadEntry"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
+translate = QCoreApplication.translate
 
 
 def may_import(window: MainWindow) -> bool:
@@ -60,7 +56,7 @@ def create_and_open(parent: QWidget | None, settings: AppSettings | None = None)
     try:
         open_main_window(dialog.created, coder=lead, settings=settings)
     except AnnotatorError as error:
-        QMessageBox.critical(parent, _tr("Cannot open the project"), str(error))
+        QMessageBox.critical(parent, translate("LeadEntry", "Cannot open the project"), str(error))
         return False
     return True
 
@@ -76,13 +72,14 @@ class StartScreen(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="startScreen")
-        self.setWindowTitle(_tr("Framing Annotator"))
+        self.setWindowTitle(translate("LeadEntry", "Framing Annotator"))
         self.choice: str | None = None
-        self.new = QPushButton(_tr("New project…"), objectName="startNew")
-        self.open = QPushButton(_tr("Open project…"), objectName="startOpen")
-        quit_button = QPushButton(_tr("Quit"), objectName="startQuit")
+        self.new = QPushButton(translate("LeadEntry", "New project…"), objectName="startNew")
+        self.open = QPushButton(translate("LeadEntry", "Open project…"), objectName="startOpen")
+        quit_button = QPushButton(translate("LeadEntry", "Quit"), objectName="startQuit")
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_tr("No project is open. Create one, or open a project file."), wordWrap=True))
+        prompt = translate("LeadEntry", "No project is open. Create one, or open a project file.")
+        layout.addWidget(QLabel(prompt, wordWrap=True))
         for button, choice in ((self.new, "new"), (self.open, "open")):
             button.clicked.connect(lambda _=False, c=choice: self._choose(c))
             layout.addWidget(button)

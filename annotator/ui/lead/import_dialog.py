@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -35,11 +35,14 @@ from annotator.errors import AnnotatorError
 from annotator.importers import SUPPORTED_EXTENSIONS, iter_article_files
 from annotator.importers.preview import FileOptions, FilePreview, explicit_columns, summary_lines
 from annotator.ui.fonts import ui_arabic_font
+from annotator.ui.lead.bidi_text import english, left_to_right
 from annotator.ui.lead.import_summary import ImportSummaryDialog
-from annotator.ui.lead.import_widgets import LTR_MARK, ArticleTable, FileTable, MappingForm
+from annotator.ui.lead.import_widgets import ArticleTable, FileTable, MappingForm
+from annotator.ui.plurals import plurals
 from annotator.ui.workers import TaskRunner, TaskState
 
 Files = list[tuple[Path, FileOptions]]
+translate = QCoreApplication.translate
 
 
 def run_preview(project: Path, files: Files, state: TaskState, report: Any) -> list[FilePreview] | None:
@@ -75,7 +78,7 @@ class ImportDialog(QDialog):
 
     def __init__(self, project: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="importDialog")
-        self.setWindowTitle(self.tr("Import articles"))
+        self.setWindowTitle(translate("ImportDialog", "Import articles"))
         self.project = project
         self.runner = TaskRunner(self, threads=1)
         self.options: dict[Path, FileOptions] = {}
@@ -91,11 +94,11 @@ class ImportDialog(QDialog):
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
-        self.add_files = QPushButton(self.tr("Add files…"), objectName="addFiles")
-        self.add_folder = QPushButton(self.tr("Add folder…"), objectName="addFolder")
-        self.remove = QPushButton(self.tr("Remove from the list"), objectName="removeFile")
-        self.skip_empty = QCheckBox(self.tr("Skip rows whose text is empty (they are listed)"),
-                                    objectName="skipEmpty")
+        self.add_files = QPushButton(translate("ImportDialog", "Add files…"), objectName="addFiles")
+        self.add_folder = QPushButton(translate("ImportDialog", "Add folder…"), objectName="addFolder")
+        self.remove = QPushButton(translate("ImportDialog", "Remove from the list"), objectName="removeFile")
+        self.skip_empty = QCheckBox(
+            translate("ImportDialog", "Skip rows whose text is empty (they are listed)"), objectName="skipEmpty")
         self.files = FileTable()
         self.mapping = MappingForm()
         self.articles = ArticleTable()
@@ -104,14 +107,17 @@ class ImportDialog(QDialog):
         option = self.findings.document().defaultTextOption()
         option.setTextDirection(Qt.LayoutDirection.LeftToRight)  # English lines naming Arabic files
         self.findings.document().setDefaultTextOption(option)
-        self.findings.setPlaceholderText(self.tr("Files and rows that will be refused or skipped are listed here."))
+        self.findings.setPlaceholderText(
+            translate("ImportDialog", "Files and rows that will be refused or skipped are listed here."))
         self.totals = QLabel(objectName="importTotals", wordWrap=True)
         self.progress = QProgressBar(objectName="importProgress")
         self.progress.setTextVisible(True)
         self.buttons = QDialogButtonBox()
-        self.start_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.start_button = self.buttons.addButton(translate("ImportDialog", "Import"),
+                                                   QDialogButtonBox.ButtonRole.AcceptRole)
         self.start_button.setObjectName("startImport")
-        self.cancel_button = self.buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button = self.buttons.addButton(translate("ImportDialog", "Cancel"),
+                                                    QDialogButtonBox.ButtonRole.RejectRole)
         self.cancel_button.setObjectName("cancelImport")
         self._lay_out()
 
@@ -150,12 +156,14 @@ class ImportDialog(QDialog):
     # ------------------------------------------------------------------ choosing files
     def choose_files(self) -> None:
         patterns = " ".join(f"*{suffix}" for suffix in sorted(SUPPORTED_EXTENSIONS))
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Articles to import"), "",
-                                                self.tr("Articles (%1)").replace("%1", patterns))
+        names, _ = QFileDialog.getOpenFileNames(
+            self, translate("ImportDialog", "Articles to import"), "",
+            translate("ImportDialog", "Articles ({patterns})").format(patterns=patterns))
         self.add_paths([Path(n) for n in names])
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder of articles to import"))
+        folder = QFileDialog.getExistingDirectory(
+            self, translate("ImportDialog", "Folder of articles to import"))
         if folder:
             self.add_paths([Path(folder)])
 
@@ -203,7 +211,7 @@ class ImportDialog(QDialog):
         if not files:
             self._show_previews([], generation)
             return
-        self.totals.setText(self.tr("Reading the files…"))
+        self.totals.setText(translate("ImportDialog", "Reading the files…"))
         self._preview_state = self.runner.start(
             lambda state, report: run_preview(self.project, files, state, report),
             on_done=lambda previews: self._show_previews(previews, generation),
@@ -227,10 +235,18 @@ class ImportDialog(QDialog):
         self._update_buttons()
 
     def _totals_text(self) -> str:
-        new = sum(p.new_articles for p in self.previews)
+        read, new = len(self.previews), sum(p.new_articles for p in self.previews)
         refused = sum(p.refused for p in self.previews)
-        text = self.tr("%1 file(s): %2 new article(s) will be imported; %3 file(s) refused.")
-        return text.replace("%1", str(len(self.previews))).replace("%2", str(new)).replace("%3", str(refused))
+        files = plurals().files(read)
+        if new:
+            text = translate("ImportDialog", "{files}: {articles} will be imported.").format(
+                files=files, articles=plurals().articles(new))
+        else:
+            text = translate("ImportDialog", "{files}: no new article to import.").format(files=files)
+        if refused:
+            text += " " + translate("ImportDialog", "Files refused: {files}.").format(
+                files=plurals().files(refused))
+        return text
 
     def current_preview(self) -> FilePreview | None:
         path = self.files.current_path()
@@ -251,7 +267,7 @@ class ImportDialog(QDialog):
         files += [(p.path, p.options) for p in self.previews if p.refused]  # reported again
         stop = self._stop = threading.Event()
         self.progress.setRange(0, 2 * len(files))
-        self.totals.setText(self.tr("Importing…"))
+        self.totals.setText(translate("ImportDialog", "Importing…"))
         self._update_buttons()
         self.runner.start(lambda _state, report: run_import(self.project, files, stop, report),
                           on_done=self._imported, on_progress=self._show_progress,
@@ -265,14 +281,14 @@ class ImportDialog(QDialog):
         done, total, name = value
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.progress.setFormat(f"{LTR_MARK}%v / %m  {name}")
+        self.progress.setFormat(left_to_right(f"%v / %m  {name}"))
 
     def _imported(self, report: BatchReport) -> None:
         self._stop = None
         self.report = report
         self.progress.setValue(self.progress.maximum())
         if report.cancelled:
-            self.totals.setText(self.tr("Cancelled: nothing was imported."))
+            self.totals.setText(translate("ImportDialog", "Cancelled: nothing was imported."))
             self._update_buttons()
             return
         if report.added:
@@ -283,14 +299,15 @@ class ImportDialog(QDialog):
 
     def _failed(self, message: str) -> None:
         self._stop = self._preview_state = None
-        self.totals.setText(self.tr("Failed, nothing was imported: %1").replace("%1", message))
+        self.totals.setText(translate("ImportDialog", "Failed, nothing was imported: {reason}").format(
+            reason=english(message)))
         self._update_buttons()
 
     def cancel(self) -> None:
         """Cancel the import (nothing is stored), else close the dialog."""
         if self._stop is not None:
             self._stop.set()
-            self.totals.setText(self.tr("Cancelling…"))
+            self.totals.setText(translate("ImportDialog", "Cancelling…"))
             return
         self.reject()
 

@@ -2,35 +2,44 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from annotator.db.services.article_import import BatchReport
 from annotator.db.services.article_preview import report_lines
 from annotator.ui.fonts import ui_arabic_font
+from annotator.ui.lead.bidi_text import english_line, paragraph_direction
+from annotator.ui.plurals import plurals
 
-_CONTEXT = "ImportSummary"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
+translate = QCoreApplication.translate
 
 
 def headline(report: BatchReport) -> str:
-    """One line of counts: imported, duplicates, empty rows skipped, files refused."""
+    """The counts, a sentence each: imported, duplicates and empty rows skipped, files refused."""
+    added, read = report.added, len(report.files) - len(report.failed)
     duplicates = sum(len(f.skipped) for f in report.files)
-    empty = sum(len(f.empty) for f in report.files)
-    text = _tr("Imported %1 article(s) from %2 file(s); %3 duplicate(s) skipped; "
-               "%4 row(s) with empty text skipped; %5 file(s) refused.")
-    for number, value in enumerate((report.added, len(report.files) - len(report.failed), duplicates,
-                                    empty, len(report.failed)), start=1):
-        text = text.replace(f"%{number}", str(value))
-    return text
+    empty, refused = sum(len(f.empty) for f in report.files), len(report.failed)
+    if added:
+        sentences = [translate("ImportSummary", "Imported {articles} from {files}.").format(
+            articles=plurals().articles(added), files=plurals().files(read))]
+    else:
+        sentences = [translate("ImportSummary", "No article was imported.")]
+    if duplicates:
+        sentences.append(translate("ImportSummary", "Duplicates skipped: {articles}.").format(
+            articles=plurals().articles(duplicates)))
+    if empty:
+        sentences.append(translate("ImportSummary", "Rows with empty text skipped: {rows}.").format(
+            rows=plurals().rows(empty)))
+    if refused:
+        sentences.append(translate("ImportSummary", "Files refused: {files}.").format(
+            files=plurals().files(refused)))
+    return " ".join(sentences)
 
 
 def summary_text(report: BatchReport) -> str:
-    return "\n".join([headline(report), "", *report_lines(report)])
+    """The headline in the interface language, then the English details a line each."""
+    return "\n".join([headline(report), "", *map(english_line, report_lines(report))])
 
 
 class ImportSummaryDialog(QDialog):
@@ -38,15 +47,16 @@ class ImportSummaryDialog(QDialog):
 
     def __init__(self, report: BatchReport, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="importSummary")
-        self.setWindowTitle(_tr("Import finished"))
+        self.setWindowTitle(translate("ImportSummary", "Import finished"))
         self.text = QPlainTextEdit(summary_text(report), objectName="importSummaryText", readOnly=True)
         self.text.setFont(ui_arabic_font(self.font()))
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         option = self.text.document().defaultTextOption()
-        option.setTextDirection(Qt.LayoutDirection.LeftToRight)  # English lines naming Arabic files
+        option.setTextDirection(paragraph_direction())
         self.text.document().setDefaultTextOption(option)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy = buttons.addButton(_tr("Copy"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy = buttons.addButton(translate("ImportSummary", "Copy"),
+                                      QDialogButtonBox.ButtonRole.ActionRole)
         self.copy.setObjectName("copySummary")
         self.copy.clicked.connect(self.copy_to_clipboard)
         buttons.rejected.connect(self.reject)

@@ -23,22 +23,21 @@ from PySide6.QtWidgets import (
 from annotator.importers.preview import FilePreview, first_lines
 from annotator.importers.records import COLUMN_FIELDS
 from annotator.ui.fonts import ui_arabic_font
+from annotator.ui.lead.bidi_text import english, left_to_right
+from annotator.ui.plurals import plurals
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 41
-LTR_MARK = "\u200e"  # starts a line left-to-right: "مقالات.csv, row 2" must not read as "row 2 ,…"
 REFUSED = QColor("#b00020")
 PREVIEW_ROWS = 20
-_CONTEXT = "ImportPreview"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
+translate = QCoreApplication.translate
 
 
 def field_labels() -> dict[str, str]:
     """The article fields as the mapping form names them."""
-    return {"text": _tr("Text"), "title": _tr("Title"), "id": _tr("External id"),
-            "outlet": _tr("Outlet"), "date": _tr("Date"), "url": _tr("URL"), "author": _tr("Author")}
+    return {"text": translate("ImportPreview", "Text"), "title": translate("ImportPreview", "Title"),
+            "id": translate("ImportPreview", "External id"), "outlet": translate("ImportPreview", "Outlet"),
+            "date": translate("ImportPreview", "Date"), "url": translate("ImportPreview", "URL"),
+            "author": translate("ImportPreview", "Author")}
 
 
 def is_rtl(text: str) -> bool:
@@ -54,7 +53,7 @@ def is_rtl(text: str) -> bool:
 
 def _aligned(text: str, ltr: bool = False) -> QTableWidgetItem:
     """A cell aligned to the side its text starts from; ``ltr`` forces an English line's order."""
-    item = QTableWidgetItem(LTR_MARK + text if ltr else text)
+    item = QTableWidgetItem(left_to_right(text) if ltr else text)
     side = Qt.AlignmentFlag.AlignRight if is_rtl(text) and not ltr else Qt.AlignmentFlag.AlignLeft
     item.setTextAlignment(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignTop)
     item.setToolTip(text)
@@ -62,14 +61,18 @@ def _aligned(text: str, ltr: bool = False) -> QTableWidgetItem:
 
 
 def status_text(preview: FilePreview) -> str:
+    """Ready, with what will be skipped; or the importer's reason (English) for refusing the file."""
     if preview.error:
-        return _tr("Refused: %1").replace("%1", preview.error)
-    parts = [_tr("Ready")]
-    if preview.duplicates:
-        parts.append(_tr("%1 duplicate(s) skipped").replace("%1", str(len(preview.duplicates))))
-    if preview.notes.skipped:
-        parts.append(_tr("%1 row(s) with empty text skipped").replace("%1", str(len(preview.notes.skipped))))
-    return "; ".join(parts)
+        return translate("ImportPreview", "Refused: {reason}").format(reason=english(preview.error))
+    parts = [translate("ImportPreview", "Ready")]
+    duplicates, empty = len(preview.duplicates), len(preview.notes.skipped)
+    if duplicates:
+        parts.append(translate("ImportPreview", "duplicates skipped: {articles}").format(
+            articles=plurals().articles(duplicates)))
+    if empty:
+        parts.append(translate("ImportPreview", "rows with empty text skipped: {rows}").format(
+            rows=plurals().rows(empty)))
+    return translate("ImportPreview", "; ", "between the parts of a file's status").join(parts)
 
 
 class FileTable(QTreeWidget):
@@ -77,7 +80,9 @@ class FileTable(QTreeWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="importFiles")
-        self.setHeaderLabels([_tr("File"), _tr("Encoding"), _tr("Articles"), _tr("New"), _tr("Status")])
+        self.setHeaderLabels([translate("ImportPreview", "File"), translate("ImportPreview", "Encoding"),
+                              translate("ImportPreview", "Articles"), translate("ImportPreview", "New"),
+                              translate("ImportPreview", "Status")])
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
         self.setFont(ui_arabic_font(self.font()))
@@ -91,7 +96,7 @@ class FileTable(QTreeWidget):
         self.clear()
         for preview in previews:
             item = QTreeWidgetItem([
-                LTR_MARK + preview.path.name, preview.notes.encoding or "—",
+                left_to_right(preview.path.name), preview.notes.encoding or "—",
                 str(len(preview.records)) if not preview.refused else "0",
                 str(preview.new_articles), status_text(preview)])
             item.setData(0, PATH_ROLE, str(preview.path))
@@ -117,7 +122,8 @@ class MappingForm(QGroupBox):
     mappingChanged = Signal(object)  # dict field -> column name or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(_tr("Columns (CSV and Excel files)"), parent, objectName="columnMapping")
+        super().__init__(translate("ImportPreview", "Columns (CSV and Excel files)"), parent,
+                         objectName="columnMapping")
         form = QFormLayout(self)
         self.combos: dict[str, QComboBox] = {}
         for name, label in field_labels().items():
@@ -136,13 +142,14 @@ class MappingForm(QGroupBox):
         for name, combo in self.combos.items():
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem(_tr("(not used)"), None)
+            combo.addItem(translate("ImportPreview", "(not used)"), None)
             for column in preview.notes.columns:
                 combo.addItem(column, column)
             index = combo.findData(chosen.get(name)) if chosen.get(name) else 0
             combo.setCurrentIndex(max(index, 0))
             combo.blockSignals(False)
         self.setEnabled(bool(preview.notes.columns))
+        self.setMinimumWidth(self.sizeHint().width())  # the splitter keeps every column name readable
 
     def mapping(self) -> dict[str, str | None]:
         return {name: combo.currentData() for name, combo in self.combos.items()}
@@ -156,7 +163,9 @@ class ArticleTable(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 3, parent, objectName="importArticles")
-        self.setHorizontalHeaderLabels([_tr("Title"), _tr("First lines"), _tr("From")])
+        self.setHorizontalHeaderLabels([translate("ImportPreview", "Title"),
+                                        translate("ImportPreview", "First lines"),
+                                        translate("ImportPreview", "From")])
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setWordWrap(True)
         self.setFont(ui_arabic_font(self.font()))

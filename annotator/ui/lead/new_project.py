@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,9 +27,11 @@ from annotator.codebook import load_template, template_names
 from annotator.db.services.new_project import NewProject, check_new, create_new_project, project_file
 from annotator.errors import AnnotatorError
 from annotator.ui.fonts import ui_arabic_font
+from annotator.ui.lead.bidi_text import english, isolated
 from annotator.ui.workers import TaskRunner
 
 ERROR_STYLE = "color: #b00020;"
+translate = QCoreApplication.translate
 
 
 def default_folder() -> Path:
@@ -52,7 +54,7 @@ class NewProjectDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, folder: Path | None = None) -> None:
         super().__init__(parent, objectName="newProjectDialog")
-        self.setWindowTitle(self.tr("New project"))
+        self.setWindowTitle(translate("NewProjectDialog", "New project"))
         self.created: Path | None = None
         self.runner = TaskRunner(self, threads=1)
         self._build(folder or default_folder())
@@ -61,20 +63,22 @@ class NewProjectDialog(QDialog):
 
     # ------------------------------------------------------------------ layout
     def _build(self, folder: Path) -> None:
-        self.name = QLineEdit(objectName="projectName", placeholderText=self.tr("e.g. Aleppo coverage 2016"))
+        self.name = QLineEdit(objectName="projectName",
+                              placeholderText=translate("NewProjectDialog", "e.g. Aleppo coverage 2016"))
         self.name.setFont(ui_arabic_font(self.font()))
         self.folder = QLineEdit(str(folder), objectName="projectFolder")
-        self.browse = QPushButton(self.tr("Choose…"), objectName="chooseFolder")
+        self.browse = QPushButton(translate("NewProjectDialog", "Choose…"), objectName="chooseFolder")
         self.target = QLineEdit(objectName="projectTarget", readOnly=True, frame=False)
         self.target.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.template = QComboBox(objectName="codebookTemplate")
-        self.template.addItem(self.tr("No codebook (add codes later)"), None)
+        self.template.addItem(translate("NewProjectDialog", "No codebook (add codes later)"), None)
         for name in template_names():
             self.template.addItem(template_label(name), name)
-        self.coder_name = QLineEdit(objectName="coderName", placeholderText=self.tr("Type a name, then Enter"))
+        self.coder_name = QLineEdit(objectName="coderName",
+                                    placeholderText=translate("NewProjectDialog", "Type a name, then Enter"))
         self.coder_name.setFont(ui_arabic_font(self.font()))
-        self.add_coder = QPushButton(self.tr("Add"), objectName="addCoder")
-        self.remove_coder = QPushButton(self.tr("Remove"), objectName="removeCoder")
+        self.add_coder = QPushButton(translate("NewProjectDialog", "Add"), objectName="addCoder")
+        self.remove_coder = QPushButton(translate("NewProjectDialog", "Remove"), objectName="removeCoder")
         self.coders = QListWidget(objectName="coderList")
         self.coders.setFont(ui_arabic_font(self.font()))
         self.coders.setMaximumHeight(120)
@@ -84,8 +88,8 @@ class NewProjectDialog(QDialog):
         self.error.setStyleSheet(ERROR_STYLE)
         # Plain buttons, not a QDialogButtonBox: the box makes its accept button the default on
         # show, and Return in the coder box (which adds a coder) would then create the project.
-        self.create = QPushButton(self.tr("Create"), objectName="createProject")
-        self.cancel = QPushButton(self.tr("Cancel"), objectName="cancelNewProject")
+        self.create = QPushButton(translate("NewProjectDialog", "Create"), objectName="createProject")
+        self.cancel = QPushButton(translate("NewProjectDialog", "Cancel"), objectName="cancelNewProject")
         self._lay_out()
         for button in self.findChildren(QPushButton):  # Return in the coder box adds a coder only
             button.setAutoDefault(False)
@@ -99,13 +103,13 @@ class NewProjectDialog(QDialog):
         coder_row.addWidget(self.add_coder)
         coder_row.addWidget(self.remove_coder)
         form = QFormLayout()
-        form.addRow(self.tr("Project name:"), self.name)
-        form.addRow(self.tr("Folder:"), place)
-        form.addRow(self.tr("File:"), self.target)
-        form.addRow(self.tr("Codebook:"), self.template)
-        form.addRow(self.tr("Coders:"), coder_row)
+        form.addRow(translate("NewProjectDialog", "Project name:"), self.name)
+        form.addRow(translate("NewProjectDialog", "Folder:"), place)
+        form.addRow(translate("NewProjectDialog", "File:"), self.target)
+        form.addRow(translate("NewProjectDialog", "Codebook:"), self.template)
+        form.addRow(translate("NewProjectDialog", "Coders:"), coder_row)
         form.addRow("", self.coders)
-        form.addRow(self.tr("Project lead:"), self.lead)
+        form.addRow(translate("NewProjectDialog", "Project lead:"), self.lead)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -143,7 +147,8 @@ class NewProjectDialog(QDialog):
         self.target.setCursorPosition(0)
 
     def choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder for the project"), self.folder.text())
+        chosen = QFileDialog.getExistingDirectory(
+            self, translate("NewProjectDialog", "Folder for the project"), self.folder.text())
         if chosen:
             self.folder.setText(chosen)
 
@@ -153,7 +158,8 @@ class NewProjectDialog(QDialog):
         if not name:
             return
         if name in self.coder_names():
-            self.show_error(self.tr("%1 is already in the list.").replace("%1", name))
+            self.show_error(translate("NewProjectDialog", "{name} is already in the list.").format(
+                name=isolated(name)))
             return
         self.coders.addItem(name)
         self.lead.addItem(name)
@@ -170,6 +176,11 @@ class NewProjectDialog(QDialog):
     def show_error(self, message: str) -> None:
         self.error.setText(message)
 
+    def refuse(self, reason: str) -> None:
+        """A reason from the service, in English, inside a translated sentence."""
+        self.show_error(translate("NewProjectDialog", "Cannot create the project: {reason}").format(
+            reason=english(reason)))
+
     # ------------------------------------------------------------------ creating
     def start(self) -> None:
         """Check what can be checked at once, then create the file in the worker."""
@@ -179,7 +190,7 @@ class NewProjectDialog(QDialog):
         try:
             check_new(spec)
         except AnnotatorError as error:
-            self.show_error(str(error))
+            self.refuse(str(error))
             return
         self.show_error("")
         self.create.setEnabled(False)
@@ -192,7 +203,7 @@ class NewProjectDialog(QDialog):
 
     def _failed(self, message: str) -> None:
         self.create.setEnabled(True)
-        self.show_error(message)
+        self.refuse(message)
 
     def done(self, result: int) -> None:  # noqa: D102 - Qt's name; waits for a running worker
         self.runner.wait()
