@@ -11,6 +11,7 @@ an edit; the binaries are build products and are not committed.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import shutil
@@ -99,14 +100,26 @@ def catalogue_for(language: str) -> Path | None:
     if shipped.is_file() and shipped.stat().st_mtime >= newest_source:
         return shipped
     if sources:
-        cached = Path(user_cache_dir("framing-annotator")) / f"annotator_{language}.qm"
-        if cached.is_file() and cached.stat().st_mtime >= newest_source:
+        cached = Path(user_cache_dir("framing-annotator")) / (
+            f"annotator_{language}-{_sources_key(sources)}.qm")
+        if cached.is_file():
             return cached
         try:
-            return build_catalogue(language, cached)
+            partial = cached.with_name(f"{cached.stem}.{os.getpid()}.part")
+            build_catalogue(language, partial)
+            return partial.replace(cached)  # whole or absent, whoever else is building it
         except (OSError, subprocess.SubprocessError) as error:
             log.warning("cannot build the %s interface catalogue: %s", language, error)
     return shipped if shipped.is_file() else None
+
+
+def _sources_key(sources: list[Path]) -> str:
+    """Names the catalogue built from exactly these sources (several checkouts share one cache)."""
+    digest = hashlib.sha1()
+    for source in sources:
+        stat = source.stat()
+        digest.update(f"{source.resolve()}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode())
+    return digest.hexdigest()[:16]
 
 
 def install_language(language: str, app: QCoreApplication | None = None) -> bool:
