@@ -56,3 +56,24 @@ def project_location(text: str) -> ProjectLocation:
 def display_location(location: ProjectLocation) -> str:
     """How messages name a project: the file path, or the URL (never holding a password)."""
     return str(location)
+
+
+def as_location(value: str | Path) -> ProjectLocation:
+    """A location given as text or path: a server URL stays text, anything else is a ``Path``."""
+    return value if isinstance(value, str) and is_server_url(value) else Path(value)
+
+
+def location_name(location: ProjectLocation) -> str:
+    """A short name for window titles: the file name, or ``database on host``."""
+    if not is_server_url(location):
+        return Path(location).name
+    parts = urlsplit(str(location))
+    return f"{parts.path.strip('/')} on {parts.hostname or 'localhost'}"
+
+
+def local_stem(location: ProjectLocation) -> Path:
+    """Where files made from the project are suggested (exports, packages): beside the file, or
+    in the home folder, named after the database, for a server project."""
+    if not is_server_url(location):
+        return Path(location)
+    return Path.home() / (urlsplit(str(location)).path.strip("/") or "project")

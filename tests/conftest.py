@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.pg_support import pg_admin_url, pg_empty_url, pg_template, pg_url  # noqa: F401
+from tests.pg_support import (  # noqa: F401 - fixtures
+    pg_admin_url,
+    pg_demo_team,
+    pg_empty_url,
+    pg_template,
+    pg_url,
+)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 BACKENDS = ("sqlite", "postgresql")

@@ -81,3 +81,42 @@ def pg_empty_url(pg_admin_url: str) -> Iterator[str]:
     _admin(pg_admin_url, f"CREATE DATABASE {name}")
     yield database_url(pg_admin_url, name)
     _admin(pg_admin_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def role_url(url: str, role: str) -> str:
+    from sqlalchemy import make_url
+
+    return make_url(url).set(username=role).render_as_string(hide_password=False)
+
+
+def drop_project_database(admin_url: str, url: str, roles: list[str]) -> None:
+    """Drop a test database, its login roles and its two group roles (roles are cluster-wide)."""
+    from sqlalchemy import make_url
+
+    database = make_url(url).database
+    quoted = ['"' + role.replace('"', '""') + '"' for role in roles]
+    _admin(admin_url, f"DROP DATABASE IF EXISTS {database} WITH (FORCE)",
+           *(f"DROP ROLE IF EXISTS {role}" for role in quoted),
+           f'DROP ROLE IF EXISTS "{database}_coder"', f'DROP ROLE IF EXISTS "{database}_lead"')
+
+
+@pytest.fixture
+def pg_demo_team(pg_empty_url: str, pg_admin_url: str, tmp_path_factory: pytest.TempPathFactory,
+                 monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
+    """The demo project with both coders' coding on the server, a login role for Layla, Omar
+    and Lead each; maps "Layla", "Omar", "Lead" and "owner" to their URLs."""
+    from annotator.cli import main
+    from annotator.db.services.demo import build_demo_project
+
+    tag = uuid.uuid4().hex[:6]
+    monkeypatch.setenv("ANNOTATOR_ROLE_PASSWORD", "not-checked-by-trust-auth")
+    demo = tmp_path_factory.mktemp("demo") / "demo.fannot"
+    build_demo_project(demo, with_coding=True)
+    assert main(["server", "copy", str(demo), pg_empty_url]) == 0
+    roles = {"Layla": f"layla_{tag}", "Omar": f"omar_{tag}", "Lead": f"lead_{tag}"}
+    for name, role in roles.items():
+        lead = ["--lead"] if name == "Lead" else []
+        assert main(["server", "coder", pg_empty_url, "add", name, "--role", role, *lead]) == 0
+    yield {"owner": pg_empty_url, **{name: role_url(pg_empty_url, role)
+                                     for name, role in roles.items()}}
+    drop_project_database(pg_admin_url, pg_empty_url, list(roles.values()))

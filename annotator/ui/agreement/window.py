@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from annotator.agreement.report import PRIMARY, ProjectReport
 from annotator.agreement.report_format import flat_header, flat_rows, kappa_key, report_json
+from annotator.project_location import ProjectLocation, local_stem, location_name
 from annotator.ui.agreement.chart import AgreementChart
 from annotator.ui.agreement.filters import FilterPanel
 from annotator.ui.agreement.pairs import PairsPanel
@@ -46,10 +47,10 @@ CHART_MEASURES = {"binary_per_code": "|uα of k", "k_u_alpha": "(k)uα", "alpha_
 class AgreementWindow(QWidget):
     """Computes on open with every coder, code and document, and again on Compute."""
 
-    def __init__(self, project_path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, project_path: ProjectLocation, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("agreementWindow")
-        self.setWindowTitle(f"Agreement — {project_path.name}")
+        self.setWindowTitle(f"Agreement — {location_name(project_path)}")
         self.project_path = project_path
         self.runner = TaskRunner(self, threads=1)
         self._state: TaskState | None = None
@@ -210,7 +211,8 @@ class AgreementWindow(QWidget):
         path.write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
 
     def _ask_export(self, kind: str) -> None:
-        suggested = str(self.project_path.with_name(f"{self.project_path.stem}-agreement.{kind}"))
+        stem = local_stem(self.project_path)
+        suggested = str(stem.with_name(f"{stem.stem}-agreement.{kind}"))
         name, _ = QFileDialog.getSaveFileName(self, f"Export agreement as {kind.upper()}",
                                               suggested, f"{kind.upper()} files (*.{kind})")
         if name:

@@ -25,6 +25,7 @@ from annotator.agreement.report import ProjectReport
 from annotator.db.engine import open_project
 from annotator.db.services.annotations import AnnotationSpan
 from annotator.db.services.documents import list_documents
+from annotator.project_location import ProjectLocation, location_name
 from annotator.review import Cluster
 from annotator.ui.document_state import DocumentState
 from annotator.ui.document_view import DocumentView
@@ -45,11 +46,11 @@ NEXT_KEYS, PREVIOUS_KEYS = ("N", "F8"), ("Shift+N", "Shift+F8")
 class ReviewWindow(QWidget):
     """Opens on ``document_id`` (default: the first document) of the project at ``project_path``."""
 
-    def __init__(self, project_path: Path, parent: QWidget | None = None,
+    def __init__(self, project_path: ProjectLocation, parent: QWidget | None = None,
                  document_id: str | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("reviewWindow")
-        self.setWindowTitle(f"Review (read-only) — {project_path.name}")
+        self.setWindowTitle(f"Review (read-only) — {location_name(project_path)}")
         self.project_path = project_path
         self.store = open_project(project_path)
         self.runner = TaskRunner(self, threads=1)
