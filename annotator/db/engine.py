@@ -25,6 +25,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import URL, Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from annotator.db.access import (
     FileAccess,
@@ -40,7 +41,7 @@ from annotator.db.locking import (
     WriteGate,
     storage_errors_as_project_errors,
 )
-from annotator.errors import ProjectError
+from annotator.errors import ChangedMeanwhile, ProjectError
 from annotator.project_location import ProjectLocation, checked_server_url, is_server_url
 
 log = logging.getLogger(__name__)
@@ -145,12 +146,22 @@ class ProjectStore:
     def is_server(self) -> bool:
         return self.url is not None
 
-    def _errors(self) -> AbstractContextManager[None]:
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """Database failures as one line: the server's or the file's, and a lost update."""
+        translate: AbstractContextManager[None]
         if self.url is not None:
             from annotator.db.server import server_errors_as_project_errors
 
-            return server_errors_as_project_errors(self.url)
-        return storage_errors_as_project_errors(self.path)
+            translate = server_errors_as_project_errors(self.url)
+        else:
+            translate = storage_errors_as_project_errors(self.path)
+        try:
+            with translate:
+                yield
+        except StaleDataError:
+            raise ChangedMeanwhile(f"{self.location}: someone else changed this item meanwhile; "
+                                   "nothing was changed, reload and try again") from None
 
     def write(self, work: Callable[[Session], T]) -> T:
         """``work(session)`` in one transaction; on a server, run again after a transient

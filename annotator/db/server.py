@@ -19,7 +19,6 @@ from typing import TypeVar
 from sqlalchemy import Engine, create_engine, make_url, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.orm.exc import StaleDataError
 
 from annotator.errors import ProjectError
 from annotator.project_location import checked_server_url
@@ -40,10 +39,6 @@ _PROBLEMS = {
     "57014": f"the server took longer than {STATEMENT_TIMEOUT_MS // 1000} s",
     "42501": "the server refused: this role may not do that",
 }
-
-
-class StaleRowError(ProjectError):
-    """An update of a row that someone else changed since it was read."""
 
 
 def sqlstate(error: BaseException) -> str | None:
@@ -104,9 +99,6 @@ def server_errors_as_project_errors(url: str) -> Iterator[None]:
     """Turn a server failure into one line naming the project (no traceback, no statement)."""
     try:
         yield
-    except StaleDataError:
-        raise StaleRowError(f"{_safe(url)}: someone else changed this item meanwhile; nothing was "
-                            "changed, reload and try again") from None
     except DBAPIError as error:
         state = sqlstate(error)
         if _connection_lost(error):
