@@ -54,6 +54,7 @@ def _connection_lost(error: BaseException) -> bool:
 def make_server_engine(url: str, password: str | None = None) -> Engine:
     """An engine on a PostgreSQL URL with the timeouts above and a liveness check per checkout."""
     options = (f"-c statement_timeout={STATEMENT_TIMEOUT_MS} -c lock_timeout={LOCK_TIMEOUT_MS} "
+               "-c timezone=UTC "
                f"-c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION_MS}")
     connect_args: dict[str, object] = {"connect_timeout": CONNECT_TIMEOUT_S, "options": options,
                                        "application_name": "framing-annotator"}
