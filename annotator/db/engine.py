@@ -277,10 +277,21 @@ def open_url(url: str, *, create: bool = False) -> ProjectStore:
                                    "(annotator server init creates one)")
             if revision != head_revision():
                 _upgrade(engine)
+                if revision is not None:
+                    _renew_server_security(engine)
     except Exception:
         engine.dispose()
         raise
     return ProjectStore(None, engine, sessionmaker(engine, expire_on_commit=False), url=url)
+
+
+def _renew_server_security(engine: Engine) -> None:
+    """After an upgrade, give the new tables their grants, policies and notify triggers."""
+    from annotator.db.rls import MAPPING_TABLE, existing_tables, install_policies
+
+    with engine.begin() as connection:
+        if MAPPING_TABLE in existing_tables(connection):
+            install_policies(connection)
 
 
 def _single_revision(revisions: tuple[str, ...], where: object) -> str | None:

@@ -47,7 +47,8 @@ def group_roles(connection: Connection) -> GroupRoles:
     return GroupRoles(coder=f"{database}_coder", lead=f"{database}_lead")
 
 
-def _run(connection: Connection, statement: sql.Composable) -> None:
+def run_composed(connection: Connection, statement: sql.Composable) -> None:
+    """Run a statement composed with ``psycopg.sql`` (quoted identifiers and literals)."""
     raw = connection.connection.driver_connection
     assert raw is not None
     with raw.cursor() as cursor:  # type: ignore[attr-defined]
@@ -63,7 +64,7 @@ def existing_tables(connection: Connection) -> set[str]:
 def _ensure_group(connection: Connection, name: str) -> None:
     found = connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name})
     if found.first() is None:
-        _run(connection, sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(name)))
+        run_composed(connection, sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(name)))
 
 
 def install_policies(connection: Connection) -> GroupRoles:
@@ -75,10 +76,10 @@ def install_policies(connection: Connection) -> GroupRoles:
         _ensure_group(connection, name)
     coder, lead = sql.Identifier(groups.coder), sql.Identifier(groups.lead)
     database = sql.Identifier(str(connection.execute(text("SELECT current_database()")).scalar()))
-    _run(connection, sql.SQL(
+    run_composed(connection, sql.SQL(
         "CREATE TABLE IF NOT EXISTS {} (role_name text PRIMARY KEY, coder_id varchar(36) NOT NULL "
         "REFERENCES coder(id) ON DELETE CASCADE)").format(sql.Identifier(MAPPING_TABLE)))
-    _run(connection, sql.SQL(
+    run_composed(connection, sql.SQL(
         "CREATE OR REPLACE FUNCTION annotator_coder_id() RETURNS varchar LANGUAGE sql STABLE "
         "AS $$ SELECT coder_id FROM annotator_role WHERE role_name = current_user $$"))
     for statement in (
@@ -91,12 +92,15 @@ def install_policies(connection: Connection) -> GroupRoles:
         "REVOKE ALL ON {mapping} FROM {coder}",
         "GRANT SELECT ON {mapping} TO {coder}",
     ):
-        _run(connection, sql.SQL(statement).format(
+        run_composed(connection, sql.SQL(statement).format(
             db=database, coder=coder, lead=lead, mapping=sql.Identifier(MAPPING_TABLE)))
     present = existing_tables(connection)
     for table, own in CODER_OWNED.items():
         if table in present:
             _protect(connection, table, own, groups)
+    from annotator.db.live import install_notify_triggers  # it builds on this module
+
+    install_notify_triggers(connection)
     return groups
 
 
@@ -104,7 +108,7 @@ def _protect(connection: Connection, table: str, own: str, groups: GroupRoles) -
     name = sql.Identifier(table)
     expression = sql.SQL(own.format(me=ME))  # constants of this module, never user input
     for policy in ("annotator_own", "annotator_lead"):
-        _run(connection, sql.SQL("DROP POLICY IF EXISTS {} ON {}").format(
+        run_composed(connection, sql.SQL("DROP POLICY IF EXISTS {} ON {}").format(
             sql.Identifier(policy), name))
     for statement in (
         "ALTER TABLE {t} ENABLE ROW LEVEL SECURITY",
@@ -112,7 +116,7 @@ def _protect(connection: Connection, table: str, own: str, groups: GroupRoles) -
         "CREATE POLICY annotator_own ON {t} FOR ALL TO {coder} USING ({own}) WITH CHECK ({own})",
         "CREATE POLICY annotator_lead ON {t} FOR ALL TO {lead} USING (true) WITH CHECK (true)",
     ):
-        _run(connection, sql.SQL(statement).format(
+        run_composed(connection, sql.SQL(statement).format(
             t=name, own=expression, coder=sql.Identifier(groups.coder),
             lead=sql.Identifier(groups.lead)))
 
@@ -127,12 +131,12 @@ def add_login_role(connection: Connection, role: str, password: str | None, code
     exists = connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": role})
     identifier = sql.Identifier(role)
     if exists.first() is None:
-        _run(connection, sql.SQL("CREATE ROLE {} LOGIN").format(identifier))
+        run_composed(connection, sql.SQL("CREATE ROLE {} LOGIN").format(identifier))
     if password is not None:
-        _run(connection, sql.SQL("ALTER ROLE {} PASSWORD {}").format(identifier,
+        run_composed(connection, sql.SQL("ALTER ROLE {} PASSWORD {}").format(identifier,
                                                                       sql.Literal(password)))
     group = groups.lead if lead else groups.coder
-    _run(connection, sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), identifier))
+    run_composed(connection, sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), identifier))
     connection.execute(text(
         "INSERT INTO annotator_role (role_name, coder_id) VALUES (:r, :c) "
         "ON CONFLICT (role_name) DO UPDATE SET coder_id = EXCLUDED.coder_id"),

@@ -30,12 +30,14 @@ from PySide6.QtWidgets import (
 
 from annotator.agreement.report import PRIMARY, ProjectReport
 from annotator.agreement.report_format import flat_header, flat_rows, kappa_key, report_json
-from annotator.project_location import ProjectLocation, local_stem, location_name
+from annotator.db.engine import open_project
+from annotator.project_location import ProjectLocation, is_server_url, local_stem, location_name
 from annotator.ui.agreement.chart import AgreementChart
 from annotator.ui.agreement.filters import FilterPanel
 from annotator.ui.agreement.pairs import PairsPanel
 from annotator.ui.agreement.table_model import AgreementTableModel
 from annotator.ui.agreement.worker import Filters, compute_report, load_choices
+from annotator.ui.live import LiveUpdates
 from annotator.ui.models import SORT_ROLE
 from annotator.ui.workers import TaskRunner, TaskState
 
@@ -60,7 +62,15 @@ class AgreementWindow(QWidget):
         self.filters.compute_requested.connect(self.compute)
         self._build()
         QShortcut(QKeySequence.StandardKey.Refresh, self, self.compute)
+        self._live_store = open_project(project_path) if is_server_url(project_path) else None
+        self.live = LiveUpdates(self._live_store, self) if self._live_store else None
+        if self.live is not None:  # a server: recompute when coders commit
+            self.live.changed.connect(self._on_live_change)
         self.resize(1440, 900)
+
+    def _on_live_change(self, _tables: set[str]) -> None:
+        if not self.busy:
+            self.compute()
 
     # layout ---------------------------------------------------------------------
     def _build(self) -> None:
@@ -221,6 +231,9 @@ class AgreementWindow(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.runner.cancel_all()
         self.runner.wait(10_000)
+        if self.live is not None and self._live_store is not None:
+            self.live.close()
+            self._live_store.close()
         super().closeEvent(event)
 
 

@@ -30,6 +30,7 @@ from annotator.review import Cluster
 from annotator.ui.document_state import DocumentState
 from annotator.ui.document_view import DocumentView
 from annotator.ui.highlighter import Style
+from annotator.ui.live import LiveUpdates
 from annotator.ui.review.data import ReviewData, document_report, load_review
 from annotator.ui.review.model import CLUSTER_ROLE, ClusterModel
 from annotator.ui.review.panels import AgreementFigures, ReviewFilters, legend_html
@@ -65,6 +66,8 @@ class ReviewWindow(QWidget):
         self._figures_timer.timeout.connect(self._figures_when_laid_out)
         self._build()
         self._fill_documents(document_id)
+        self.live = LiveUpdates(self.store, self)  # a server: coders' commits refresh the view
+        self.live.changed.connect(self._on_live_change)
         self.resize(1400, 860)
 
     # layout ---------------------------------------------------------------------------------
@@ -157,6 +160,10 @@ class ReviewWindow(QWidget):
         self._figures_for = document_id
         self._figures_timer.start()
 
+    def _on_live_change(self, _tables: set[str]) -> None:
+        if self.data is not None and self.documents.currentData():
+            self.show_document(self.documents.currentData())
+
     def style_of(self, row: AnnotationSpan) -> Style:
         """Every span in its coder's colour."""
         return (self.data.colour_of(row.coder_id) if self.data else "#777777"), False
@@ -221,5 +228,6 @@ class ReviewWindow(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.runner.cancel_all()
         self.runner.wait()
+        self.live.close()
         self.store.close()
         super().closeEvent(event)
