@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.pg_support import (  # noqa: F401 - fixtures
+    coded_demo_file,
     pg_admin_url,
     pg_demo_team,
     pg_empty_url,

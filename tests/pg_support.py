@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -100,19 +101,26 @@ def drop_project_database(admin_url: str, url: str, roles: list[str]) -> None:
            f'DROP ROLE IF EXISTS "{database}_coder"', f'DROP ROLE IF EXISTS "{database}_lead"')
 
 
+@pytest.fixture(scope="session")
+def coded_demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo project with both coders' coding, built once (tests copy it, never change it)."""
+    from annotator.db.services.demo import build_demo_project
+
+    demo = tmp_path_factory.mktemp("demo") / "demo.fannot"
+    build_demo_project(demo, with_coding=True)
+    return demo
+
+
 @pytest.fixture
-def pg_demo_team(pg_empty_url: str, pg_admin_url: str, tmp_path_factory: pytest.TempPathFactory,
+def pg_demo_team(pg_empty_url: str, pg_admin_url: str, coded_demo_file: Path,
                  monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
     """The demo project with both coders' coding on the server, a login role for Layla, Omar
     and Lead each; maps "Layla", "Omar", "Lead" and "owner" to their URLs."""
     from annotator.cli import main
-    from annotator.db.services.demo import build_demo_project
 
     tag = uuid.uuid4().hex[:6]
     monkeypatch.setenv("ANNOTATOR_ROLE_PASSWORD", "not-checked-by-trust-auth")
-    demo = tmp_path_factory.mktemp("demo") / "demo.fannot"
-    build_demo_project(demo, with_coding=True)
-    assert main(["server", "copy", str(demo), pg_empty_url]) == 0
+    assert main(["server", "copy", str(coded_demo_file), pg_empty_url]) == 0
     roles = {"Layla": f"layla_{tag}", "Omar": f"omar_{tag}", "Lead": f"lead_{tag}"}
     for name, role in roles.items():
         lead = ["--lead"] if name == "Lead" else []

@@ -12,7 +12,6 @@ from sqlalchemy import select
 from annotator.cli import main
 from annotator.db import open_project
 from annotator.db.models import Base
-from annotator.db.services.demo import build_demo_project
 
 
 def _utc(value: Any) -> Any:
@@ -32,10 +31,9 @@ def _snapshot(location: object) -> dict[str, list[tuple]]:
         store.close()
 
 
-def test_file_to_server_to_file_gives_back_the_same_project(tmp_path: Path,
-                                                            pg_empty_url: str) -> None:
-    original = tmp_path / "demo.fannot"
-    build_demo_project(original, with_coding=True)
+def test_file_to_server_to_file_gives_back_the_same_project(tmp_path: Path, pg_empty_url: str,
+                                                            coded_demo_file: Path) -> None:
+    original = coded_demo_file
     back = tmp_path / "back.fannot"
     assert main(["server", "copy", str(original), pg_empty_url]) == 0
     assert main(["server", "copy", pg_empty_url, str(back)]) == 0
@@ -45,11 +43,10 @@ def test_file_to_server_to_file_gives_back_the_same_project(tmp_path: Path,
     assert after == before
 
 
-def test_copy_refuses_a_destination_that_holds_a_project(tmp_path: Path, pg_empty_url: str,
+def test_copy_refuses_a_destination_that_holds_a_project(pg_empty_url: str, coded_demo_file: Path,
                                                          capsys: pytest.CaptureFixture[str]
                                                          ) -> None:
-    original = tmp_path / "demo.fannot"
-    build_demo_project(original)
+    original = coded_demo_file
     assert main(["server", "copy", str(original), pg_empty_url]) == 0
     assert main(["server", "copy", str(original), pg_empty_url]) == 1
     assert "already holds a project" in capsys.readouterr().err

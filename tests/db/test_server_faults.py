@@ -86,9 +86,9 @@ def test_concurrent_coders_in_processes_lose_and_duplicate_nothing(pg_demo_team)
         before = dict(session.execute(select(Coder.name, func.count(Annotation.id))
                                       .join(Annotation, Annotation.coder_id == Coder.id)
                                       .group_by(Coder.name)).all())
-    jobs = [(pg_demo_team[name], name, 40) for name in ("Layla", "Omar", "Lead")]
+    jobs = [(pg_demo_team[name], name, 25) for name in ("Layla", "Omar", "Lead")]
     with multiprocessing.get_context("spawn").Pool(3) as pool:
-        assert pool.starmap(_code_in_process, jobs) == [40, 40, 40]
+        assert pool.starmap(_code_in_process, jobs) == [25, 25, 25]
     with owner.reader() as session:
         after = dict(session.execute(select(Coder.name, func.count(Annotation.id))
                                      .join(Annotation, Annotation.coder_id == Coder.id)
@@ -96,5 +96,5 @@ def test_concurrent_coders_in_processes_lose_and_duplicate_nothing(pg_demo_team)
         ids = session.scalars(select(Annotation.id)).all()
     owner.close()
     assert {name: after[name] - before.get(name, 0) for name in after} == {
-        "Layla": 40, "Omar": 40, "Lead": 40}
+        "Layla": 25, "Omar": 25, "Lead": 25}
     assert len(ids) == len(set(ids))
