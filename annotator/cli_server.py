@@ -67,7 +67,10 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 
 def _init(args: argparse.Namespace) -> int:
+    from sqlalchemy import func, select
+
     from annotator.db import open_project
+    from annotator.db.models import Project
     from annotator.db.rls import install_policies, map_role
     from annotator.db.services.coders import add_coder
     from annotator.db.services.projects import create_project
@@ -76,6 +79,8 @@ def _init(args: argparse.Namespace) -> int:
     store = open_project(args.url, create=True)
     try:
         with store.transaction() as session:
+            if session.scalar(select(func.count()).select_from(Project)):
+                raise AnnotatorError(f"{args.url}: already holds a project")
             project_id = create_project(session, args.name)
             lead_id = add_coder(session, args.lead, Role.LEAD)
             connection = session.connection()
@@ -130,6 +135,16 @@ def _copy(args: argparse.Namespace) -> int:
     from annotator.db.services.server_copy import copy_project
 
     counts = copy_project(args.source, args.destination)
+    if is_server_url(args.destination):  # blind coding from the first coder role on
+        from annotator.db import open_project
+        from annotator.db.rls import install_policies
+
+        store = open_project(args.destination)
+        try:
+            with store.transaction() as session:
+                install_policies(session.connection())
+        finally:
+            store.close()
     rows = sum(counts.values())
     _out(f"copied {args.source} to {args.destination}: {rows} rows in {len(counts)} tables "
          f"({counts.get('document', 0)} documents, {counts.get('annotation', 0)} annotations)")

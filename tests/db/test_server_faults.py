@@ -15,7 +15,7 @@ from annotator.db import server
 from annotator.db.models import Annotation, Coder, Document
 from annotator.db.services.annotations import create_annotation, update_annotation
 from annotator.db.services.codebook import code_ids_by_path
-from annotator.errors import ProjectError
+from annotator.errors import ChangedMeanwhile, ProjectError
 
 
 def _first_ids(session) -> tuple[str, str, str]:  # noqa: ANN001
@@ -98,3 +98,22 @@ def test_concurrent_coders_in_processes_lose_and_duplicate_nothing(pg_demo_team)
     assert {name: after[name] - before.get(name, 0) for name in after} == {
         "Layla": 25, "Omar": 25, "Lead": 25}
     assert len(ids) == len(set(ids))
+
+
+def test_two_transactions_updating_one_row_at_once_lose_nothing(pg_demo_team) -> None:  # noqa: ANN001
+    """Both read version N in their own open transaction (possible on a server, where writers
+    do not queue up front as on a file); the later flush finds the row changed and is refused."""
+    store, other = open_project(pg_demo_team["owner"]), open_project(pg_demo_team["owner"])
+    try:
+        with pytest.raises(ChangedMeanwhile):
+            with store.transaction() as first:
+                mine = first.scalars(select(Annotation).limit(1)).one()
+                annotation_id = mine.id
+                with other.transaction() as second:
+                    update_annotation(second, annotation_id, memo="second")
+                mine.memo = "first"  # an ORM update: WHERE row_version = the version read
+        with store.reader() as session:
+            assert session.get(Annotation, annotation_id).memo == "second"
+    finally:
+        store.close()
+        other.close()
