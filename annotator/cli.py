@@ -291,7 +291,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     report = check_platform()  # Qt's own message names the wrong library
     if not report.ok:
         raise AnnotatorError(report.message)
-    return run_gui(project_location(args.path) if args.path else None, coder=args.coder)
+    return run_gui(args.path, coder=args.coder)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -355,7 +355,7 @@ def build_parser() -> argparse.ArgumentParser:
     command("doctor", cmd_doctor, "check that this machine has what the GUI needs to start")
 
     gui = command("gui", cmd_gui, "open the coding window")
-    gui.add_argument("path", nargs="?")
+    gui.add_argument("path", nargs="?", type=project_location)
     gui.add_argument("--coder", help="who is coding (remembered per project)")
 
     register_agreement_commands(commands)

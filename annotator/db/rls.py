@@ -29,6 +29,7 @@ CODER_OWNED: dict[str, str] = {
     "tombstone": OWN_ROW,
     "assignment": OWN_ROW,
     "document_answer": OWN_ROW,  # added by migration 0006 (document questions)
+    "merge_conflict": OWN_ROW,  # a package's versions kept aside by a merge
 }
 ME = "annotator_coder_id()"
 MAPPING_TABLE = "annotator_role"
@@ -94,6 +95,7 @@ def install_policies(connection: Connection) -> GroupRoles:
     ):
         run_composed(connection, sql.SQL(statement).format(
             db=database, coder=coder, lead=lead, mapping=sql.Identifier(MAPPING_TABLE)))
+    _protect_mapping(connection, groups)
     present = existing_tables(connection)
     for table, own in CODER_OWNED.items():
         if table in present:
@@ -102,6 +104,21 @@ def install_policies(connection: Connection) -> GroupRoles:
 
     install_notify_triggers(connection)
     return groups
+
+
+def _protect_mapping(connection: Connection, groups: GroupRoles) -> None:
+    """A coder's role reads only its own mapping row and writes none (a write could map it to
+    another coder); leads read and write all."""
+    for statement in (
+        "ALTER TABLE {t} ENABLE ROW LEVEL SECURITY",
+        "DROP POLICY IF EXISTS annotator_own ON {t}",
+        "DROP POLICY IF EXISTS annotator_lead ON {t}",
+        "CREATE POLICY annotator_own ON {t} FOR SELECT TO {coder} USING (role_name = current_user)",
+        "CREATE POLICY annotator_lead ON {t} FOR ALL TO {lead} USING (true) WITH CHECK (true)",
+    ):
+        run_composed(connection, sql.SQL(statement).format(
+            t=sql.Identifier(MAPPING_TABLE), coder=sql.Identifier(groups.coder),
+            lead=sql.Identifier(groups.lead)))
 
 
 def _protect(connection: Connection, table: str, own: str, groups: GroupRoles) -> None:

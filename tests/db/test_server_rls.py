@@ -128,3 +128,29 @@ def test_a_password_in_the_url_is_refused_in_one_line(capsys: pytest.CaptureFixt
     err = capsys.readouterr().err
     assert "password in the database URL is refused" in err
     assert "secret" not in err
+
+
+def test_no_table_with_a_coder_column_shows_a_coder_anyone_else(pg_demo_team) -> None:  # noqa: ANN001
+    """Table-driven: every table of the schema holding a ``coder_id`` is covered by a policy,
+    so a table added later without one fails here."""
+    owner, layla = open_project(pg_demo_team["owner"]), open_project(pg_demo_team["Layla"])
+    try:
+        with owner.reader() as session:
+            tables = session.execute(text(
+                "SELECT table_name FROM information_schema.columns WHERE column_name = 'coder_id' "
+                "AND table_schema = current_schema()")).scalars().all()
+            layla_id = session.scalar(select(Coder.id).where(Coder.name == "Layla"))
+            others = {t: session.execute(text(f'SELECT count(*) FROM "{t}" WHERE coder_id <> :c'),
+                                         {"c": layla_id}).scalar() for t in tables}
+        assert others["annotation"] > 0 and others["relation"] > 0  # there is something to hide
+        with layla.reader() as session:
+            seen = {t: session.execute(text(f'SELECT count(*) FROM "{t}" WHERE coder_id <> :c'),
+                                       {"c": layla_id}).scalar() for t in tables}
+            values = session.execute(text(
+                "SELECT count(*) FROM attribute_value v JOIN annotation a ON a.id = v.annotation_id"
+                " WHERE a.coder_id <> :c"), {"c": layla_id}).scalar()
+        assert seen == {t: 0 for t in tables}
+        assert values == 0
+    finally:
+        owner.close()
+        layla.close()
