@@ -80,9 +80,14 @@ def install_policies(connection: Connection) -> GroupRoles:
     run_composed(connection, sql.SQL(
         "CREATE TABLE IF NOT EXISTS {} (role_name text PRIMARY KEY, coder_id varchar(36) NOT NULL "
         "REFERENCES coder(id) ON DELETE CASCADE)").format(sql.Identifier(MAPPING_TABLE)))
+    schema = str(connection.execute(text("SELECT current_schema()")).scalar_one())
+    # Schema-qualified, with pg_temp searched last: a coder's temporary table of the same name
+    # must not stand in for the mapping.
     run_composed(connection, sql.SQL(
         "CREATE OR REPLACE FUNCTION annotator_coder_id() RETURNS varchar LANGUAGE sql STABLE "
-        "AS $$ SELECT coder_id FROM annotator_role WHERE role_name = current_user $$"))
+        "SET search_path = {schema}, pg_temp "
+        "AS $$ SELECT coder_id FROM {schema}.annotator_role WHERE role_name = current_user $$"
+    ).format(schema=sql.Identifier(schema)))
     for statement in (
         "REVOKE ALL ON DATABASE {db} FROM PUBLIC",
         "GRANT CONNECT, TEMPORARY ON DATABASE {db} TO {coder}, {lead}",

@@ -154,3 +154,20 @@ def test_no_table_with_a_coder_column_shows_a_coder_anyone_else(pg_demo_team) ->
     finally:
         owner.close()
         layla.close()
+
+
+def test_a_temporary_table_cannot_stand_in_for_the_role_mapping(pg_demo_team) -> None:  # noqa: ANN001
+    layla = open_project(pg_demo_team["Layla"])
+    try:
+        with layla.reader() as session:
+            omar_id = session.scalar(select(Coder.id).where(Coder.name == "Omar"))
+            own = session.execute(text("SELECT count(*) FROM annotation")).scalar()
+            session.execute(text("CREATE TEMPORARY TABLE annotator_role "
+                                 "(role_name text, coder_id varchar(36))"))
+            session.execute(text("INSERT INTO annotator_role VALUES (current_user, :o)"),
+                            {"o": omar_id})
+            assert session.execute(text("SELECT count(*) FROM annotation")).scalar() == own
+            assert session.execute(text("SELECT count(*) FROM annotation WHERE coder_id = :o"),
+                                   {"o": omar_id}).scalar() == 0
+    finally:
+        layla.close()
