@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from annotator.project_location import project_location
 from annotator.errors import AnnotatorError
 
 LEVELS = ("nominal", "ordinal", "interval", "ratio")
@@ -36,7 +37,7 @@ def _add_agreement(commands: argparse._SubParsersAction) -> None:  # type: ignor
                     "coverage) with bootstrap intervals, character alpha, document presence "
                     "alpha with a bootstrap interval, token kappas and pairwise span F1, and "
                     "the definition of each figure. See docs/agreement.md.")
-    agreement.add_argument("path", type=Path, help="project file")
+    agreement.add_argument("path", type=project_location, help="project file")
     agreement.add_argument("--coders", nargs="+", action="extend", metavar="NAME",
                            help="only these coders (default: every coder with documents)")
     agreement.add_argument("--codes", nargs="+", action="extend", metavar="PATH",

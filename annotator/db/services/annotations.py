@@ -23,7 +23,7 @@ from annotator.db.models import (
 )
 from annotator.db.services.relations import RelationData, relations_touching, restore_relation
 from annotator.domain import AttributeType, Layer
-from annotator.errors import ProjectError
+from annotator.errors import ChangedMeanwhile, ProjectError
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,7 @@ class AnnotationData:
     attributes: dict[str, str] = field(default_factory=dict)
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    version: int = field(default=1, compare=False)  # row_version: what ``expected_version`` checks
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ def _data(annotation: Annotation) -> AnnotationData:
         layer=Layer(annotation.layer), memo=annotation.memo,
         attributes={v.attribute_id: v.value for v in annotation.values},
         created_at=annotation.created_at, updated_at=annotation.updated_at,
+        version=annotation.row_version or 1,
     )
 
 
@@ -144,15 +146,20 @@ def list_annotations(
 
 def update_annotation(
     session: Session, annotation_id: str, *, code_id: str | None = None, start: int | None = None,
-    end: int | None = None, memo: str | None = None,
+    end: int | None = None, memo: str | None = None, expected_version: int | None = None,
 ) -> AnnotationData:
     """Change code, boundaries or memo; returns the annotation as it was before (for undo).
 
-    A new code drops attribute values that belong to the old code's attributes.
+    A new code drops attribute values that belong to the old code's attributes. With
+    ``expected_version`` (the ``version`` the caller read), an annotation changed since by
+    someone else is refused (``ChangedMeanwhile``) instead of overwritten.
     """
     annotation = session.get(Annotation, annotation_id)
     if annotation is None:
         raise ProjectError(f"no annotation with id {annotation_id}")
+    if expected_version is not None and annotation.row_version != expected_version:
+        raise ChangedMeanwhile(f"annotation {annotation_id} was changed by someone else "
+                               "meanwhile; nothing was changed, reload and try again")
     before = _data(annotation)
     new_start = before.start if start is None else start
     new_end = before.end if end is None else end
@@ -224,10 +231,12 @@ def restore_annotation(session: Session, deleted: DeletedAnnotation) -> None:
     session.flush()
 
 
-def restore_state(session: Session, before: AnnotationData) -> None:
-    """Put an annotation back to an earlier state (undo of update_annotation)."""
+def restore_state(session: Session, before: AnnotationData,
+                  expected_version: int | None = None) -> None:
+    """Put an annotation back to an earlier state (undo of update_annotation); with
+    ``expected_version``, only if nobody changed it since (see ``update_annotation``)."""
     update_annotation(session, before.uuid, code_id=before.code_id, start=before.start,
-                      end=before.end, memo=before.memo)
+                      end=before.end, memo=before.memo, expected_version=expected_version)
     annotation = session.get(Annotation, before.uuid)
     assert annotation is not None
     annotation.values.clear()
