@@ -131,7 +131,7 @@ def _code_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
          window.link_from_list)
     _add(window, menu, actions, "attributes", "Edit a&ttributes", "F2", window.focus_attributes)
     _add(window, menu, actions, "memo", "Edit annotation &memo", "Ctrl+M",
-         lambda: window.memo_editor.annotation_memo.setFocus())
+         window.focus_memo)
 
 
 def _apply_menu(window: MainWindow, apply_menu: QMenu, actions: WindowActions) -> None:
@@ -181,7 +181,7 @@ def _document_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> N
     _add(window, menu, actions, "previous_unfinished", "Pre&vious unfinished document",
          "Ctrl+PgUp", lambda: window.step_unfinished(-1))
     _add(window, menu, actions, "document_memo", "Edit document &memo", "Ctrl+Shift+M",
-         lambda: window.memo_editor.document_memo.setFocus())
+         lambda: window.focus_memo(document=True))
 
 
 def _view_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:

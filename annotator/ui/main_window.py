@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
@@ -22,6 +22,7 @@ from annotator.ui.coding import CodingController
 from annotator.ui.commands import DeleteRelation, SetStatus
 from annotator.ui.context_menu import show_text_menu
 from annotator.ui.dialogs import ChoiceDialog
+from annotator.ui.done_check import confirm_done
 from annotator.ui.document_state import DocumentState, LoadedDocument, load_document
 from annotator.ui.heap import freeze_long_lived
 from annotator.ui.highlighter import Style
@@ -173,6 +174,8 @@ class MainWindow(QMainWindow, WindowParts, SearchMixin):
         summary = self.documents.model.summary(self.document_id or "")
         if summary is None or summary.status is status:
             return False
+        if status is AssignmentStatus.DONE and not confirm_done(self, summary.uuid):
+            return False
         return self.workspace.execute(SetStatus(self.workspace, summary.uuid, status,
                                                 summary.title[:40]))
 
@@ -193,7 +196,8 @@ class MainWindow(QMainWindow, WindowParts, SearchMixin):
     def done_and_next(self) -> None:
         self.set_status(AssignmentStatus.DONE)
         self.workspace.events.flush()
-        self.step_unfinished(1)
+        if self.document_id and self._status_of(self.document_id) is AssignmentStatus.DONE:
+            self.step_unfinished(1)
 
     # ------------------------------------------------------------------ annotations
     def style_of(self, row: AnnotationSpan) -> Style:
@@ -300,6 +304,13 @@ class MainWindow(QMainWindow, WindowParts, SearchMixin):
         self.attributes_dock.show()
         self.attributes_dock.raise_()
         self.attribute_editor.focus_first()
+
+    def focus_memo(self, document: bool = False) -> None:
+        """Ctrl+M / Ctrl+Shift+M: bring the Memos tab to the front and type into it."""
+        self.memo_dock.show()
+        self.memo_dock.raise_()
+        field = self.memo_editor.document_memo if document else self.memo_editor.annotation_memo
+        field.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def settings_snap(self) -> bool:
         return self.settings.get(keys.SNAP_TO_WORDS)
