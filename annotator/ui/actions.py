@@ -19,6 +19,7 @@ from annotator.ui.codes import kind_title
 from annotator.ui.coding import END, START
 from annotator.ui.models.codebook import swatch
 from annotator.ui.packages import package_actions
+from annotator.ui.shortcuts_sheet import KEY_LABEL
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -145,6 +146,7 @@ def _apply_menu(window: MainWindow, apply_menu: QMenu, actions: WindowActions) -
             action = make_action(window, f"{'    ' * depth}{code.name_en} — {code.name_ar}",
                                  code.shortcut or None, lambda c=code: window.apply_code(c))
             action.setIcon(swatch(code.colour))
+            action.setProperty(KEY_LABEL, code.shortcut)  # the sheet shows it as the codebook does
             window.addAction(action)
             submenu.addAction(action)
             actions.codes[code.uuid] = action

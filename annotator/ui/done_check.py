@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from annotator.bidi import isolate
 from annotator.db.services.completeness import MissingValue, missing_required
 from annotator.domain import Role
 
@@ -18,7 +19,6 @@ if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
 LISTED = 12
-BIDI_FSI, BIDI_PDI = "\u2068", "\u2069"
 
 
 def tr(text: str) -> str:
@@ -68,7 +68,7 @@ def describe(window: MainWindow, missing: MissingValue) -> str:
     piece = text[missing.start:missing.end].replace("\n", " ")
     piece = piece if len(piece) <= 40 else piece[:39].rstrip() + "…"
     label = code.label if code else "?"
-    return f"• {label} «{BIDI_FSI}{piece}{BIDI_PDI}» — {missing.attribute}"
+    return f"• {label} «{isolate(piece)}» — {missing.attribute}"
 
 
 def confirm_done(window: MainWindow, document_id: str) -> bool:
