@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from annotator.agreement.report import PairScores, ProjectReport
 from annotator.agreement.report_format import fmt
+from annotator.wording import counted
 
 MATCHES = (("exact", "Span F1, exact match"), ("overlap", "Span F1, overlap ≥ 0.5"))
 
@@ -70,6 +71,6 @@ def _cell(pair: PairScores | None) -> QTableWidgetItem:
     if pair is not None:
         item.setToolTip(f"{pair.other} against {pair.reference} ({pair.match} match)\n"
                         f"precision {fmt(pair.precision)}, recall {fmt(pair.recall)}, "
-                        f"F1 {fmt(pair.f1)}\n{pair.n_documents} documents, spans "
+                        f"F1 {fmt(pair.f1)}\n{counted(pair.n_documents, 'document')}, spans "
                         f"{pair.n_reference} / {pair.n_other}")
     return item

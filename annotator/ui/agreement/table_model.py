@@ -20,6 +20,7 @@ from annotator.agreement.report_format import (
 )
 from annotator.ui.agreement.style import style, verdict_text
 from annotator.ui.models import SORT_ROLE
+from annotator.wording import counted
 
 Index = QModelIndex | QPersistentModelIndex
 VERDICT_ROLE = Qt.ItemDataRole.UserRole + 20  # the verdict string of a figure cell, or None
@@ -206,8 +207,9 @@ def figure_tooltip(figure: Figure) -> str:
     """What a figure rests on, in one line per fact."""
     lines = [f"{MEASURES[figure.measure]} = {fmt(figure.value)}"
              + (f" — {figure.verdict}" if figure.verdict else "")]
-    lines.append(f"{figure.n_documents} documents, {figure.n_coders} coders, "
-                 f"{figure.n_units:,} {figure.unit}")
+    lines.append(f"{counted(figure.n_documents, 'document')}, "
+                 f"{counted(figure.n_coders, 'coder')}, "
+                 f"{counted(figure.n_units, figure.unit.rstrip('s'), figure.unit, grouped=True)}")
     if figure.coverage is not None:
         lines.append(f"coverage {coverage_text(figure.coverage)} of the pairable matter")
     if figure.interval is not None:

@@ -37,6 +37,7 @@ from annotator.ui.agreement.table_model import AgreementTableModel
 from annotator.ui.agreement.worker import Filters, compute_report, load_choices
 from annotator.ui.models import SORT_ROLE
 from annotator.ui.workers import TaskRunner, TaskState
+from annotator.wording import counted
 
 CHART_MEASURES = {"binary_per_code": "|uα of k", "k_u_alpha": "(k)uα", "alpha_u": "α_u",
                   "char_alpha": "char α", "presence_alpha": "presence α", "kappa": "κ tokens"}
@@ -254,8 +255,10 @@ def _with_header(title: str, control: QWidget, body: QWidget) -> QWidget:
 
 
 def _summary(report: ProjectReport, filters: Filters) -> str:
-    parts = [f"<b>{len(report.coders)} coders</b> ({', '.join(report.coders) or 'none'})",
-             f"<b>{report.n_documents} documents</b>: {report.n_pairable} coded by two or more, "
+    parts = [f"<b>{counted(len(report.coders), 'coder')}</b> "
+             f"({', '.join(report.coders) or 'none'})",
+             f"<b>{counted(report.n_documents, 'document')}</b>: {report.n_pairable} coded by "
+             "two or more, "
              f"{report.n_complete} by all", f"layer {filters.layer.value}",
              _bootstrap_summary(report)]
     notes = "".join(f"<br>{note}" for note in report.notes)
