@@ -82,3 +82,25 @@ def test_a_lead_may_mark_done_anyway(qtbot, open_window, code_named) -> None:  #
     window.menu_actions["mark_done"].trigger()
     assert seen
     assert window._status_of(window.document_id) is AssignmentStatus.DONE
+
+
+def test_default_layout_gives_the_text_the_room(qtbot, open_window) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QSize
+
+    from tests.ui.conftest import ARTIFACTS
+
+    window = open_window()
+    qtbot.waitUntil(lambda: not window.default_layout_pending)
+    qtbot.wait(50)
+    assert window.size() == QSize(1440, 900)
+    assert window.view.width() >= 0.52 * window.width()  # not a third
+    with qtbot.waitSignal(window.search.finished, timeout=15_000):
+        window.search_field.setText("في")
+    view = window.search_panel.view
+    rows = view.model().rowCount()
+    assert rows > 12
+    shown = sum(view.viewport().rect().contains(view.visualRect(view.model().index(r, 0)))
+                for r in range(rows))
+    assert shown >= 8  # eight rows of results, not four
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(ARTIFACTS / "default-layout.png"))
