@@ -13,6 +13,8 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
+import numpy as np
+
 _NEWLINE = re.compile("\n")
 
 
@@ -47,28 +49,60 @@ def block_starts(text: str) -> list[int]:
 
 
 class SpanIndex:
-    """Spans bucketed by the blocks they touch. Building is O(n + touched blocks)."""
+    """Spans bucketed by the blocks they touch. Building is O(n + touched blocks).
+
+    Built from columns (:meth:`from_columns`, what opening a document uses), a block's list of
+    spans is made when the block is first asked for: a view asks for the blocks on screen, so
+    opening a document with 50,000 annotations makes a few hundred span objects, not 50,000.
+    """
 
     def __init__(self, starts: Sequence[int], length: int) -> None:
         self._starts = list(starts)
         self._length = length
-        self._blocks: list[list[Span]] = [[] for _ in self._starts]
-        self._spans: dict[str, Span] = {}
+        self._blocks: list[list[Span] | None] = [[] for _ in self._starts]
+        self._span_map: dict[str, Span] | None = {}
+        self._columns: _Columns | None = None
 
     @classmethod
     def for_text(cls, text: str, spans: Iterable[Span] = ()) -> SpanIndex:
         """Index ``spans`` (unique keys) over ``text`` in one pass."""
         index = cls(block_starts(text), len(text))
         starts, blocks, length = index._starts, index._blocks, len(text)
+        spans_by_key = index._spans
         for span in spans:
-            if not 0 <= span.start < span.end <= length or span.key in index._spans:
+            if not 0 <= span.start < span.end <= length or span.key in spans_by_key:
                 raise ValueError(f"span {span} is outside 0..{length} or repeats a key")
-            index._spans[span.key] = span
+            spans_by_key[span.key] = span
             first = bisect_right(starts, span.start) - 1
             last = bisect_right(starts, span.end - 1) - 1
             for block in range(first, last + 1):
-                blocks[block].append(span)
+                blocks[block].append(span)  # type: ignore[union-attr]
         return index
+
+    @classmethod
+    def from_columns(cls, text: str, keys: Sequence[str], starts: Sequence[int],
+                     ends: Sequence[int]) -> SpanIndex:
+        """Index spans given as columns (unique keys); blocks are filled when first used."""
+        index = cls(block_starts(text), len(text))
+        columns = _Columns.build(index._starts, len(text), keys, starts, ends)
+        index._columns, index._span_map = columns, None
+        index._blocks = [None] * len(index._starts)
+        return index
+
+    @property
+    def _spans(self) -> dict[str, Span]:
+        """Every span by key (made on first use when built from columns)."""
+        if self._span_map is None:
+            assert self._columns is not None
+            self._span_map = {span.key: span for span in self._columns.spans()}
+        return self._span_map
+
+    def _block(self, block: int) -> list[Span]:
+        spans = self._blocks[block]
+        if spans is None:
+            assert self._columns is not None
+            spans = self._blocks[block] = self._columns.block(block)
+        return spans
 
     def __len__(self) -> int:
         return len(self._spans)
@@ -108,7 +142,7 @@ class SpanIndex:
         self._spans[span.key] = span
         blocks = self.blocks_of(span.start, span.end)
         for block in blocks:
-            self._blocks[block].append(span)
+            self._block(block).append(span)
         return _union(touched, blocks)
 
     def remove(self, key: str) -> range:
@@ -118,17 +152,17 @@ class SpanIndex:
             return range(0)
         blocks = self.blocks_of(span.start, span.end)
         for block in blocks:
-            self._blocks[block].remove(span)
+            self._block(block).remove(span)
         return blocks
 
     def in_block(self, block: int) -> list[Span]:
         """Spans touching a block, in no particular order."""
-        return list(self._blocks[block]) if 0 <= block < len(self._blocks) else []
+        return list(self._block(block)) if 0 <= block < len(self._blocks) else []
 
     def at(self, offset: int) -> list[Span]:
         """Spans covering the character at ``offset``, innermost first."""
         block = self.block_of(offset)
-        covering = [s for s in self._blocks[block] if s.start <= offset < s.end]
+        covering = [s for s in self._block(block) if s.start <= offset < s.end]
         return sorted(covering, key=innermost_first)
 
     def segments(self, block: int) -> list[Segment]:
@@ -136,22 +170,17 @@ class SpanIndex:
 
         Pieces no span covers are left out. Offsets are clipped to the block.
         """
-        spans = self._blocks[block] if 0 <= block < len(self._blocks) else []
+        spans = self._block(block) if 0 <= block < len(self._blocks) else []
         if not spans:
             return []
         low, high = self.block_bounds(block)
         cuts = sorted({low, high, *(max(low, min(high, p)) for s in spans for p in (s.start, s.end))})
-        ordered = sorted(spans, key=lambda s: s.start)
+        ranked = sorted(spans, key=innermost_first)  # once; each piece keeps this order
         pieces: list[Segment] = []
-        active: list[Span] = []
-        next_span = 0
         for left, right in zip(cuts, cuts[1:]):
-            while next_span < len(ordered) and ordered[next_span].start <= left:
-                active.append(ordered[next_span])
-                next_span += 1
-            active = [s for s in active if s.end > left]
-            if active:
-                pieces.append(Segment(left, right, tuple(sorted(active, key=innermost_first))))
+            covering = tuple(s for s in ranked if s.start <= left < s.end)
+            if covering:
+                pieces.append(Segment(left, right, covering))
         return pieces
 
 
@@ -161,3 +190,43 @@ def _union(first: range, second: range) -> range:
     if not second:
         return first
     return range(min(first.start, second.start), max(first.stop, second.stop))
+
+
+class _Columns:
+    """Spans as arrays, grouped by block: what :meth:`SpanIndex.from_columns` fills blocks from.
+
+    ``order[bounds[b]:bounds[b + 1]]`` are the positions of the spans touching block ``b``.
+    """
+
+    def __init__(self, keys: Sequence[str], starts: np.ndarray, ends: np.ndarray,
+                 order: np.ndarray, bounds: np.ndarray) -> None:
+        self.keys, self.starts, self.ends = keys, starts, ends
+        self.order, self.bounds = order, bounds
+
+    @classmethod
+    def build(cls, block_starts: list[int], length: int, keys: Sequence[str],
+              starts: Sequence[int], ends: Sequence[int]) -> _Columns:
+        begin = np.asarray(starts, dtype=np.int64)
+        finish = np.asarray(ends, dtype=np.int64)
+        if not len(keys) == len(begin) == len(finish):
+            raise ValueError("keys, starts and ends differ in length")
+        bad = np.flatnonzero((begin < 0) | (begin >= finish) | (finish > length))
+        if len(bad) or len(set(keys)) != len(keys):
+            where = int(bad[0]) if len(bad) else 0
+            raise ValueError(f"span {where} is outside 0..{length} or a key repeats")
+        blocks = np.asarray(block_starts, dtype=np.int64)
+        first = np.searchsorted(blocks, begin, side="right") - 1
+        touched = np.searchsorted(blocks, finish - 1, side="right") - first  # blocks per span
+        positions = np.repeat(np.arange(len(begin)), touched)  # one entry per (span, block)
+        steps = np.arange(len(positions)) - np.repeat(np.cumsum(touched) - touched, touched)
+        block_of = first[positions] + steps
+        by_block = np.argsort(block_of, kind="stable")
+        bounds = np.searchsorted(block_of[by_block], np.arange(len(blocks) + 1))
+        return cls(keys, begin, finish, positions[by_block], bounds)
+
+    def block(self, block: int) -> list[Span]:
+        positions = self.order[self.bounds[block]:self.bounds[block + 1]].tolist()
+        return [Span(self.keys[i], int(self.starts[i]), int(self.ends[i])) for i in positions]
+
+    def spans(self) -> Iterator[Span]:
+        return map(Span, self.keys, self.starts.tolist(), self.ends.tolist())

@@ -35,6 +35,7 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._state = state
         self._style_of = style_of
         self._formats: dict[tuple[Style, Style | None], QTextCharFormat] = {}
+        self._styles: dict[tuple[str, str], Style] = {}  # by (coder, code): the same for all rows
         eager = document.blockCount() <= EAGER_BLOCKS
         self._live: set[int] | None = None if eager else set()
         state.changed.connect(self._on_changed)
@@ -68,6 +69,7 @@ class SpanHighlighter(QSyntaxHighlighter):
     def restyle(self) -> None:
         """Colours changed (e.g. other layers shown): repaint what is painted."""
         self._formats.clear()
+        self._styles.clear()
         if self._live is None:
             self.rehighlight()
         else:
@@ -98,13 +100,20 @@ class SpanHighlighter(QSyntaxHighlighter):
 
     def _format(self, spans: tuple[Span, ...]) -> QTextCharFormat:
         rows = self._state.rows
-        inner = self._style_of(rows[spans[0].key])
-        outer = self._style_of(rows[spans[1].key]) if len(spans) > 1 else None
+        inner = self._style(rows[spans[0].key])
+        outer = self._style(rows[spans[1].key]) if len(spans) > 1 else None
         key = (inner, outer)
         cached = self._formats.get(key)
         if cached is None:
             cached = self._formats[key] = _char_format(inner, outer)
         return cached
+
+    def _style(self, row: AnnotationSpan) -> Style:
+        key = (row.coder_id, row.code_id)
+        style = self._styles.get(key)
+        if style is None:
+            style = self._styles[key] = self._style_of(row)
+        return style
 
 
 def _char_format(inner: Style, outer: Style | None) -> QTextCharFormat:
