@@ -30,6 +30,7 @@ from annotator.ui.linking import LinkController
 from annotator.ui.models import ID_ROLE
 from annotator.ui.models.annotations import CODER
 from annotator.ui.search import SearchController, warm_up_text_tools
+from annotator.ui.relation_arcs import relation_links
 from annotator.ui.settings import AppSettings
 from annotator.ui.shortcuts_sheet import ShortcutsDialog
 from annotator.ui.tooltips import describe_annotation, describe_spans
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow, WindowParts, SearchMixin):
         self.annotation_table.selectionModel().currentRowChanged.connect(self._on_table_row)
         self.codebook_view.activated.connect(self._on_code_activated)
         self.relations_panel.removeRequested.connect(self.remove_relation)
+        self.relations_model.modelReset.connect(self._update_arcs)
         self.relations_panel.spanChosen.connect(lambda s, e: self.view.select_span(s, e))
         self.connect_search()
 
@@ -238,6 +240,7 @@ class MainWindow(QMainWindow, WindowParts, SearchMixin):
         self.attribute_editor.show_annotation(annotation_id, self.state)
         self.memo_editor.show_annotation(annotation_id)
         colour = self.style_of(row)[0] if row else ""
+        self.view.arcs.current = annotation_id
         self.view.set_current((row.start, row.end, colour) if row else None)
         if row is not None and self.coding.reveal:
             self.view.reveal_span(row.start, row.end, colour)
@@ -292,12 +295,22 @@ class MainWindow(QMainWindow, WindowParts, SearchMixin):
                     if self.relations_model.relation(r).uuid == relation_id), -1)
         if row < 0 or self.document_id is None:
             return
+        if not self.relations_model.is_own(self.relations_model.relation(row)):
+            self.statusBar().showMessage(self.tr("That link belongs to another coder and is "
+                                                 "read-only."), 8000)
+            return
         text = f"Remove link {self.relations_model.describe(self.relations_model.relation(row))}"
         self.workspace.execute(DeleteRelation(self.workspace, self.document_id, relation_id, text))
 
     def _on_relations_changed(self, document_id: str) -> None:
         if document_id == self.document_id:
             self.relations_model.reload()
+
+    def _update_arcs(self) -> None:
+        """The links the text can draw: those whose two ends are in the open document's view."""
+        self.view.arcs.set_links(relation_links(self.state, self.relations_model.relations(),
+                                                self.style_of, self.workspace.is_own))
+        self.view.viewport().update()
 
     # ------------------------------------------------------------------ misc
     def focus_attributes(self) -> None:
