@@ -14,7 +14,6 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, QVariantAnimatio
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
-    QMouseEvent,
     QPainter,
     QPaintEvent,
     QTextBlockFormat,
@@ -31,6 +30,7 @@ from annotator.ui.document_state import DocumentState
 from annotator.ui.fonts import document_font
 from annotator.ui.highlighter import SpanHighlighter, StyleOf
 from annotator.ui.relation_arcs import RelationArcs
+from annotator.ui.document_mouse import DocumentMouse
 from annotator.ui.span_gutter import WIDTH as GUTTER_WIDTH
 from annotator.ui.span_gutter import SpanGutter
 from annotator.ui.span_marks import paint_flash, paint_frame, span_rects
@@ -67,7 +67,7 @@ def build_document(text: str, point_size: int, parent: QWidget | None = None) ->
     return document
 
 
-class DocumentView(QTextEdit):
+class DocumentView(DocumentMouse, QTextEdit):
     """Read-only, keyboard-selectable view of one document (objectName ``documentView``)."""
 
     spanClicked = Signal(int)  # code-point offset of the clicked character, -1 off the text
@@ -352,26 +352,6 @@ class DocumentView(QTextEdit):
                                 viewport.height())
         self.gutter.invalidate()
         self._reveal_timer.start()
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
-        super().mouseMoveEvent(event)
-        if self.state is None or event.buttons() != Qt.MouseButton.NoButton:
-            return
-        offset = self.offset_at(event.position().toPoint())
-        under = frozenset(span.key for span in self.state.index.at(offset)) if offset >= 0 \
-            else frozenset()
-        if self.arcs.set_hovered(under):
-            self.viewport().update()
-
-    def leaveEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
-        super().leaveEvent(event)
-        if self.arcs.set_hovered(frozenset()):
-            self.viewport().update()
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
-        super().mouseReleaseEvent(event)
-        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
-            self.spanClicked.emit(self.offset_at(event.position().toPoint()))
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt's name
         self.contextMenuAt.emit(self.offset_at(event.pos()), event.globalPos())
