@@ -9,7 +9,7 @@ points, half-open ``[start, end)``. Pure Python: no Qt here.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
@@ -61,6 +61,7 @@ class SpanIndex:
         self._length = length
         self._blocks: list[list[Span] | None] = [[] for _ in self._starts]
         self._span_map: dict[str, Span] | None = {}
+        self._changed: dict[str, Span | None] = {}  # added or removed (None) before the map
         self._columns: _Columns | None = None
 
     @classmethod
@@ -94,8 +95,31 @@ class SpanIndex:
         """Every span by key (made on first use when built from columns)."""
         if self._span_map is None:
             assert self._columns is not None
-            self._span_map = {span.key: span for span in self._columns.spans()}
+            spans = {span.key: span for span in self._columns.spans()}
+            for key, span in self._changed.items():
+                if span is None:
+                    spans.pop(key, None)
+                else:
+                    spans[key] = span
+            self._span_map, self._changed = spans, {}
         return self._span_map
+
+    def _lookup(self, key: str) -> Span | None:
+        """A span by key without making the whole map (adding and removing on the key path)."""
+        if self._span_map is not None:
+            return self._span_map.get(key)
+        if key in self._changed:
+            return self._changed[key]
+        assert self._columns is not None
+        return self._columns.find(key)
+
+    def _store(self, key: str, span: Span | None) -> None:
+        if self._span_map is None:
+            self._changed[key] = span
+        elif span is None:
+            self._span_map.pop(key, None)
+        else:
+            self._span_map[key] = span
 
     def _block(self, block: int) -> list[Span]:
         spans = self._blocks[block]
@@ -134,12 +158,13 @@ class SpanIndex:
         """The blocks a span ``[start, end)`` touches."""
         return range(self.block_of(start), self.block_of(max(start, end - 1)) + 1)
 
-    def add(self, span: Span) -> range:
-        """Insert (or replace) a span; returns the blocks whose look changes."""
-        touched = self.remove(span.key)
+    def add(self, span: Span, new: bool = False) -> range:
+        """Insert (or replace) a span; returns the blocks whose look changes. ``new`` says the key
+        is not in the index yet (saves looking for it)."""
+        touched = range(0) if new else self.remove(span.key)
         if not 0 <= span.start < span.end <= self._length:
             raise ValueError(f"span {span.start}..{span.end} outside 0..{self._length}")
-        self._spans[span.key] = span
+        self._store(span.key, span)
         blocks = self.blocks_of(span.start, span.end)
         for block in blocks:
             self._block(block).append(span)
@@ -147,9 +172,10 @@ class SpanIndex:
 
     def remove(self, key: str) -> range:
         """Drop a span if present; returns the blocks it touched (empty if it was absent)."""
-        span = self._spans.pop(key, None)
+        span = self._lookup(key)
         if span is None:
             return range(0)
+        self._store(key, None)
         blocks = self.blocks_of(span.start, span.end)
         for block in blocks:
             self._block(block).remove(span)
@@ -175,13 +201,24 @@ class SpanIndex:
             return []
         low, high = self.block_bounds(block)
         cuts = sorted({low, high, *(max(low, min(high, p)) for s in spans for p in (s.start, s.end))})
-        ranked = sorted(spans, key=innermost_first)  # once; each piece keeps this order
+        rank = {id(span): i for i, span in enumerate(sorted(spans, key=innermost_first))}
+        ordered = sorted(spans, key=lambda s: s.start)
         pieces: list[Segment] = []
+        active: list[tuple[int, Span]] = []  # (rank, span), innermost first
+        next_span = 0
         for left, right in zip(cuts, cuts[1:]):
-            covering = tuple(s for s in ranked if s.start <= left < s.end)
-            if covering:
-                pieces.append(Segment(left, right, covering))
+            while next_span < len(ordered) and ordered[next_span].start <= left:
+                span = ordered[next_span]
+                insort(active, (rank[id(span)], span), key=_first)
+                next_span += 1
+            active = [entry for entry in active if entry[1].end > left]
+            if active:
+                pieces.append(Segment(left, right, tuple(span for _, span in active)))
         return pieces
+
+
+def _first(entry: tuple[int, Span]) -> int:
+    return entry[0]
 
 
 def _union(first: range, second: range) -> range:
@@ -227,6 +264,14 @@ class _Columns:
     def block(self, block: int) -> list[Span]:
         positions = self.order[self.bounds[block]:self.bounds[block + 1]].tolist()
         return [Span(self.keys[i], int(self.starts[i]), int(self.ends[i])) for i in positions]
+
+    def find(self, key: str) -> Span | None:
+        """The span of a key as loaded (a linear search: ~1 ms for 50,000 keys)."""
+        try:
+            i = self.keys.index(key)
+        except ValueError:
+            return None
+        return Span(key, int(self.starts[i]), int(self.ends[i]))
 
     def spans(self) -> Iterator[Span]:
         return map(Span, self.keys, self.starts.tolist(), self.ends.tolist())

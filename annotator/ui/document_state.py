@@ -130,4 +130,4 @@ class DocumentState(QObject):
         else:
             return
         if old is None or (old.start, old.end, old.code_id) != (row.start, row.end, row.code_id):
-            diff.blocks.update(self.index.add(Span(row.uuid, row.start, row.end)))
+            diff.blocks.update(self.index.add(Span(row.uuid, row.start, row.end), new=old is None))
