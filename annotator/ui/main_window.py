@@ -29,8 +29,8 @@ from annotator.ui.highlighter import Style
 from annotator.ui.linking import LinkController
 from annotator.ui.models import ID_ROLE
 from annotator.ui.models.annotations import CODER
-from annotator.ui.search import SearchController, warm_up_text_tools
 from annotator.ui.relation_arcs import relation_links
+from annotator.ui.search import SearchController, warm_up_text_tools
 from annotator.ui.settings import AppSettings
 from annotator.ui.shortcuts_sheet import ShortcutsDialog
 from annotator.ui.tooltips import describe_annotation, describe_spans
