@@ -238,6 +238,13 @@ def restore_state(session: Session, before: AnnotationData) -> None:
 
 
 
+def attribute_values(session: Session, annotation_id: str) -> dict[str, str]:
+    """An annotation's stored values by attribute UUID (a lean read for the attribute panel)."""
+    return dict(session.execute(
+        select(AttributeValue.attribute_id, AttributeValue.value)
+        .where(AttributeValue.annotation_id == annotation_id)).all())
+
+
 class AnnotationSpan(NamedTuple):
     """The columns a document view needs of one annotation (no attribute values)."""
 
