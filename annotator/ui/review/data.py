@@ -60,10 +60,10 @@ def _loaded(document: ReviewDocument, names: dict[str, str],
     """The view's rows and span index from the review's spans (the review view shows no memo)."""
     coder_ids = {name: uuid for uuid, name in names.items()}
     rows = sorted((AnnotationSpan(s.key, coder_ids[s.coder], code_ids[s.code], s.start, s.end, "")
-                   for s in document.spans), key=lambda row: (row.start, row.end))
+                   for s in document.spans), key=lambda row: (row.start, row.end, row.uuid))
     index = SpanIndex.for_text(document.text, (Span(r.uuid, r.start, r.end) for r in rows))
-    return LoadedDocument(document.uuid, document.text, Utf16Map(document.text), rows, index,
-                          frozenset(names))
+    return LoadedDocument(document.uuid, document.text, Utf16Map(document.text),
+                          {row.uuid: row for row in rows}, index, frozenset(names))
 
 
 def document_report(project_path: Path, document_id: str, state: TaskState,
