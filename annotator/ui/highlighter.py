@@ -93,10 +93,18 @@ class SpanHighlighter(QSyntaxHighlighter):
             return
         to_utf16 = self._state.utf16.to_utf16
         base = block.position()
+        run: list = [0, 0, None]  # start, end, format: neighbours that look alike are one range
         for segment in segments:
-            start = to_utf16(segment.start) - base
-            self.setFormat(start, to_utf16(segment.end) - base - start,
-                           self._format(segment.spans))
+            start, end = to_utf16(segment.start) - base, to_utf16(segment.end) - base
+            fmt = self._format(segment.spans)
+            if fmt is run[2] and start == run[1]:
+                run[1] = end
+                continue
+            if run[2] is not None:
+                self.setFormat(run[0], run[1] - run[0], run[2])
+            run = [start, end, fmt]
+        if run[2] is not None:
+            self.setFormat(run[0], run[1] - run[0], run[2])
 
     def _format(self, spans: tuple[Span, ...]) -> QTextCharFormat:
         rows = self._state.rows
