@@ -137,6 +137,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_codebook(args: argparse.Namespace) -> int:
     from annotator.codebook import load_template, read_codebook, write_codebook
+    from annotator.codebook.outline import outline
     from annotator.db.services.codebook import apply_codebook, export_codebook, list_codes
 
     if args.action == "import" and args.argument.casefold().endswith(".qdc"):
@@ -156,11 +157,11 @@ def cmd_codebook(args: argparse.Namespace) -> int:
         _out(f"wrote {args.argument}")
     else:
         with store.reader() as session:
-            for row in list_codes(session):
-                depth = row.path.count("/") - 1
-                key = f"[{row.shortcut}]" if row.shortcut else ""
-                _out(f"{'  ' * depth}{row.path.split('/')[-1]}  {row.name_ar}  {key}".rstrip())
+            rows = list_codes(session)
+        for line in outline(rows):
+            _out(line)
     return 0
+
 
 
 def _import_qdc(args: argparse.Namespace, file: Path) -> int:
@@ -280,7 +281,8 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="annotator", description=__doc__.splitlines()[0])
+    summary = __doc__.splitlines()[0].replace("``", "")  # help is plain text, not reST
+    parser = argparse.ArgumentParser(prog="annotator", description=summary)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 

@@ -203,7 +203,7 @@ def alpha_result(values: Any, level: str, n_boot: int, seed: int) -> dict[str, A
     """Alpha with its counts, verdict and (with ``n_boot``) the bootstrap figures."""
     from annotator.agreement.alpha import alpha_from_coincidences, coincidences
     from annotator.agreement.bootstrap import bootstrap_alpha
-    from annotator.agreement.report import verdict
+    from annotator.agreement.report import MIN_UNITS, TOO_FEW, verdict
     from annotator.agreement.report_format import number
 
     try:
@@ -214,7 +214,8 @@ def alpha_result(values: Any, level: str, n_boot: int, seed: int) -> dict[str, A
     except ValueError as error:
         raise AnnotatorError(str(error)) from None
     result: dict[str, Any] = {
-        "alpha": number(alpha), "verdict": verdict(alpha),
+        "alpha": number(alpha),
+        "verdict": TOO_FEW if table.n_units < MIN_UNITS and alpha == alpha else verdict(alpha),
         "n_pairable_units": table.n_units, "n_pairable_values": int(round(table.n_pairable)),
         "bootstrap": None,
     }
