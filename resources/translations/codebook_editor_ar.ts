@@ -347,6 +347,10 @@
         <translation>استيراد دليل الترميز {file}</translation>
     </message>
     <message>
+        <source>Exported: {details}</source>
+        <translation>صُدِّر: {details}</translation>
+    </message>
+    <message>
         <source>Wrote {path}</source>
         <translation>كُتب {path}</translation>
     </message>

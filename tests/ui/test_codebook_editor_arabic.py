@@ -65,3 +65,52 @@ def test_the_editor_in_arabic_is_mirrored_and_translated(qtbot, open_window) -> 
         editor.close()
     finally:
         i18n.install_language("en", QApplication.instance())
+
+
+def test_the_attribute_coder_and_passphrase_dialogs_in_arabic(qtbot, open_window) -> None:  # noqa: ANN001
+    """Saves attribute-dialog-ar.png, coder-dialog-ar.png and set-passphrase-dialog-ar.png."""
+    from annotator.db.services.coders import CoderInfo
+    from annotator.domain import Role
+    from annotator.ui.dialogs import CoderDialog
+    from annotator.ui.lead_access import SetPassphraseDialog
+
+    assert i18n.install_language("ar")
+    try:
+        window = open_window("Lead")
+        editor = open_codebook_editor(window)
+        with editor.store.reader() as session:
+            editor.select(code_ids_by_path(session)["framing device/label"])
+        dialog = editor.open_attribute_dialog(
+            editor.codes[editor.current_code_id()].attributes[0].uuid)
+        qtbot.addWidget(dialog)
+        assert dialog.windowTitle() == "تعديل السمة"
+        assert dialog.type.itemText(0) == "اختيار"
+        assert dialog.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        qtbot.waitExposed(dialog)
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        assert dialog.grab().save(str(ARTIFACTS / "attribute-dialog-ar.png"))
+        dialog.close()
+        editor.close()
+
+        coders = [CoderInfo("a", "Samira K.", Role.CODER), CoderInfo("b", "Lead", Role.LEAD)]
+        picker = CoderDialog("Demo", coders, lead_button=True)
+        qtbot.addWidget(picker)
+        assert picker.windowTitle() == "من يرمِّز؟"
+        assert picker.list.item(1).text() == f"{FSI}Lead{PDI} (المشرف)"
+        assert picker.lead_button.text() == "الفتح بصفة المشرف…"
+        picker.show()
+        qtbot.waitExposed(picker)
+        assert picker.grab().save(str(ARTIFACTS / "coder-dialog-ar.png"))
+        assert picker.chosen() == ("Samira K.", False)  # the name itself, not its display
+
+        passphrase = SetPassphraseDialog()
+        qtbot.addWidget(passphrase)
+        passphrase.new.setText("short")
+        passphrase.again.setText("short")
+        passphrase.buttons.accepted.emit()
+        assert passphrase.error.text().endswith("على الأقل.")
+        passphrase.show()
+        qtbot.waitExposed(passphrase)
+        assert passphrase.grab().save(str(ARTIFACTS / "set-passphrase-dialog-ar.png"))
+    finally:
+        i18n.install_language("en", QApplication.instance())

@@ -79,6 +79,7 @@ def export_file(store: ProjectStore, path: Path) -> str:
     """Write the codebook to ``path`` (by its suffix); returns one line saying what was written."""
     with store.reader() as session:
         if path.suffix.casefold() == ".qdc":
-            return "; ".join(write_qdc(session, path, ExportScope()))
+            written = "; ".join(write_qdc(session, path, ExportScope()))  # the exporter's words
+            return translate("CodebookTransfer", "Exported: {details}").format(details=written)
         write_codebook(export_codebook(session), path)
     return translate("CodebookTransfer", "Wrote {path}").format(path=isolate(str(path)))
