@@ -12,14 +12,14 @@ DEMO ?= demo.fannot
 TORCH_SPEC ?= torch==2.13.0
 TORCH_INDEX ?=
 
-.PHONY: run test install bench clean
+.PHONY: run test install bench clean translations translations-update
 
-run: $(STAMP)
+run: $(STAMP) translations
 	@$(BIN)/annotator doctor
 	@test -f "$(DEMO)" || $(BIN)/annotator demo "$(DEMO)"
 	$(BIN)/annotator gui "$(DEMO)"
 
-test: $(STAMP)
+test: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 install: $(STAMP)
@@ -38,3 +38,16 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+# The interface translations: Qt Linguist sources (resources/translations/<area>_<lang>.ts, one per
+# part of annotator/ui) built into one catalogue per language, before every run and test. `translations-update` refreshes the sources from the code
+# (new strings appear unfinished; fill them in with Qt Linguist, pyside6-linguist, or by hand).
+LANGS := ar en
+translations:
+	@for lang in $(LANGS); do \
+	  $(BIN)/pyside6-lrelease -silent resources/translations/*_$$lang.ts \
+	    -qm resources/translations/annotator_$$lang.qm || exit 1; \
+	done
+
+translations-update:
+	$(BIN)/python -m annotator.ui.i18n_sources --update
