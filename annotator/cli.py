@@ -16,12 +16,12 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING, Any
 
-from annotator import __version__
 from annotator.cli_agreement import register as register_agreement_commands
 from annotator.cli_export import register as register_export_commands
 from annotator.cli_package import register as register_package_commands
 from annotator.cli_round import register as register_round_commands
 from annotator.cli_review import register as register_review_commands
+from annotator.cli_version import VersionAction
 from annotator.errors import AnnotatorError
 
 if TYPE_CHECKING:
@@ -294,7 +294,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="annotator", description=__doc__.splitlines()[0])
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=VersionAction)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, handler: Handler, help: str) -> argparse.ArgumentParser:

@@ -19,6 +19,7 @@ from annotator.db.services.coders import CoderInfo, add_coder, list_coders
 from annotator.db.services.projects import get_project
 from annotator.errors import AnnotatorError, ProjectError
 from annotator.ui import settings as keys
+from annotator.ui import smoke
 from annotator.ui.dialogs import CoderDialog
 from annotator.ui.fonts import register_fonts
 from annotator.ui.heap import collect_and_freeze
@@ -159,11 +160,13 @@ def run_gui(path: Path | None, coder: str | None = None) -> int:
         if path is None:
             return 0
     try:
-        open_main_window(path, coder, settings=settings)
+        window = open_main_window(path, coder, settings=settings)
     except NoCoderChosen:
         return 0
     except AnnotatorError as error:
         QMessageBox.critical(None, "Cannot open the project", str(error))
         sys.stderr.write(f"annotator: {error}\n")
         return 1
+    if smoke.wanted():
+        smoke.QuitAfterPaint(window)
     return app.exec()
