@@ -2,6 +2,8 @@
 #   make run    install into .venv, check the GUI's system libraries (annotator doctor), build the
 #               demo project if needed, open the app on it
 #   make test   install into .venv, run the whole test suite offscreen
+#   make bundle build the self-contained app in dist/framing-annotator/ (PyInstaller, no PyTorch)
+#               and smoke-test it in a clean environment; make bundle-smoke re-runs the test
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -12,7 +14,10 @@ DEMO ?= demo.fannot
 TORCH_SPEC ?= torch==2.13.0
 TORCH_INDEX ?=
 
-.PHONY: run test install bench clean
+BUNDLE_STAMP := $(VENV)/.bundle-installed
+BUNDLE_DIR ?= dist/framing-annotator
+
+.PHONY: run test install bench clean bundle bundle-smoke
 
 run: $(STAMP)
 	@$(BIN)/annotator doctor
@@ -33,8 +38,19 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
+bundle: $(BUNDLE_STAMP)
+	$(BIN)/python packaging/build_bundle.py
+
+# The bundle needs no Python; the checker is standard-library Python run outside the bundle.
+bundle-smoke:
+	$(PYTHON) packaging/smoke_bundle.py $(BUNDLE_DIR)
+
+$(BUNDLE_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[test,bundle]"
+	touch $(BUNDLE_STAMP)
+
 bench: $(STAMP)
 	for script in bench/bench_*.py; do QT_QPA_PLATFORM=offscreen $(BIN)/python $$script || exit 1; done
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info
