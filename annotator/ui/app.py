@@ -19,7 +19,7 @@ from annotator.db.services.coders import CoderInfo, add_coder, list_coders
 from annotator.db.services.projects import get_project
 from annotator.errors import AnnotatorError, ProjectError
 from annotator.ui import settings as keys
-from annotator.ui import smoke
+from annotator.ui import file_open, smoke
 from annotator.ui.dialogs import CoderDialog
 from annotator.ui.fonts import register_fonts
 from annotator.ui.heap import collect_and_freeze
@@ -153,6 +153,7 @@ def switch_project(window: MainWindow) -> None:
 def run_gui(path: Path | None, coder: str | None = None) -> int:
     """``annotator gui [PATH] [--coder NAME]``: the last project (or a file dialog) and its window."""
     app = ensure_application()
+    file_open.install(app)
     settings = AppSettings()
     if path is None:
         last = settings.get(keys.LAST_PROJECT)
