@@ -17,14 +17,14 @@ TORCH_INDEX ?=
 BUNDLE_STAMP := $(VENV)/.bundle-installed
 BUNDLE_DIR ?= dist/framing-annotator
 
-.PHONY: run test install bench clean bundle bundle-smoke
+.PHONY: run test install bench clean bundle bundle-smoke translations translations-update
 
-run: $(STAMP)
+run: $(STAMP) translations
 	@$(BIN)/annotator doctor
 	@test -f "$(DEMO)" || $(BIN)/annotator demo "$(DEMO)"
 	$(BIN)/annotator gui "$(DEMO)"
 
-test: $(STAMP)
+test: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 install: $(STAMP)
@@ -38,7 +38,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
-bundle: $(BUNDLE_STAMP)
+bundle: $(BUNDLE_STAMP) translations
 	$(BIN)/python packaging/build_bundle.py
 
 # The bundle needs no Python; the checker is standard-library Python run outside the bundle.
@@ -54,3 +54,17 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
+
+# The interface translations: Qt Linguist sources (resources/translations/<area>_<lang>.ts, one per
+# part of annotator/ui) built into one catalogue per language, before every run, test and bundle.
+# `translations-update` refreshes the sources from the code (new strings appear unfinished; fill
+# them in with Qt Linguist, pyside6-linguist, or by hand).
+LANGS := ar en
+translations:
+	@for lang in $(LANGS); do \
+	  $(BIN)/pyside6-lrelease -silent resources/translations/*_$$lang.ts \
+	    -qm resources/translations/annotator_$$lang.qm || exit 1; \
+	done
+
+translations-update:
+	$(BIN)/python -m annotator.ui.i18n_sources --update

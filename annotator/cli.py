@@ -16,13 +16,18 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING, Any
 
+from annotator.cli_adjudicate import register as register_adjudicate_commands
 from annotator.cli_agreement import register as register_agreement_commands
+from annotator.cli_coders import register as register_coder_commands
 from annotator.cli_export import register as register_export_commands
 from annotator.cli_package import register as register_package_commands
+from annotator.cli_questions import register as register_question_commands
 from annotator.cli_round import register as register_round_commands
 from annotator.cli_review import register as register_review_commands
+from annotator.cli_server import register as register_server_commands
 from annotator.cli_version import VersionAction
 from annotator.errors import AnnotatorError
+from annotator.project_location import project_location
 
 if TYPE_CHECKING:
     from annotator.db.engine import ProjectStore
@@ -132,6 +137,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_codebook(args: argparse.Namespace) -> int:
     from annotator.codebook import load_template, read_codebook, write_codebook
+    from annotator.codebook.outline import outline
     from annotator.db.services.codebook import apply_codebook, export_codebook, list_codes
 
     if args.action == "import" and args.argument.casefold().endswith(".qdc"):
@@ -151,11 +157,11 @@ def cmd_codebook(args: argparse.Namespace) -> int:
         _out(f"wrote {args.argument}")
     else:
         with store.reader() as session:
-            for row in list_codes(session):
-                depth = row.path.count("/") - 1
-                key = f"[{row.shortcut}]" if row.shortcut else ""
-                _out(f"{'  ' * depth}{row.path.split('/')[-1]}  {row.name_ar}  {key}".rstrip())
+            rows = list_codes(session)
+        for line in outline(rows):
+            _out(line)
     return 0
+
 
 
 def _import_qdc(args: argparse.Namespace, file: Path) -> int:
@@ -165,24 +171,6 @@ def _import_qdc(args: argparse.Namespace, file: Path) -> int:
     book = read_qdc(file)
     return _store_refi(args, f"{file}: REFI-QDA codebook",
                        lambda session: import_qda_codebook(session, book, _kind(args)))
-
-
-def cmd_coder(args: argparse.Namespace) -> int:
-    from annotator.db.services.coders import add_coder, list_coders
-    from annotator.domain import Role
-
-    store = _open(args.path)
-    if args.action == "add":
-        if not args.name:
-            raise AnnotatorError("coder add needs a NAME")
-        with store.transaction() as session:
-            add_coder(session, args.name, Role.LEAD if args.lead else Role.CODER)
-        _out(f"added {'lead' if args.lead else 'coder'} {args.name}")
-    else:
-        with store.reader() as session:
-            for coder in list_coders(session):
-                _out(f"{coder.uuid}  {coder.role.value:<5}  {coder.name}")
-    return 0
 
 
 def cmd_annotations(args: argparse.Namespace) -> int:
@@ -266,7 +254,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from annotator.db.services.demo import build_demo_project
 
-    build_demo_project(Path(args.path), with_coding=args.with_coding)
+    build_demo_project(args.path, with_coding=args.with_coding)
     extra = " with two coders' sample coding of the three demo articles" if args.with_coding else ""
     _out(f"created demo project {args.path}{extra}")
     return 0
@@ -289,11 +277,12 @@ def cmd_gui(args: argparse.Namespace) -> int:
     report = check_platform()  # Qt's own message names the wrong library
     if not report.ok:
         raise AnnotatorError(report.message)
-    return run_gui(Path(args.path) if args.path else None, coder=args.coder)
+    return run_gui(args.path, coder=args.coder)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="annotator", description=__doc__.splitlines()[0])
+    summary = __doc__.splitlines()[0].replace("``", "")  # help is plain text, not reST
+    parser = argparse.ArgumentParser(prog="annotator", description=summary)
     parser.add_argument("--version", action=VersionAction)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -303,11 +292,11 @@ def build_parser() -> argparse.ArgumentParser:
         return sub
 
     new = command("new", cmd_new, "create an empty project file")
-    new.add_argument("path", type=Path)
+    new.add_argument("path", type=project_location)
     new.add_argument("--name", required=True)
 
     imp = command("import", cmd_import, "import articles from files or folders, or a REFI-QDA .qdpx project")
-    imp.add_argument("path", type=Path)
+    imp.add_argument("path", type=project_location)
     imp.add_argument("files", nargs="+", metavar="FILE_OR_DIR")
     imp.add_argument("--format", choices=["txt", "docx", "csv", "xlsx", "jsonl"])
     imp.add_argument("--encoding", help="e.g. utf-8, cp1256, iso-8859-6, utf-16 (default: detect)")
@@ -317,19 +306,13 @@ def build_parser() -> argparse.ArgumentParser:
                          help=f"CSV/XLSX column holding the {column} (default: guess)")
 
     codebook = command("codebook", cmd_codebook, "load, export or show the codebook")
-    codebook.add_argument("path", type=Path)
+    codebook.add_argument("path", type=project_location)
     codebook.add_argument("action", choices=["template", "import", "export", "show"])
     codebook.add_argument("argument", nargs="?", help="template name, JSON file or REFI-QDA .qdc file")
     codebook.add_argument("--kind", default="framing_device", help="REFI-QDA: the kind for top-level codes not named after one of the four kinds (default: Framing device)")
 
-    coder = command("coder", cmd_coder, "add or list coders")
-    coder.add_argument("path", type=Path)
-    coder.add_argument("action", choices=["add", "list"])
-    coder.add_argument("name", nargs="?")
-    coder.add_argument("--lead", action="store_true", help="the coder is a project lead")
-
     annotations = command("annotations", cmd_annotations, "import or export annotations (JSONL; brat collections with --format brat)")
-    annotations.add_argument("path", type=Path)
+    annotations.add_argument("path", type=project_location)
     annotations.add_argument("action", choices=["import", "export"])
     annotations.add_argument("file", help="JSONL file (export: - writes to standard output); "
                              "for --format brat a folder or zip")
@@ -338,22 +321,22 @@ def build_parser() -> argparse.ArgumentParser:
     annotations.add_argument("--coder", help="brat import: the coder the annotations belong to")
 
     documents = command("documents", cmd_documents, "list documents")
-    documents.add_argument("path", type=Path)
+    documents.add_argument("path", type=project_location)
     documents.add_argument("--json", action="store_true")
 
     info = command("info", cmd_info, "summarise a project")
-    info.add_argument("path", type=Path)
+    info.add_argument("path", type=project_location)
     info.add_argument("--json", action="store_true")
 
     demo = command("demo", cmd_demo, "create a demo project with the sample articles")
-    demo.add_argument("path", type=Path)
+    demo.add_argument("path", type=project_location)
     demo.add_argument("--with-coding", action="store_true",
                       help="add both coders' coding of the three articles (to try agreement)")
 
     command("doctor", cmd_doctor, "check that this machine has what the GUI needs to start")
 
     gui = command("gui", cmd_gui, "open the coding window")
-    gui.add_argument("path", nargs="?")
+    gui.add_argument("path", nargs="?", type=project_location)
     gui.add_argument("--coder", help="who is coding (remembered per project)")
 
     register_agreement_commands(commands)
@@ -361,6 +344,10 @@ def build_parser() -> argparse.ArgumentParser:
     register_export_commands(commands)
     register_package_commands(command)
     register_review_commands(command)
+    register_adjudicate_commands(command)
+    register_coder_commands(command)
+    register_question_commands(command)
+    register_server_commands(command)
     return parser
 
 

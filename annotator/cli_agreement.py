@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from annotator.project_location import project_location
 from annotator.errors import AnnotatorError
 
 LEVELS = ("nominal", "ordinal", "interval", "ratio")
@@ -36,7 +37,7 @@ def _add_agreement(commands: argparse._SubParsersAction) -> None:  # type: ignor
                     "coverage) with bootstrap intervals, character alpha, document presence "
                     "alpha with a bootstrap interval, token kappas and pairwise span F1, and "
                     "the definition of each figure. See docs/agreement.md.")
-    agreement.add_argument("path", type=Path, help="project file")
+    agreement.add_argument("path", type=project_location, help="project file")
     agreement.add_argument("--coders", nargs="+", action="extend", metavar="NAME",
                            help="only these coders (default: every coder with documents)")
     agreement.add_argument("--codes", nargs="+", action="extend", metavar="PATH",
@@ -45,6 +46,9 @@ def _add_agreement(commands: argparse._SubParsersAction) -> None:  # type: ignor
     agreement.add_argument("--documents", nargs="+", action="extend", metavar="ID",
                            help="only these documents (UUIDs or external ids)")
     agreement.add_argument("--layer", choices=("coding", "gold"), default="coding")
+    agreement.add_argument("--against-gold", action="store_true",
+                           help="add the gold layer as a coder and report each coder against "
+                                "it (uα of the pair, span F1 with gold as reference)")
     agreement.add_argument("--json", action="store_true", help="every figure as JSON")
     _bootstrap_options(agreement, 1000, "for the intervals of the u-alpha family (documents "
                                         "resampled) and of presence alpha")
@@ -102,31 +106,67 @@ def _print(text: str) -> None:
 
 
 def cmd_agreement(args: argparse.Namespace) -> int:
+    from annotator.agreement.against_gold import (
+        against_gold,
+        against_gold_json,
+        against_gold_lines,
+    )
     from annotator.agreement.report import project_report
     from annotator.agreement.report_format import report_json, report_table
     from annotator.db import open_project
     from annotator.db.services.agreement_data import agreement_input
     from annotator.domain import Layer
 
+    from annotator.agreement.questions import question_agreement, question_json, question_table
+    from annotator.db.services.questions import agreement_answers
+
     store = open_project(args.path)
     try:
         with store.reader() as session:
             data = agreement_input(session, coders=args.coders, codes=args.codes,
                                    documents=args.documents, layer=Layer(args.layer))
+            gold = _with_gold(session, data, args)
+            questions, sheet = agreement_answers(session, coders=args.coders,
+                                                 documents=args.documents, layer=Layer(args.layer))
     finally:
         store.close()
     try:
-        report = project_report(data, n_boot=args.bootstrap, seed=args.seed)
+        report = project_report(gold[0] if gold else data, n_boot=args.bootstrap,
+                                seed=args.seed)
+        versus = (against_gold(gold[0], gold[1], n_boot=args.bootstrap, seed=args.seed)
+                  if gold else None)
     except ValueError as error:
         raise AnnotatorError(f"{args.path}: {error}") from None
+    answers = (question_agreement(questions, sheet, n_boot=args.bootstrap, seed=args.seed)
+               if sheet else [])
     filters = {"coders": args.coders, "codes": args.codes, "documents": args.documents}
     if args.json:
         context = {"project": str(args.path), "layer": args.layer, "filters": filters}
-        _print(json.dumps(report_json(report, **context), ensure_ascii=False, indent=2))
+        payload = report_json(report, **context) | {"questions": question_json(answers)}
+        if gold and versus is not None:
+            payload = {**payload, "gold": gold[1], "against_gold": against_gold_json(versus)}
+        _print(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
         _print(report_table(report, f"Agreement in {args.path} ({args.layer} layer)",
                             filters=filters, layer=args.layer))
+        if gold and versus is not None:
+            _print("\n" + "\n".join(against_gold_lines(versus, gold[1])))
+        if answers:
+            _print("\n" + question_table(answers))
     return 0
+
+
+def _with_gold(session: Any, data: Any, args: argparse.Namespace) -> tuple[Any, str] | None:
+    """With --against-gold: the input with gold as one more coder, and gold's name there."""
+    from annotator.agreement.against_gold import gold_name
+    from annotator.db.services.agreement_data import add_gold
+
+    if not args.against_gold:
+        return None
+    if args.layer != "coding":
+        raise AnnotatorError("--against-gold compares the coding layer with gold; drop --layer")
+    name = gold_name(data.coders)
+    return add_gold(session, data, name), name
 
 
 def cmd_alpha(args: argparse.Namespace) -> int:
@@ -163,7 +203,7 @@ def alpha_result(values: Any, level: str, n_boot: int, seed: int) -> dict[str, A
     """Alpha with its counts, verdict and (with ``n_boot``) the bootstrap figures."""
     from annotator.agreement.alpha import alpha_from_coincidences, coincidences
     from annotator.agreement.bootstrap import bootstrap_alpha
-    from annotator.agreement.report import verdict
+    from annotator.agreement.report import MIN_UNITS, TOO_FEW, verdict
     from annotator.agreement.report_format import number
 
     try:
@@ -174,7 +214,8 @@ def alpha_result(values: Any, level: str, n_boot: int, seed: int) -> dict[str, A
     except ValueError as error:
         raise AnnotatorError(str(error)) from None
     result: dict[str, Any] = {
-        "alpha": number(alpha), "verdict": verdict(alpha),
+        "alpha": number(alpha),
+        "verdict": TOO_FEW if table.n_units < MIN_UNITS and alpha == alpha else verdict(alpha),
         "n_pairable_units": table.n_units, "n_pairable_values": int(round(table.n_pairable)),
         "bootstrap": None,
     }

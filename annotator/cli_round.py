@@ -11,9 +11,9 @@ import json
 import sys
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from annotator.project_location import project_location
 from annotator.errors import AnnotatorError
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ def register(command: Command) -> None:
     """Add ``assign`` and ``progress`` through build_parser's ``command`` helper."""
     assign = command("assign", cmd_assign, "assign documents to coders, by hand or as a "
                      "reliability sample coded by every coder with the rest split evenly")
-    assign.add_argument("path", type=Path)
+    assign.add_argument("path", type=project_location)
     assign.add_argument("--coders", required=True, type=_names, metavar="A,B",
                         help="coder names (or UUIDs), comma-separated")
     assign.add_argument("--documents", default="all", metavar="all|ID,...",
@@ -55,7 +55,7 @@ def register(command: Command) -> None:
                              "(the annotations are kept)")
     progress = command("progress", cmd_progress, "progress of the round: documents × coders "
                        "with status, annotation count and last change")
-    progress.add_argument("path", type=Path)
+    progress.add_argument("path", type=project_location)
     progress.add_argument("--json", action="store_true")
 
 
@@ -136,12 +136,13 @@ def progress_lines(matrix: ProgressMatrix) -> list[str]:
         raise AnnotatorError("the project has no coders; add some with `annotator coder add`")
     width = 22
     header = f"{'document':<30} {'S':1} " + " ".join(f"{n[:width]:<{width}}"
-                                                     for n in matrix.coder_names)
+                                                     for n in matrix.coder_names) + " gold"
     lines = [header, "-" * len(header)]
     for row in matrix.rows:
         label = (row.external_id or row.title or row.document_id)[:30]
         cells = " ".join(f"{_cell_text(cell):<{width}}" for cell in row.cells)
-        lines.append(f"{label:<30} {'*' if row.in_sample else ' '} {cells}".rstrip())
+        gold = matrix.gold_of(row.document_id).text()
+        lines.append(f"{label:<30} {'*' if row.in_sample else ' '} {cells} {gold}".rstrip())
     lines.append("-" * len(header))
     for name, total in zip(matrix.coder_names, matrix.totals):
         lines.append(f"{name}: {total.assigned} assigned ({total.done} done, {total.in_progress} "
@@ -151,7 +152,7 @@ def progress_lines(matrix: ProgressMatrix) -> list[str]:
         lines.append(f"* reliability sample: {len(sample.get('documents', []))} documents, "
                      f"seed {sample.get('seed')}, coders {', '.join(sample.get('coder_names', []))}")
     lines.append("cells: status (todo, prog = in progress, done, - = not assigned), "
-                 "annotations, last change (UTC)")
+                 "annotations, last change (UTC); gold: clusters decided / clusters")
     return lines
 
 

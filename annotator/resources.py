@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-FOLDERS = ("codebooks", "demo", "fonts")
+FOLDERS = ("codebooks", "demo", "fonts", "translations")
 """Every folder of ``resources/`` the app reads."""
 
 

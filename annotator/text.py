@@ -1,4 +1,4 @@
-"""Canonical document text, byte decoding, UTF-16 offset maps, Arabic search and word snapping.
+"""Canonical document text, UTF-16 offset maps, Arabic search and word snapping.
 
 Offsets are code-point indices into the canonical text (DESIGN.md §3); :class:`Utf16Map` converts
 to Qt's UTF-16 units at the UI boundary. Search and word snapping (§4) use camel-tools' data-free
@@ -7,21 +7,16 @@ utilities, imported lazily (the import takes ~0.5 s) and replaced by built-in eq
 
 from __future__ import annotations
 
-import codecs
 import functools
 import hashlib
 import logging
-import math
 import re
 import unicodedata
 from array import array
-from collections import Counter
-from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
 
-from annotator.errors import InputError
 
 log = logging.getLogger(__name__)
 
@@ -41,156 +36,13 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(canonicalize(text).encode("utf-8")).hexdigest()
 
 
-# --- decoding bytes
-# UTF-32 LE first: its BOM starts with the UTF-16 LE one.
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))  # fmt: skip
-# What charset-normalizer may choose from: the legacy code pages of Arabic and Western sources.
-_LEGACY_CODEPAGES = ["cp1256", "iso8859_6", "cp1252", "iso8859_15"]
-_SAMPLE = 65536
-_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # not \t \n \v \f \r
+# --- decoding bytes: in annotator.decoding, still importable from here
+def __getattr__(name: str) -> object:
+    if name in ("decode_bytes", "decode_bytes_named"):
+        from annotator import decoding
 
-
-def decode_bytes(
-    data: bytes, path: str | Path, encoding: str | None = None, *, canonical: bool = True
-) -> str:
-    """Decode a file's bytes to canonical text, or raise :class:`InputError` naming the file.
-
-    Without ``encoding``: a BOM decides, then BOM-less UTF-16, strict UTF-8, Windows-1256 vs
-    ISO-8859-6 by an Arabic letter model (charset-normalizer misreads short Arabic text), and last
-    charset-normalizer limited to a few legacy code pages. Binary data and empty files are refused.
-    ``canonical=False`` only drops the BOM, for CSV and JSON lines: they must be parsed before a
-    U+2028 inside a value becomes a line break, so their readers canonicalise each value instead.
-    """
-    codec = _codec_name(encoding, path) if encoding else None
-    text = _decode_strict(data, path, codec) if codec else _detect_and_decode(data, path)
-    _reject_binary(text, path)
-    text = canonicalize(text) if canonical else text.lstrip("\ufeff")
-    if not text:
-        raise InputError(path, "the file is empty")
-    return text
-
-
-def _codec_name(encoding: str, path: str | Path) -> str:
-    try:
-        return codecs.lookup(encoding).name
-    except LookupError:
-        raise InputError(path, f"unknown encoding {encoding!r}") from None
-
-
-def _decode_strict(data: bytes, path: str | Path, codec: str) -> str:
-    try:
-        return data.decode(codec)
-    except UnicodeDecodeError as exc:
-        raise _decode_error(path, data, codec, exc) from None
-
-
-def _decode_error(path: str | Path, data: bytes, codec: str, exc: UnicodeDecodeError) -> InputError:
-    line = data[: exc.start].decode(codec, errors="replace").count("\n") + 1
-    where = f"byte 0x{data[exc.start]:02x} at byte offset {exc.start}"
-    return InputError(path, f"cannot decode as {codec}: {where} ({exc.reason})", line=line)
-
-
-def _detect_and_decode(data: bytes, path: str | Path) -> str:
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            return _decode_strict(data, path, codec)
-    text = _bomless_utf16(data)
-    if text is not None:
-        return text
-    if 0 in data:
-        raise InputError(path, f"this looks like a binary file, not text (NUL byte at {data.index(0)})")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        utf8_error = exc
-    if _mostly_utf8(data):  # a damaged UTF-8 file: say where, rather than decode it as mojibake
-        raise _decode_error(path, data, "utf-8", utf8_error)
-    text = _arabic_codepage(data) or _charset_normalizer(data)
-    if text is None:
-        error = _decode_error(path, data, "utf-8", utf8_error)
-        hint = "save the file as UTF-8 or choose its encoding"
-        raise InputError(path, f"cannot tell the text encoding ({error.message}); {hint}", line=error.line)
-    return text
-
-
-def _bomless_utf16(data: bytes) -> str | None:
-    """UTF-16 without a BOM: one byte of each pair is nearly always 0x00 (Latin) or 0x06 (Arabic)."""
-    if len(data) < 4 or len(data) % 2:
-        return None
-    even, odd = ((part.count(0) + part.count(6)) / len(part) for part in (data[0:4096:2], data[1:4096:2]))
-    if max(even, odd) < 0.9 or min(even, odd) >= 0.5:
-        return None
-    return _try_decode(data, "utf-16-le" if odd > even else "utf-16-be")
-
-
-def _try_decode(data: bytes, codec: str) -> str | None:
-    try:
-        return data.decode(codec)
-    except UnicodeDecodeError:
-        return None
-
-
-def _mostly_utf8(data: bytes) -> bool:
-    sample = data[: 4 * _SAMPLE].decode("utf-8", errors="replace")
-    bad = sample.count("\ufffd")
-    good = len(re.findall("[^\x00-\x7f]", sample)) - bad
-    return good >= 4 * bad
-
-
-# Approximate letter frequencies (per mille) of Modern Standard Arabic news text. Under the wrong
-# code page of the two, common letters turn into rarer ones (ل→ن, ي→ê or a tanween), which scores lower.
-_AR_FREQ = {
-    "ا": 125, "ل": 110, "ي": 90, "م": 62, "و": 60, "ن": 58, "ر": 45, "ت": 42, "ب": 40, "ع": 33,
-    "ة": 30, "ه": 28, "ف": 28, "د": 25, "س": 25, "أ": 25, "ك": 22, "ق": 22, "ح": 20, "ج": 14,
-    "إ": 10, "ش": 10, "ص": 9, "ط": 9, "خ": 9, "ى": 9, "ذ": 7, "ث": 6, "ز": 6, "ض": 6, "غ": 5,
-    "ئ": 5, "ء": 4, "ظ": 2, "ؤ": 2, "آ": 2,
-}  # fmt: skip
-_AR_LOGP = {ch: math.log(n / 1000) for ch, n in _AR_FREQ.items()}
-_AR_RARE = math.log(0.5 / 1000)
-_AR = "\u0621-\u064a"
-_IMPLAUSIBLE = re.compile(
-    "[\u0080-\u009f\u00c0-\u024f]"  # C1 controls, accented Latin letters
-    f"|[a-zA-Z](?=[{_AR}])|(?<=[{_AR}])[a-zA-Z]"  # Latin and Arabic letters in one word
-    f"|[\u064b-\u064d](?=[{_AR}])"  # tanween inside a word
-    f"|(?<![{_AR}\u064b-\u0652])[\u064b-\u0652]"  # a diacritic after no letter
-)
-_AR_WORD = re.compile(rf"(?<![^\W\d_])[{_AR}\u064b-\u0652]{{2,}}(?![^\W\d_])")
-
-
-def _arabic_codepage(data: bytes) -> str | None:
-    """Decode as Windows-1256 or ISO-8859-6, whichever reads as Arabic better; None if not Arabic."""
-    # cp1256 defines all 256 bytes; ISO-8859-6 leaves 0xDB-0xDF and more undefined, so often fails.
-    decoded = [text for text in (_try_decode(data, c) for c in ("cp1256", "iso8859_6")) if text]
-    best = max(decoded, key=lambda text: _arabic_score(text[:_SAMPLE]))  # a tie keeps cp1256
-    return best if _reads_as_arabic(best[:_SAMPLE]) else None
-
-
-def _arabic_score(text: str) -> float:
-    counts = Counter(ch for ch in text if "\u0621" <= ch <= "\u06ff")
-    letters = sum(_AR_LOGP.get(ch, _AR_RARE) * n for ch, n in counts.items())
-    return letters - 8 * len(_IMPLAUSIBLE.findall(text))
-
-
-def _reads_as_arabic(text: str) -> bool:
-    """Arabic letters are 30% of all letters, or two whole words are Arabic (English with quotes)."""
-    arabic = len(re.findall(f"[{_AR}]", text))
-    return arabic >= max(1, 0.3 * len(re.findall(r"[^\W\d_]", text))) or len(_AR_WORD.findall(text)) >= 2
-
-
-def _charset_normalizer(data: bytes) -> str | None:
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data, cp_isolation=_LEGACY_CODEPAGES).best()
-    return None if best is None else str(best)
-
-
-def _reject_binary(text: str, path: str | Path) -> None:
-    sample = text[:_SAMPLE]
-    if "\0" in sample:
-        raise InputError(path, "this looks like a binary file, not text (it contains NUL characters)")
-    if len(_CONTROLS.findall(sample)) > max(8, len(sample) // 100):
-        raise InputError(path, "this looks like a binary file, not text (too many control characters)")
+        return getattr(decoding, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # --- UTF-16 offsets
@@ -378,22 +230,11 @@ def _document_words(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(_token_spans(text))
 
 
+def token_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """Like :func:`word_spans`, uncached, shifted by ``offset``: for the few words around a point."""
+    return _token_spans(text, offset)
+
+
 def word_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every token: words, and punctuation, symbols and emoji on their own."""
     return list(_document_words(text))
-
-
-def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
-    """Grow ``[start, end)`` to the whole tokens it touches; a selection of whitespace only (or an
-    empty one) is kept. Only the words around the selection are tokenised."""
-    if not 0 <= start <= end <= len(text):
-        raise ValueError(f"selection {start}..{end} outside 0..{len(text)}")
-    if not text[start:end].strip():
-        return start, end
-    left, right = start, end
-    while left > 0 and not text[left - 1].isspace():
-        left -= 1
-    while right < len(text) and not text[right].isspace():
-        right += 1
-    touched = [s for s in _token_spans(text[left:right], left) if s[0] < end and s[1] > start]
-    return (min(start, touched[0][0]), max(end, touched[-1][1])) if touched else (start, end)

@@ -233,6 +233,7 @@ def test_template_uuids_are_unique_across_templates() -> None:
     for name in TEMPLATES:
         spec = cb.load_template(name)
         seen += [spec.uuid, *(c.uuid for _, c in cb.iter_codes(spec)), *(a.uuid for _, a in cb.iter_attributes(spec))]
+        seen += [u for q in spec.questions for u in (q.uuid, *(o.uuid for o in q.options))]
     assert len(seen) == len(set(seen))
     assert all(str(uuid.UUID(u)) == u and uuid.UUID(u).version == 4 for u in seen)
 
@@ -313,12 +314,26 @@ def test_framing_core_sources_and_claims() -> None:
 
 
 def test_semetko_valkenburg_has_the_twenty_questions() -> None:
+    from annotator.codebook.questions import QuestionType, frame_scales
+
     spec = cb.load_template("semetko-valkenburg")
-    items = list(cb.iter_attributes(spec))
-    assert [a.name.split()[0] for _, a in items] == [f"Q{n}" for n in range(1, 21)]
-    assert [len(frame.attributes) for frame in spec.codes] == [5, 5, 4, 3, 3]
-    assert all(a.type is AttributeType.YES_NO and a.required and ARABIC.search(a.description) for _, a in items)
-    assert all(a.description.splitlines()[0] in frame.definition for frame in spec.codes for a in frame.attributes)
+    assert not list(cb.iter_attributes(spec))  # the indicators are document questions, not span attributes
+    assert [q.key for q in spec.questions] == [f"sv_q{n}" for n in range(1, 21)]
+    assert all(q.type is QuestionType.YES_NO and q.required and ARABIC.search(q.wording_ar) for q in spec.questions)
+    scales = frame_scales(spec.questions)
+    assert [s.group for s in scales] == [c.name_en for c in spec.codes]
+    assert [len(s.items) for s in scales] == [5, 5, 4, 3, 3]
+
+
+def test_policy_frames_and_framing_core_questions() -> None:
+    policy = cb.load_template("policy-frames")
+    primary, tone = policy.questions
+    assert [o.label_en for o in primary.options] == [c.name_en for c in policy.codes]
+    assert [o.value for o in tone.options] == [-1, 0, 1] and tone.type.level == "ordinal"
+    core = cb.load_template("framing-core")
+    assert [q.key for q in core.questions] == ["tone", "main_actor"] and not any(q.required for q in core.questions)
+    actors = [c.name_ar for c in cb.codes_of_kind(core, CodeKind.ACTOR)]
+    assert [o.label_ar for o in core.questions[1].options][:4] == actors
 
 
 def test_codebook_domain_imports_no_qt_or_sql() -> None:

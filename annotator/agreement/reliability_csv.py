@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.errors import InputError
-from annotator.text import decode_bytes
+from annotator.decoding import decode_bytes
 
 MISSING = frozenset({"", ".", "na", "n/a", "nan"})
 DELIMITERS = (",", ";", "\t")

@@ -34,9 +34,21 @@ from annotator.codebook.model import (
     join_code_path,
     split_code_path,
 )
+from annotator.codebook.questions import (
+    AnswerError,
+    Condition,
+    OptionSpec,
+    QuestionSpec,
+    QuestionType,
+)
 from annotator.codebook.shortcuts import parse_shortcut, shortcut_identity
 
 __all__ = [
+    "AnswerError",
+    "Condition",
+    "OptionSpec",
+    "QuestionSpec",
+    "QuestionType",
     "FORMAT_VERSION",
     "KIND_NAMES_AR",
     "PATH_SEPARATOR",

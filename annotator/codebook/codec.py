@@ -1,7 +1,8 @@
 """Codebook JSON: strict reading with errors that name the JSON path, and exact writing.
 
 ``codebook_to_json`` writes the canonical form (every key, in a fixed order; ``kind`` on top-level
-codes only, since sub-codes take their parent's kind). ``codebook_from_json`` accepts that form and
+codes only, since sub-codes take their parent's kind; ``questions`` only when there are document
+questions, so codebooks without them keep their earlier form). ``codebook_from_json`` accepts that form and
 returns a spec that writes back to the identical dict. On input it also accepts a kind's label
 (``"Framing device"``) for its value, any UUID spelling Python reads, upper-case colours, and omitted
 optional keys; those come back in canonical form.
@@ -28,18 +29,20 @@ from annotator.codebook.jsonpath import (
     text_field,
 )
 from annotator.codebook.model import PATH_SEPARATOR, AttributeSpec, CodebookSpec, CodeSpec
+from annotator.codebook.question_codec import question_to_json, questions_from_json
 from annotator.codebook.shortcuts import shortcut_identity
 from annotator.domain import AttributeType, CodeKind
 from annotator.errors import InputError
 
 FORMAT_VERSION = 1
 MAX_DEPTH = 12
-CODEBOOK_KEYS = ("format_version", "uuid", "name", "description", "version", "codes")
+CODEBOOK_KEYS = ("format_version", "uuid", "name", "description", "version", "codes", "questions")
 CODE_KEYS = (
     "uuid", "kind", "name_en", "name_ar", "colour", "shortcut", "definition", "include", "exclude",
     "examples", "attributes", "children",
 )  # fmt: skip
-ATTRIBUTE_KEYS = ("uuid", "name", "type", "choices", "required", "description")
+ATTRIBUTE_KEYS = ("uuid", "name", "type", "choices", "required", "description", "labels")
+LABEL_KEYS = ("en", "ar")
 
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF\u0750-\u077F\u08A0-\u08C9]")
@@ -65,7 +68,7 @@ def codebook_to_json(spec: CodebookSpec) -> dict[str, Any]:
         "description": spec.description,
         "version": spec.version,
         "codes": [_code_to_json(code, top=True) for code in spec.codes],
-    }
+    } | ({"questions": [question_to_json(q) for q in spec.questions]} if spec.questions else {})
 
 
 def _code_to_json(code: CodeSpec, *, top: bool) -> dict[str, Any]:
@@ -88,7 +91,7 @@ def _code_to_json(code: CodeSpec, *, top: bool) -> dict[str, Any]:
 
 
 def _attribute_to_json(attribute: AttributeSpec) -> dict[str, Any]:
-    return {
+    data: dict[str, Any] = {
         "uuid": attribute.uuid,
         "name": attribute.name,
         "type": AttributeType(attribute.type).value,
@@ -96,6 +99,10 @@ def _attribute_to_json(attribute: AttributeSpec) -> dict[str, Any]:
         "required": attribute.required,
         "description": attribute.description,
     }
+    if attribute.labels:  # optional: written only when there are labels
+        data["labels"] = {value: {"en": en, "ar": ar}
+                          for value, (en, ar) in attribute.labels.items()}
+    return data
 
 
 # ---------------------------------------------------------------- reading
@@ -137,7 +144,9 @@ def _codebook(data: object, seen: _Seen) -> CodebookSpec:
     items = list_items(obj, "codes", "")
     codes = [_code(v, w, None, (), 1, seen) for w, v in items]
     _check_siblings([(w, code) for (w, _), code in zip(items, codes, strict=True)])
-    return CodebookSpec(uuid=uuid, name=name, description=description, version=version, codes=codes)
+    questions = questions_from_json(obj, lambda o, w: _uuid(o, w, seen))
+    return CodebookSpec(uuid=uuid, name=name, description=description, version=version, codes=codes,
+                        questions=questions)
 
 
 def _format_version(obj: dict[str, Any]) -> None:
@@ -270,14 +279,29 @@ def _attribute(value: object, where: str, seen: _Seen) -> AttributeSpec:
     is_required = obj.get("required", False)
     if not isinstance(is_required, bool):
         raise Invalid(at(where, "required"), f"expected true or false, got {brief(is_required)}")
+    choices = _choices(obj, where, kind)
     return AttributeSpec(
         uuid=uuid,
         name=name,
         type=kind,
-        choices=_choices(obj, where, kind),
+        choices=choices,
         required=is_required,
         description=text_field(obj, "description", where),
+        labels=_labels(obj, where, choices),
     )
+
+
+def _labels(obj: dict[str, Any], where: str, choices: list[str]) -> dict[str, tuple[str, str]]:
+    """``{"value": {"en": "…", "ar": "…"}}`` for values among the choices; both labels optional."""
+    here = at(where, "labels")
+    raw = json_object(obj.get("labels", {}), here, tuple(choices),
+                      what="labels by choice value", hint="not one of the attribute's choices")
+    labels = {}
+    for value, pair in raw.items():
+        inner = json_object(pair, f"{here}[{brief(value)}]", LABEL_KEYS, what="a pair of labels")
+        labels[value] = (text_field(inner, "en", f"{here}[{brief(value)}]"),
+                         text_field(inner, "ar", f"{here}[{brief(value)}]"))
+    return labels
 
 
 def _attribute_type(obj: dict[str, Any], where: str) -> AttributeType:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from annotator.codebook.questions import QuestionSpec
 from annotator.domain import AttributeType, CodeKind
 
 PATH_SEPARATOR = "/"
@@ -25,7 +26,10 @@ KIND_NAMES_AR: dict[CodeKind, str] = {
 
 @dataclass(frozen=True)
 class AttributeSpec:
-    """A typed value coders give an annotation of one code (``choices`` only for ``choice``)."""
+    """A typed value coders give an annotation of one code (``choices`` only for ``choice``).
+
+    ``labels`` maps a choice's stored value to what people read: (English label, Arabic label).
+    """
 
     uuid: str
     name: str
@@ -33,6 +37,7 @@ class AttributeSpec:
     choices: list[str] = field(default_factory=list)
     required: bool = False
     description: str = ""
+    labels: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -62,6 +67,7 @@ class CodebookSpec:
     description: str = ""
     version: str = "1"
     codes: list[CodeSpec] = field(default_factory=list)
+    questions: list[QuestionSpec] = field(default_factory=list)
 
 
 def join_code_path(kind: CodeKind, names: Sequence[str]) -> str:

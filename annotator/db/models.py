@@ -42,6 +42,12 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def _row_version() -> Mapped[int]:
+    """Counts a row's updates; an update of a row changed meanwhile touches nothing and raises
+    (SQLAlchemy's ``version_id_col``; migration 0007)."""
+    return mapped_column(Integer, nullable=False, server_default="1")
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -99,6 +105,9 @@ class DocumentMemo(Base):
     coder_id: Mapped[str] = mapped_column(ForeignKey("coder.id", ondelete="CASCADE"))
     text: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = _timestamp()
+    row_version: Mapped[int] = _row_version()
+
+    __mapper_args__ = {"version_id_col": row_version}
 
 
 class Assignment(Base):
@@ -173,6 +182,9 @@ class Annotation(Base):
     memo: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = _timestamp()
     updated_at: Mapped[datetime] = _timestamp()
+    row_version: Mapped[int] = _row_version()
+
+    __mapper_args__ = {"version_id_col": row_version}
 
     values: Mapped[list[AttributeValue]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"
@@ -256,3 +268,70 @@ class MergeConflict(Base):
     package_digest: Mapped[str] = mapped_column(String(64))
     package_version: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = _timestamp()
+
+
+class AdjudicationDecision(Base):
+    """One settled review cluster of the lead's project: what went into gold, by whom and why.
+
+    ``cluster_key`` names the cluster by its members (:func:`annotator.adjudication.cluster_key`);
+    ``members`` keeps their ids. ``gold`` lists ``[source annotation id or None, gold annotation
+    id]`` pairs. The source is not a foreign key: the record outlives a coder's later deletion.
+    """
+
+    __tablename__ = "adjudication_decision"
+    __table_args__ = (UniqueConstraint("document_id", "cluster_key"),)
+
+    id: Mapped[str] = _uuid_pk()
+    document_id: Mapped[str] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"),
+                                             index=True)
+    cluster_key: Mapped[str] = mapped_column(String(40))
+    members: Mapped[list[str]] = mapped_column(JSON, default=list)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    strategy: Mapped[str] = mapped_column(String(32))
+    source_annotation_id: Mapped[str | None] = mapped_column(String(36))
+    source_coder_id: Mapped[str | None] = mapped_column(String(36))
+    gold: Mapped[list[list[str | None]]] = mapped_column(JSON, default=list)
+    rationale: Mapped[str] = mapped_column(Text, default="")
+    lead_id: Mapped[str] = mapped_column(ForeignKey("coder.id", ondelete="RESTRICT"))
+    decided_at: Mapped[datetime] = _timestamp()
+
+
+class DocumentQuestion(Base):
+    """A document-level question of the codebook (see ``annotator.codebook.questions``)."""
+
+    __tablename__ = "document_question"
+
+    id: Mapped[str] = _uuid_pk()
+    codebook_id: Mapped[str] = mapped_column(ForeignKey("codebook.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    key: Mapped[str] = mapped_column(String(32), unique=True)
+    type: Mapped[str] = mapped_column(String(16))
+    wording_en: Mapped[str] = mapped_column(Text)
+    wording_ar: Mapped[str] = mapped_column(Text)
+    help_en: Mapped[str] = mapped_column(Text, default="")
+    help_ar: Mapped[str] = mapped_column(Text, default="")
+    required: Mapped[bool] = mapped_column(default=False)
+    condition: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    options: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    group: Mapped[str] = mapped_column("group_name", String(200), default="")
+
+
+class DocumentAnswer(Base):
+    """One coder's answer to one question for one document, in the coding or the gold layer."""
+
+    __tablename__ = "document_answer"
+    __table_args__ = (
+        UniqueConstraint("document_id", "coder_id", "question_id", "layer"),
+        Index("ix_document_answer_question_layer", "question_id", "layer"),
+    )
+
+    id: Mapped[str] = _uuid_pk()
+    document_id: Mapped[str] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"))
+    coder_id: Mapped[str] = mapped_column(ForeignKey("coder.id", ondelete="CASCADE"))
+    question_id: Mapped[str] = mapped_column(ForeignKey("document_question.id", ondelete="RESTRICT"))
+    layer: Mapped[str] = mapped_column(String(8), default="coding")
+    value: Mapped[Any] = mapped_column(JSON)
+    created_at: Mapped[datetime] = _timestamp()
+    updated_at: Mapped[datetime] = _timestamp()

@@ -5,7 +5,7 @@ The Excel workbook writes them as sheets, the CSV zip as files; SPSS and Stata t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
@@ -13,8 +13,11 @@ from sqlalchemy.orm import Session
 from annotator import __version__
 from annotator.db.services.export_rows import count_annotations, longest_texts
 from annotator.db.services.projects import get_project
-from annotator.export.matrix import code_variables, doc_matrix_table
+from annotator.domain import Layer
+from annotator.export.adjudication_table import adjudication_table
+from annotator.export.matrix import code_variables, doc_matrix_table, matrix_question_columns
 from annotator.export.methods import methods_arabic, methods_english
+from annotator.export.question_columns import QuestionColumn, question_reliability_table
 from annotator.export.reliability import compute_reliability, pairwise_table, reliability_table
 from annotator.export.scope import ExportScope, scope_description
 from annotator.export.selection import Selection, resolve_selection
@@ -32,9 +35,8 @@ OFFSETS = ("offsets are code points of the canonical text (Unicode NFC), 0-based
            "end-exclusive: text = document[start:end]")
 NO_RELIABILITY = ("left out on request (--no-reliability): no Reliability or Pairwise sheet; "
                   "`annotator agreement` computes them")
-LEFT_OUT = ("Disagreements and Adjudication are not included: the adjudication round "
-            "(disagreement review and gold decisions) is not built yet, so there is nothing to "
-            "export; they will be added once it exists.")
+LEFT_OUT = ("Disagreements are not included (`annotator review` lists the clusters); "
+            "Adjudication holds every gold decision of the chosen documents.")
 
 
 @dataclass
@@ -43,6 +45,7 @@ class ExportBundle:
     tables: list[Table]
     variables: dict[str, tuple[str, str]]
     readme: Table
+    questions: list[QuestionColumn] = field(default_factory=list)
 
     def table(self, name: str) -> Table:
         return next(table for table in self.tables if table.name == name)
@@ -66,13 +69,14 @@ def build_bundle(session: Session, scope: ExportScope, *, cell_limit: int | None
     texts, memos = longest_texts(session, selection.documents, selection.layers,
                                  (cell_limit or 0) // 2 if cell_limit else 10**12)
     variables = code_variables(selection)
+    questions = matrix_question_columns(session, variables)
     tables = [
         codebook_table(selection, session, variables),
         documents_table(selection, session),
         segments_table(selection, session, cell_parts(texts, cell_limit),
                        cell_parts(memos, cell_limit)),
         relations_table(selection, session),
-        doc_matrix_table(selection, session, variables),
+        doc_matrix_table(selection, session, variables, questions),
     ]
     context = {
         "project": get_project(session).name, "format": format_note,
@@ -83,11 +87,14 @@ def build_bundle(session: Session, scope: ExportScope, *, cell_limit: int | None
     if reliability:
         figures = compute_reliability(session, scope, n_boot, seed)
         tables += [reliability_table(figures), pairwise_table(figures)]
+        answers = question_reliability_table(session, selection, Layer(figures.layer), n_boot, seed)
+        tables += [answers] if answers is not None else []
         context.update(methods_en=methods_english(figures.report, figures.layer),
                        methods_ar=methods_arabic(figures.report, figures.layer),
                        notes=figures.report.notes)
+    tables.append(adjudication_table(selection, session))
     return ExportBundle(selection, tables, variables,
-                        readme_table(selection, tables, variables, context))
+                        readme_table(selection, tables, variables, context), questions)
 
 
 def expected_rows(session: Session, bundle: ExportBundle) -> int:

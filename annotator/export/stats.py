@@ -22,13 +22,14 @@ def _frame(bundle: ExportBundle):  # noqa: ANN202 - a pandas DataFrame, imported
     table = bundle.table("Doc_Matrix")
     names = [column.name for column in table.columns]
     frame = pd.DataFrame.from_records(list(table.rows), columns=names)
-    for name in names[:6]:  # identifiers and text: strings, empty for missing
+    texts = [v.name for v in matrix_variables(bundle.selection, bundle.variables, bundle.questions) if v.text]
+    for name in [*names[:6], *texts]:  # identifiers and text: strings, empty for missing
         frame[name] = frame[name].fillna("").astype(str)
     return frame
 
 
 def _labels(bundle: ExportBundle, limit: int | None) -> tuple[dict[str, str], dict]:
-    described = matrix_variables(bundle.selection, bundle.variables)
+    described = matrix_variables(bundle.selection, bundle.variables, bundle.questions)
     shorten = (lambda text: text if len(text) <= limit else text[:limit - 1] + "…") if limit \
         else (lambda text: text)
     labels = {v.name: shorten(v.label) for v in described}

@@ -16,7 +16,7 @@ from annotator.importers.archive import describe_size
 from annotator.importers.delimited import read_csv
 from annotator.importers.jsonlines import read_jsonl
 from annotator.importers.plain import read_txt
-from annotator.importers.records import COLUMN_FIELDS, ArticleRecord, ColumnMap
+from annotator.importers.records import COLUMN_FIELDS, ArticleRecord, ColumnMap, ReadNotes
 from annotator.importers.spreadsheet import read_xlsx
 from annotator.importers.word import read_docx
 
@@ -26,6 +26,7 @@ __all__ = [
     "SUPPORTED_EXTENSIONS",
     "ArticleRecord",
     "ColumnMap",
+    "ReadNotes",
     "iter_article_files",
     "read_articles",
 ]
@@ -50,12 +51,14 @@ def read_articles(
     columns: ColumnMap | None = None,
     sheet: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    notes: ReadNotes | None = None,
 ) -> list[ArticleRecord]:
     """All articles in one file, or :class:`InputError`.
 
     ``format`` (``txt``, ``docx``, ``csv``, ``tsv``, ``xlsx``, ``jsonl``) overrides the extension;
     ``encoding`` applies to the text formats (detected when None); ``columns`` to csv/xlsx/jsonl;
     ``sheet`` to xlsx (the first worksheet when None). Files over ``max_bytes`` are refused.
+    ``notes``, when given, is filled with what the reader saw (encoding, columns, skipped rows).
     """
     path = Path(path)
     kind = _format_of(path, format)
@@ -63,18 +66,20 @@ def read_articles(
     if kind == "docx":
         return read_docx(path, max_bytes=max_bytes)
     if kind == "xlsx":
-        return read_xlsx(path, columns=columns, sheet=sheet, max_bytes=max_bytes)
-    return _read_text_format(path, kind, _read_bytes(path, max_bytes), encoding, columns)
+        return read_xlsx(path, columns=columns, sheet=sheet, max_bytes=max_bytes, notes=notes)
+    return _read_text_format(path, kind, _read_bytes(path, max_bytes), encoding, columns, notes)
 
 
 def _read_text_format(
-    path: Path, kind: str, data: bytes, encoding: str | None, columns: ColumnMap | None
+    path: Path, kind: str, data: bytes, encoding: str | None, columns: ColumnMap | None,
+    notes: ReadNotes | None,
 ) -> list[ArticleRecord]:
     if kind == "txt":
-        return read_txt(path, data, encoding=encoding)
+        return read_txt(path, data, encoding=encoding, notes=notes)
     if kind == "jsonl":
-        return read_jsonl(path, data, encoding=encoding, columns=columns)
-    return read_csv(path, data, encoding=encoding, columns=columns, delimiter="\t" if kind == "tsv" else None)
+        return read_jsonl(path, data, encoding=encoding, columns=columns, notes=notes)
+    delimiter = "\t" if kind == "tsv" else None
+    return read_csv(path, data, encoding=encoding, columns=columns, delimiter=delimiter, notes=notes)
 
 
 def _format_of(path: Path, format: str | None) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from annotator.errors import InputError
-from annotator.importers.records import COLUMN_FIELDS, ArticleRecord, ColumnMap, TextBudget
+from annotator.importers.records import COLUMN_FIELDS, ArticleRecord, ColumnMap, ReadNotes, TextBudget
 from annotator.importers.titles import visible_title
 from annotator.text import canonicalize
 
@@ -53,7 +53,7 @@ def resolve_columns(
         wanted = getattr(columns, field_name) if columns else None
         if wanted:
             found[field_name] = _named_column(wanted, names, keys, found, path=path, where=where)
-    for field_name in COLUMN_FIELDS:
+    for field_name in () if columns and columns.only_named else COLUMN_FIELDS:
         detected = (i for alias in _ALIAS_KEYS[field_name] for i, k in enumerate(keys) if k == alias)
         index = next((i for i in detected if i not in found.values()), None)
         if field_name not in found and index is not None:
@@ -174,6 +174,7 @@ def records_from_rows(
     columns: ColumnMap | None,
     source_prefix: str,
     budget: TextBudget | None = None,
+    notes: ReadNotes | None = None,
 ) -> list[ArticleRecord]:
     """Records from numbered rows: the first non-empty row is the header; empty rows are skipped.
     A ``budget`` caps the text of packages, whose rows may repeat one long shared string."""
@@ -181,14 +182,20 @@ def records_from_rows(
     names: list[str] | None = None
     fields: dict[str, int] = {}
     ids = IdRegister(path, "row")
+    notes = notes or ReadNotes()
     for number, values in rows:
         if all(cell_text(v) is None for v in values):
+            notes.blank_rows += names is not None
             continue
         if names is None:
             names = unique_names(_trimmed([cell_text(v) or "" for v in values]))
+            notes.columns = names  # before the check: a preview offers them to fix the mapping
             fields = resolve_columns(names, columns, path, row=number)
+            notes.fields = {f: names[i] for f, i in fields.items()}
             continue
         _check_width(values, len(names), path, number)
+        if skipped_as_empty(names, values, fields["text"], notes, f"row {number}"):
+            continue
         record = build_record(
             names, values, fields, path=path, source=f"{source_prefix}, row {number}", where={"row": number}
         )
@@ -198,9 +205,21 @@ def records_from_rows(
         records.append(record)
     if names is None:
         raise InputError(path, "the file has no rows")
+    if not records and notes.skipped:
+        raise InputError(path, "no articles: the text of every row is empty")
     if not records:
         raise InputError(path, "no articles: there are no rows below the header row")
     return records
+
+
+def skipped_as_empty(
+    names: Sequence[str], values: Sequence[object], text_index: int, notes: ReadNotes, place: str
+) -> bool:
+    """With ``notes.skip_empty``, note a row whose text cell is empty and say to skip it."""
+    if not notes.skip_empty or (text_index < len(values) and cell_text(values[text_index]) is not None):
+        return False
+    notes.skipped.append(f"{place}: the text ({names[text_index]!r}) is empty")
+    return True
 
 
 def _trimmed(names: list[str]) -> list[str]:

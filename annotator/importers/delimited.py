@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from annotator.errors import InputError
 from annotator.importers.columns import records_from_rows
 from annotator.importers.mixed_encodings import refuse_mixed_encodings
-from annotator.importers.records import ArticleRecord, ColumnMap
-from annotator.text import decode_bytes
+from annotator.importers.records import ArticleRecord, ColumnMap, ReadNotes
+from annotator.decoding import decode_bytes_named
 
 if TYPE_CHECKING:
     import _csv
@@ -21,17 +21,22 @@ _DELIMITERS = (",", ";", "\t")
 
 
 def read_csv(
-    path: Path, data: bytes, *, encoding: str | None, columns: ColumnMap | None, delimiter: str | None = None
+    path: Path, data: bytes, *, encoding: str | None, columns: ColumnMap | None, delimiter: str | None = None,
+    notes: ReadNotes | None = None,
 ) -> list[ArticleRecord]:
     """Rows numbered as a spreadsheet shows them (the header is row 1; a quoted value spanning lines
     is one row). Values are canonicalised one by one, after parsing."""
-    text = decode_bytes(data, path, encoding, canonical=False)
+    text, codec = decode_bytes_named(data, path, encoding, canonical=False)
+    if notes is not None:
+        notes.encoding = codec
     delimiter = delimiter or sniff_delimiter(text)
     # A value is at most the whole file; the module-wide default (128 KiB) is below a long article.
     csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     refuse_mixed_encodings(data, text, path, lambda line: _row_of_line(text, delimiter, line))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    return records_from_rows(_numbered(reader, path), path=path, columns=columns, source_prefix=path.name)
+    return records_from_rows(
+        _numbered(reader, path), path=path, columns=columns, source_prefix=path.name, notes=notes
+    )
 
 
 def sniff_delimiter(text: str) -> str:

@@ -6,13 +6,18 @@ from pathlib import Path
 
 from annotator.errors import InputError
 from annotator.importers.mixed_encodings import refuse_mixed_encodings
-from annotator.importers.records import ArticleRecord
+from annotator.importers.records import ArticleRecord, ReadNotes
 from annotator.importers.titles import first_visible_line
-from annotator.text import canonicalize, decode_bytes
+from annotator.decoding import decode_bytes_named
+from annotator.text import canonicalize
 
 
-def read_txt(path: Path, data: bytes, *, encoding: str | None) -> list[ArticleRecord]:
-    decoded = decode_bytes(data, path, encoding, canonical=False)
+def read_txt(
+    path: Path, data: bytes, *, encoding: str | None, notes: ReadNotes | None = None
+) -> list[ArticleRecord]:
+    decoded, codec = decode_bytes_named(data, path, encoding, canonical=False)
+    if notes is not None:
+        notes.encoding = codec
     refuse_mixed_encodings(data, decoded, path)
     text = canonicalize(decoded)
     if not text.strip():

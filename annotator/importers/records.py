@@ -49,6 +49,24 @@ class ColumnMap:
     date: str | None = None
     url: str | None = None
     author: str | None = None
+    only_named: bool = False  # True: fields not named are left empty rather than detected
+
+
+@dataclass
+class ReadNotes:
+    """What a reader saw besides the articles, for the import preview and its summary.
+
+    Passed in by the caller and filled by the reader. ``skip_empty`` is the one input: a row (or
+    JSON line) whose text is empty is then skipped and listed in ``skipped`` rather than refusing
+    the whole file. Rows with no value at all are always skipped; ``blank_rows`` counts them.
+    """
+
+    skip_empty: bool = False
+    encoding: str | None = None  # the codec used for a text file (given or detected)
+    columns: list[str] = field(default_factory=list)  # header names of a CSV or xlsx file
+    fields: dict[str, str] = field(default_factory=dict)  # field -> the column that fills it
+    skipped: list[str] = field(default_factory=list)  # "row 7: the text ('body') is empty"
+    blank_rows: int = 0
 
 
 class TextBudget:

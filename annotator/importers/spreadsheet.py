@@ -9,7 +9,7 @@ from annotator.errors import InputError
 from annotator.importers.archive import check_archive, describe_error, require_defused_openpyxl
 from annotator.importers.columns import records_from_rows
 from annotator.importers.package import GuardedPackage, ReadLimits, open_package
-from annotator.importers.records import ArticleRecord, ColumnMap, TextBudget
+from annotator.importers.records import ArticleRecord, ColumnMap, ReadNotes, TextBudget
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
 
 def read_xlsx(
-    path: Path, *, columns: ColumnMap | None, sheet: str | None, max_bytes: int
+    path: Path, *, columns: ColumnMap | None, sheet: str | None, max_bytes: int,
+    notes: ReadNotes | None = None,
 ) -> list[ArticleRecord]:
     """Cached values of formulas are read (not formulas); dates become ISO dates. Row numbers are
     Excel's own."""
@@ -32,7 +33,9 @@ def read_xlsx(
             rows = enumerate(worksheet.iter_rows(values_only=True), start=1)
             prefix = f"{path.name}, sheet {worksheet.title}"
             budget = TextBudget(path, limits.article, limits.all_articles)
-            return records_from_rows(rows, path=path, columns=columns, source_prefix=prefix, budget=budget)
+            return records_from_rows(
+                rows, path=path, columns=columns, source_prefix=prefix, budget=budget, notes=notes
+            )
         except InputError:
             raise
         except Exception as exc:  # the sheet XML is parsed lazily, while rows are read

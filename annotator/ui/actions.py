@@ -10,15 +10,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from annotator.domain import AssignmentStatus, CodeKind, Role
+from annotator.ui.codebook_editor import install_codebook_menu
 from annotator.ui.codes import kind_title
+from annotator.ui.coders_dialog import install_coder_actions
 from annotator.ui.coding import END, START
 from annotator.ui.models.codebook import swatch
 from annotator.ui.packages import package_actions
+from annotator.ui.shortcuts_sheet import KEY_LABEL
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -60,6 +63,7 @@ def install_actions(window: MainWindow) -> WindowActions:
     _file_menu(window, menu_bar.addMenu("&File"), actions)
     _edit_menu(window, menu_bar.addMenu("&Edit"), actions)
     _code_menu(window, menu_bar.addMenu("&Code"), actions)
+    install_codebook_menu(window, menu_bar.addMenu(window.tr("Code&book")), actions)
     _document_menu(window, menu_bar.addMenu("&Document"), actions)
     _view_menu(window, menu_bar.addMenu("&View"), actions)
     _project_menu(window, menu_bar.addMenu("&Project"), actions)
@@ -85,8 +89,15 @@ def _add(window: MainWindow, menu: QMenu, actions: WindowActions, name: str, tex
 
 
 def _file_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
+    from annotator.ui.lead.entry import may_import, new_project_from, open_import_for
+
+    tr = QCoreApplication.translate
+    _add(window, menu, actions, "new_project", tr("WindowActions", "&New project…"), QKeySequence.StandardKey.New,
+         lambda: new_project_from(window))
     _add(window, menu, actions, "open", "&Open project…", QKeySequence.StandardKey.Open,
          window.choose_project)
+    _add(window, menu, actions, "import_articles", tr("WindowActions", "&Import articles…"), "Ctrl+I",
+         lambda: open_import_for(window)).setEnabled(may_import(window))
     export = _add(window, menu, actions, "export", "&Export…", "Ctrl+E",
                   lambda: open_export_for(window))
     export.setEnabled(window.workspace.project_path is not None)
@@ -115,7 +126,9 @@ def _edit_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
 
 
 def _code_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
-    _apply_menu(window, menu.addMenu("&Apply code"), actions)
+    apply_menu = menu.addMenu("&Apply code")
+    apply_menu.setObjectName("applyCodeMenu")  # rebuilt when the codebook changes
+    _apply_menu(window, apply_menu, actions)
     _add(window, menu, actions, "delete", "&Delete annotation", "Del", window.delete_annotations,
          local=True)
     _add(window, menu, actions, "next_annotation", "Ne&xt annotation", "Alt+Down",
@@ -131,7 +144,7 @@ def _code_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
          window.link_from_list)
     _add(window, menu, actions, "attributes", "Edit a&ttributes", "F2", window.focus_attributes)
     _add(window, menu, actions, "memo", "Edit annotation &memo", "Ctrl+M",
-         lambda: window.memo_editor.annotation_memo.setFocus())
+         window.focus_memo)
 
 
 def _apply_menu(window: MainWindow, apply_menu: QMenu, actions: WindowActions) -> None:
@@ -145,6 +158,7 @@ def _apply_menu(window: MainWindow, apply_menu: QMenu, actions: WindowActions) -
             action = make_action(window, f"{'    ' * depth}{code.name_en} — {code.name_ar}",
                                  code.shortcut or None, lambda c=code: window.apply_code(c))
             action.setIcon(swatch(code.colour))
+            action.setProperty(KEY_LABEL, code.shortcut)  # the sheet shows it as the codebook does
             window.addAction(action)
             submenu.addAction(action)
             actions.codes[code.uuid] = action
@@ -181,7 +195,7 @@ def _document_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> N
     _add(window, menu, actions, "previous_unfinished", "Pre&vious unfinished document",
          "Ctrl+PgUp", lambda: window.step_unfinished(-1))
     _add(window, menu, actions, "document_memo", "Edit document &memo", "Ctrl+Shift+M",
-         lambda: window.memo_editor.document_memo.setFocus())
+         lambda: window.focus_memo(document=True))
 
 
 def _view_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
@@ -214,6 +228,24 @@ def _view_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
     panels = menu.addMenu("&Panels")
     for dock in window.docks():
         panels.addAction(dock.toggleViewAction())
+    _language_menu(window, menu.addMenu("&Language"), actions)
+
+
+def _language_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
+    """One entry per interface language, each named in itself; choosing one rebuilds the window."""
+    from annotator.ui.app import switch_language
+    from annotator.ui.i18n import LANGUAGES
+
+    current = QCoreApplication.instance().property("annotatorLanguage") or "en"
+    group = QActionGroup(menu)
+    for code, name in LANGUAGES.items():
+        action = make_action(window, name, None,
+                             lambda on, c=code: on and c != current and switch_language(window, c),
+                             checkable=True)
+        action.setChecked(code == current)
+        group.addAction(action)
+        menu.addAction(action)
+        actions.by_name[f"language_{code}"] = action
 
 
 def _project_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
@@ -222,10 +254,11 @@ def _project_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> No
     # Blind coding: agreement figures reveal how others coded, so only a lead may open them.
     agreement.setEnabled(window.workspace.coder.role is Role.LEAD and
                          window.workspace.project_path is not None)
-    review = _add(window, menu, actions, "review", "&Review disagreements (read-only)…",
+    review = _add(window, menu, actions, "review", "&Review and adjudicate…",
                   "Ctrl+Shift+R", lambda: open_review_for(window))
     review.setEnabled(agreement.isEnabled())  # the same blind-coding rule
     _round_menu(window, menu, actions)
+    install_coder_actions(window, menu, actions)
 
 
 def _round_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
@@ -252,7 +285,8 @@ def open_review_for(window: MainWindow) -> QWidget | None:
         existing.activateWindow()
         return existing
     state = getattr(window, "state", None)
-    window.review_window = open_review_window(path, document_id=state and state.document_id)
+    window.review_window = open_review_window(path, document_id=state and state.document_id,
+                                              lead=window.workspace.coder)
     return window.review_window
 
 

@@ -1,6 +1,7 @@
 """The project's codebook as the workspace needs it: codes by id, kinds, colours, shortcuts, attributes.
 
-Read once when the window opens (the codebook is edited elsewhere, not while coding).
+Read when the window opens, and again after each edit in the codebook editor
+(:func:`annotator.ui.codebook_editor.reload_codebook`).
 """
 
 from __future__ import annotations

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoCommand
 from sqlalchemy.orm import Session
 
-from annotator.codebook import AttributeSpec
+from annotator.bidi import isolate_quoted
+from annotator.codebook import AttributeSpec, QuestionSpec
 from annotator.db.services.annotations import (
     AnnotationData,
     DeletedAnnotation,
@@ -25,6 +26,7 @@ from annotator.db.services.annotations import (
     update_annotation,
 )
 from annotator.db.services.documents import set_document_memo, set_status
+from annotator.db.services.questions import set_answer
 from annotator.db.services.relations import (
     RelationData,
     create_relation,
@@ -44,7 +46,7 @@ class ServiceCommand(QUndoCommand):
     """Base: ``apply``/``revert`` call services inside one transaction; ``notify`` reports."""
 
     def __init__(self, workspace: Workspace, text: str, document_id: str) -> None:
-        super().__init__(text)
+        super().__init__(isolate_quoted(text))  # titles and labels keep their own direction
         self.workspace = workspace
         self.document_id = document_id
         self._skip_next_redo = False
@@ -240,6 +242,28 @@ class SetDocumentMemo(ServiceCommand):
             return False
         self.memo = other.memo
         return True
+
+
+class SetAnswer(ServiceCommand):
+    """Answer (or with ``None`` clear) one document question; undo restores the previous answer."""
+
+    def __init__(self, workspace: Workspace, document_id: str, question: QuestionSpec,
+                 value: object | None) -> None:
+        shown = "Clear" if value is None else "Answer"
+        super().__init__(workspace, f"{shown} {question.key}", document_id)
+        self.question_id, self.value = question.uuid, value
+        self.previous: object | None = None
+
+    def apply(self, session: Session) -> None:
+        self.previous = set_answer(session, self.document_id, self.workspace.coder.uuid,
+                                   self.question_id, self.value)
+
+    def revert(self, session: Session) -> None:
+        set_answer(session, self.document_id, self.workspace.coder.uuid, self.question_id,
+                   self.previous)
+
+    def notify(self) -> None:
+        self.workspace.events.note_answers(self.document_id)
 
 
 class SetStatus(ServiceCommand):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QCoreApplication, QPoint
 from PySide6.QtWidgets import QMenu
 
 from annotator.db.services.annotations import AnnotationSpan
@@ -16,6 +16,8 @@ from annotator.ui.models.codebook import swatch
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
+
+translate = QCoreApplication.translate
 
 
 def _code_entries(window: MainWindow, menu: QMenu, title: str,
@@ -53,7 +55,8 @@ def build_text_menu(window: MainWindow, offset: int) -> QMenu | None:
         return None
     menu = QMenu(window)
     if window.view.selected_span() is not None:
-        _code_entries(window, menu, "Code the selection", window.apply_code)
+        _code_entries(window, menu, translate("TextMenu", "Code the selection"),
+                      window.apply_code)
     spans = state.at(offset) if offset >= 0 else []
     if spans:
         if window.coding.current not in {s.uuid for s in spans}:
@@ -62,7 +65,7 @@ def build_text_menu(window: MainWindow, offset: int) -> QMenu | None:
         if len(spans) > 1:
             _nested_entries(window, menu, spans)
     menu.addSeparator()
-    menu.addAction("Copy", window.view.copy).setEnabled(window.view.textCursor().hasSelection())
+    menu.addAction(translate("TextMenu", "Copy"), window.view.copy).setEnabled(window.view.textCursor().hasSelection())
     return menu
 
 
@@ -70,21 +73,25 @@ def _span_entries(window: MainWindow, menu: QMenu, row: AnnotationSpan) -> None:
     code = window.workspace.codes.get(row.code_id)
     label = code.label if code else "?"
     if not window.workspace.is_own(row.coder_id):
-        menu.addSection(f"‘{label}’ by {window.workspace.coder_name(row.coder_id)} (read-only)")
+        menu.addSection(translate("TextMenu", "‘{code}’ by {coder} (read-only)").format(
+            code=label, coder=window.workspace.coder_name(row.coder_id)))
         return
-    change = QMenu(f"Change ‘{label}’ to", menu)
-    _code_entries(window, change, "Codes", window.coding.change_code)
+    change = QMenu(translate("TextMenu", "Change ‘{code}’ to").format(code=label), menu)
+    _code_entries(window, change, translate("TextMenu", "Codes"), window.coding.change_code)
     menu.addSection(f"‘{label}’")
     menu.addMenu(change)
-    menu.addAction(f"Delete ‘{label}’", window.coding.delete).setShortcut("Del")
+    menu.addAction(translate("TextMenu", "Delete ‘{code}’").format(code=label),
+                   window.coding.delete).setShortcut("Del")
     if code is not None and code.kind is CodeKind.CLAIM:
-        menu.addAction("Link to… (then click)", window.linking.start).setShortcut("Ctrl+L")
-    menu.addAction("Edit attributes", window.focus_attributes).setShortcut("F2")
+        menu.addAction(translate("TextMenu", "Link to… (then click)"),
+                       window.linking.start).setShortcut("Ctrl+L")
+    menu.addAction(translate("TextMenu", "Edit attributes"),
+                   window.focus_attributes).setShortcut("F2")
 
 
 def _nested_entries(window: MainWindow, menu: QMenu, spans: list[AnnotationSpan]) -> None:
     assert window.state is not None
-    nested = menu.addMenu("Select nested span")
+    nested = menu.addMenu(translate("TextMenu", "Select nested span"))
     for span in spans:
         code = window.workspace.codes.get(span.code_id)
         nested.addAction(f"{code.label if code else '?'}: {window.state.excerpt(span.uuid, 40)}",

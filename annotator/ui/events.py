@@ -18,6 +18,7 @@ class ProjectEvents(QObject):
     documentsChanged = Signal()  # statuses of documents
     countsChanged = Signal()  # annotation counts per document (lists may refresh a bit later)
     documentMemoChanged = Signal(str)  # document id
+    answersChanged = Signal(str)  # document id: the coder's answers to its document questions
     revealRequested = Signal(str, str)  # document id, annotation id ("" for none): undo/redo
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -25,6 +26,7 @@ class ProjectEvents(QObject):
         self._annotations: dict[str, set[str]] = {}
         self._relations: set[str] = set()
         self._memos: set[str] = set()
+        self._answers: set[str] = set()
         self._documents = False
         self._counts = False
         self._timer = QTimer(self)
@@ -49,12 +51,17 @@ class ProjectEvents(QObject):
         self._memos.add(document_id)
         self._timer.start()
 
+    def note_answers(self, document_id: str) -> None:
+        self._answers.add(document_id)
+        self._timer.start()
+
     def flush(self) -> None:
         """Emit everything gathered so far (also called directly when a view needs it at once)."""
         self._timer.stop()
         annotations, self._annotations = self._annotations, {}
         relations, self._relations = self._relations, set()
         memos, self._memos = self._memos, set()
+        answers, self._answers = self._answers, set()
         documents, self._documents = self._documents, False
         counts, self._counts = self._counts, False
         for document_id, ids in annotations.items():
@@ -63,6 +70,8 @@ class ProjectEvents(QObject):
             self.relationsChanged.emit(document_id)
         for document_id in sorted(memos):
             self.documentMemoChanged.emit(document_id)
+        for document_id in sorted(answers):
+            self.answersChanged.emit(document_id)
         if documents:
             self.documentsChanged.emit()
         elif counts:

@@ -3,7 +3,7 @@ an actor or a framing device creates the typed relation that kind implies."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 
 from annotator.db.services.annotations import AnnotationSpan
 from annotator.domain import CodeKind, RelationType
@@ -13,6 +13,12 @@ from annotator.ui.document_state import DocumentState
 from annotator.ui.document_view import DocumentView
 from annotator.ui.models.relations import RELATION_LABELS
 from annotator.ui.workspace import Workspace
+
+translate = QCoreApplication.translate
+RELATION_NAMES = (QT_TRANSLATE_NOOP("Relation", "attributed to"),
+                  QT_TRANSLATE_NOOP("Relation", "about"),
+                  QT_TRANSLATE_NOOP("Relation", "uses device"))
+"""The relation labels (models/relations.py) as the catalogue knows them."""
 
 LINK_TYPES = {CodeKind.SOURCE: RelationType.ATTRIBUTED_TO, CodeKind.ACTOR: RelationType.ABOUT,
               CodeKind.FRAMING_DEVICE: RelationType.USES_DEVICE}
@@ -47,7 +53,8 @@ class LinkController(QObject):
         """The current annotation if it is one of the coder's own claims."""
         row = self._state.row(self._coding.current) if self._state and self._coding.current else None
         if row is None or self._kind(row) is not CodeKind.CLAIM or not self._workspace.is_own(row.coder_id):
-            self.message.emit("Select one of your claims first, then choose Link to… (Ctrl+L).")
+            self.message.emit(translate("Linking", "Select one of your claims first, then choose "
+                                                   "Link to… (Ctrl+L)."))
             return None
         return row
 
@@ -58,7 +65,8 @@ class LinkController(QObject):
         self._source = row.uuid
         self._view.viewport().setCursor(Qt.CursorShape.CrossCursor)
         self.activeChanged.emit(True)
-        self.message.emit("Link: click a source, actor or framing device (Esc cancels).")
+        self.message.emit(translate("Linking", "Link: click a source, actor or framing device "
+                                               "(Esc cancels)."))
         return True
 
     def cancel(self) -> None:
@@ -84,8 +92,8 @@ class LinkController(QObject):
         fitting = [r for r in self._state.at(offset) if r.uuid in
                    {c.uuid for c in self.candidates(self._source)}] if offset >= 0 else []
         if not fitting:
-            self.message.emit("No source, actor or framing device of yours there; "
-                              "click one, or press Esc.")
+            self.message.emit(translate("Linking", "No source, actor or framing device of yours "
+                                                   "there; click one, or press Esc."))
             return
         source = self._source
         self.cancel()
@@ -101,10 +109,13 @@ class LinkController(QObject):
         relation = LINK_TYPES[kind]
         source_code = self._workspace.codes.get(self._state.rows[source_id].code_id)
         target_code = self._workspace.codes.get(target.code_id)
-        text = (f"Link ‘{source_code.label if source_code else '?'}’ "
-                f"{RELATION_LABELS[relation]} ‘{target_code.label if target_code else '?'}’")
+        names = {"source": source_code.label if source_code else "?",
+                 "target": target_code.label if target_code else "?",
+                 "relation": translate("Relation", RELATION_LABELS[relation])}
+        text = translate("Linking", "Link ‘{source}’ {relation} ‘{target}’").format(**names)
         done = self._workspace.execute(CreateRelation(
             self._workspace, self._state.document_id, relation, source_id, target_id, text))
         if done:
-            self.message.emit(text.replace("Link ", "Linked ", 1))
+            self.message.emit(translate("Linking", "Linked ‘{source}’ {relation} ‘{target}’")
+                              .format(**names))
         return done

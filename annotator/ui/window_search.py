@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
+
+from annotator.ui.plurals import plurals
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
+
+translate = QCoreApplication.translate
 
 
 class SearchMixin:
@@ -30,8 +34,10 @@ class SearchMixin:
 
     def _on_search_finished(self: MainWindow, total: int, documents: int) -> None:
         query = self.search.query
-        text = (f"{total:,} match{'es' if total != 1 else ''} for “{query}” in {documents} "
-                f"document{'s' if documents != 1 else ''}") if query else "Type to search."
+        words = plurals()
+        text = translate("Search", "{matches} for “{query}” in {documents}").format(
+            matches=words.matches(total), query=query, documents=words.documents(documents)
+        ) if query else translate("Search", "Type to search.")
         self.search_panel.summary.setText(text)
 
     def show_hit(self: MainWindow, document_id: str, start: int, end: int) -> None:
@@ -46,7 +52,7 @@ class SearchMixin:
         """F3 / Shift+F3: the next or previous match in the open document."""
         spans = self.search.spans_in(self.document_id or "")
         if not spans:
-            self.statusBar().showMessage("No matches in this document.", 4000)
+            self.statusBar().showMessage(translate("Search", "No matches in this document."), 4000)
             return
         offset = self.view.cursor_offset()
         if direction > 0:

@@ -29,6 +29,8 @@ from tests.conftest import CORPUS
 from tests.export.conftest import FORMULA_LIKE
 
 
+pytestmark = pytest.mark.both_backends
+
 def _export(store, fmt: str, out: Path, scope: ExportScope = ExportScope()) -> list[str]:  # noqa: ANN001
     with store.reader() as session:
         return WRITERS[fmt](session, out, scope)
@@ -67,7 +69,8 @@ def test_csv_zip_reads_back_with_bom_and_guard(hard_store, tmp_path: Path) -> No
     with zipfile.ZipFile(out) as archive:
         names = set(archive.namelist())
         assert {"README.txt", "segments.csv", "codebook.csv", "doc_matrix.csv",
-                "reliability.csv", "pairwise.csv", "documents.csv", "relations.csv"} == names
+                "reliability.csv", "pairwise.csv", "documents.csv", "relations.csv",
+                "adjudication.csv"} == names
         raw = archive.read("segments.csv")
         readme = archive.read("README.txt").decode("utf-8-sig")
     assert raw.startswith(b"\xef\xbb\xbf")

@@ -21,7 +21,7 @@ from annotator.export.xlsx import CELL_LIMIT, split_cell
 from tests.export.conftest import FORMULA_LIKE, LONG, ODD_MEMO
 
 SHEETS = ["README", "Codebook", "Documents", "Segments", "Relations", "Doc_Matrix",
-          "Reliability", "Pairwise"]
+          "Reliability", "Pairwise", "Question_Reliability", "Adjudication"]
 
 
 def _records(sheet) -> list[dict]:  # noqa: ANN001 - an openpyxl worksheet
@@ -42,8 +42,11 @@ def demo_book(demo_path: Path, tmp_path_factory: pytest.TempPathFactory):  # noq
 
 def test_every_sheet_is_there_and_no_placeholders(demo_book) -> None:  # noqa: ANN001
     assert demo_book.sheetnames == SHEETS
+    questions = {row["variable"]: row for row in _records(demo_book["Question_Reliability"])}
+    assert list(questions) == ["tone", "main_actor"] and questions["tone"]["level"] == "ordinal"
+    assert questions["main_actor"]["n_documents"] == 3 and questions["main_actor"]["percent_agreement"] == pytest.approx(2 / 3)
     readme = {row["item"]: row["value"] for row in _records(demo_book["README"])}
-    assert "Disagreements and Adjudication are not included" in readme["sheets left out"]
+    assert "Adjudication holds every gold decision" in readme["sheets left out"]
     assert "0-based, end-exclusive" in readme["offsets"]
     assert "32,767" in readme["long cells"]
 

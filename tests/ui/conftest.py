@@ -24,6 +24,14 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def interface_language(qapp) -> None:  # noqa: ANN001 - pytest-qt fixture
+    """The app's own start-up: the interface language (English here: ANNOTATOR_LANGUAGE)."""
+    from annotator.ui.app import ensure_application
+
+    ensure_application()
+
+
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path: Path, qapp) -> Iterator[Path]:  # noqa: ANN001 - pytest-qt fixture
     """Every test gets its own settings folder, so nothing leaks into the user's or other tests'."""

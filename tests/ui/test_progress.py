@@ -39,7 +39,9 @@ def test_the_model_passes_qtmodeltester(open_window: Callable[..., object], tmp_
     with window.workspace.store.reader() as session:
         model.set_matrix(progress_matrix(session))
     qtmodeltester.check(model)
-    assert (model.rowCount(), model.columnCount()) == (3, 3)
+    assert (model.rowCount(), model.columnCount()) == (3, 4)  # document, two coders, gold
+    assert model.index(0, 3).data() == "0/16 · 0"
+    assert "0/44 decided" in model.headerData(3, Qt.Orientation.Horizontal)
     assert model.index(0, 1).data(STATUS_ROLE) == "done"
     assert "done · 18" in model.index(0, 1).data()
     assert "last change 20" in model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)

@@ -12,12 +12,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from annotator.agreement.report_input import AgreementInput, DocumentUnits, SpanRow
-from annotator.db.models import Annotation, Assignment, Coder, Document
+from annotator.db.models import AdjudicationDecision, Annotation, Assignment, Coder, Document
 from annotator.db.services.codebook import list_codes
 from annotator.domain import AssignmentStatus, Layer
 from annotator.errors import ProjectError
 
-__all__ = ["AgreementInput", "DocumentUnits", "SpanRow", "agreement_input"]
+__all__ = ["AgreementInput", "DocumentUnits", "SpanRow", "add_gold", "agreement_input"]
 
 
 def _parent_paths(paths: Sequence[str]) -> dict[str, str]:
@@ -104,3 +104,29 @@ def _add_spans(session: Session, by_id: dict[str, DocumentUnits], coders: dict[s
         document, path = by_id.get(document_id), code_paths.get(code_id)
         if document is not None and path is not None and coder_id in coders:
             document.spans.append(SpanRow(coders[coder_id], start, end, path))
+
+
+def add_gold(session: Session, data: AgreementInput, name: str) -> AgreementInput:
+    """``data`` with the gold layer as one more coder called ``name``: its spans in the chosen
+    codes, and every document with an adjudication decision counted as coded by it."""
+    by_id = {document.uuid: document for document in data.documents}
+    decided = session.execute(select(AdjudicationDecision.document_id).distinct()).scalars()
+    for document_id in decided:
+        if document_id in by_id:
+            by_id[document_id].coders.add(name)
+    paths = dict(zip(*_code_ids(session, data.codes)))
+    spans = select(Annotation.document_id, Annotation.code_id, Annotation.start,
+                   Annotation.end).where(Annotation.layer == Layer.GOLD.value)
+    for document_id, code_id, start, end in session.connection().execute(spans):
+        document, path = by_id.get(document_id), paths.get(code_id)
+        if document is not None and path is not None:
+            document.spans.append(SpanRow(name, start, end, path))
+            document.coders.add(name)
+    return AgreementInput(data.documents, sorted({*data.coders, name}), data.codes,
+                          data.parents)
+
+
+def _code_ids(session: Session, paths: Sequence[str]) -> tuple[list[str], list[str]]:
+    wanted = set(paths)
+    rows = [(row.uuid, row.path) for row in list_codes(session) if row.path in wanted]
+    return [uuid for uuid, _ in rows], [path for _, path in rows]

@@ -25,6 +25,7 @@ class FileResult:
     added: int = 0
     skipped: list[str] = field(default_factory=list)
     error: str | None = None
+    empty: list[str] = field(default_factory=list)  # rows skipped because their text is empty
 
 
 @dataclass

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from annotator.codebook import AttributeSpec, CodebookSpec, CodeSpec
+from annotator.codebook import AttributeSpec, CodebookSpec, CodeSpec, QuestionSpec, validate_codebook
 from annotator.db.models import Annotation, AttributeDefinition, Code, Codebook, Tombstone
+from annotator.db.services.codebook_labels import all_labels, set_choice_labels
 from annotator.db.services.packages import refuse_in_package
+from annotator.db.services.questions import list_questions, write_questions
 from annotator.domain import AttributeType, CodeKind
 from annotator.errors import ProjectError
 
@@ -54,7 +56,28 @@ def apply_codebook(session: Session, spec: CodebookSpec) -> int:
     for position, code in enumerate(spec.codes):
         written += _write_code(session, codebook.id, None, code, position)
     _check_unique_shortcuts(session)
+    _apply_questions(session, codebook.id, spec)
     return written
+
+
+def _apply_questions(session: Session, codebook_id: str, spec: CodebookSpec) -> None:
+    """The spec's questions first, in its order, then any the project has that the spec lacks."""
+    listed = {q.uuid for q in spec.questions}
+    kept = [q for q in list_questions(session) if q.uuid not in listed]
+    keys = {q.key.casefold() for q in spec.questions}
+    clash = [q.key for q in kept if q.key.casefold() in keys]
+    if clash:
+        raise ProjectError(f"question key(s) {', '.join(clash)} already used by other questions of the project")
+    write_questions(session, codebook_id, [*spec.questions, *kept])
+
+
+def add_question(session: Session, spec: QuestionSpec) -> str:
+    """Append a question, checked by the codebook file rules (``InputError``), to the codebook."""
+    refuse_in_package(session, "the codebook can be changed")
+    current = export_codebook(session)
+    checked = validate_codebook(replace(current, questions=[*current.questions, spec]), "new question")
+    write_questions(session, current.uuid, checked.questions)
+    return checked.questions[-1].uuid
 
 
 _CODE_FIELDS = ("name_en", "name_ar", "colour", "shortcut", "definition", "include", "exclude")
@@ -81,6 +104,7 @@ def _write_attribute(session: Session, code_id: str, spec: AttributeSpec, positi
     attribute.choices, attribute.required = list(spec.choices), spec.required
     attribute.description, attribute.position = spec.description, position
     session.add(attribute)
+    set_choice_labels(session, spec.uuid, spec.labels)
 
 
 def _check_unique_shortcuts(session: Session) -> None:
@@ -101,25 +125,31 @@ def export_codebook(session: Session) -> CodebookSpec:
     children: dict[str | None, list[Code]] = {}
     for code in codes:
         children.setdefault(code.parent_id, []).append(code)
+    labels = all_labels(session)
 
     def build(code: Code) -> CodeSpec:
         return CodeSpec(
             uuid=code.id, kind=CodeKind(code.kind), name_en=code.name_en, name_ar=code.name_ar,
             colour=code.colour, shortcut=code.shortcut, definition=code.definition,
             include=code.include, exclude=code.exclude, examples=list(code.examples),
-            attributes=[_attribute_spec(a) for a in code.attributes],
+            attributes=[_attribute_spec(a, labels.get(a.id, {})) for a in code.attributes],
             children=[build(child) for child in children.get(code.id, [])],
         )
 
     return CodebookSpec(uuid=codebook.id, name=codebook.name, description=codebook.description,
                         version=codebook.version,
-                        codes=[build(code) for code in children.get(None, [])])
+                        codes=[build(code) for code in children.get(None, [])],
+                        questions=list_questions(session))
 
 
-def _attribute_spec(attribute: AttributeDefinition) -> AttributeSpec:
+def _attribute_spec(attribute: AttributeDefinition,
+                    labels: dict[str, Any] | None = None) -> AttributeSpec:
+    """The spec of a stored attribute; ``labels`` as stored (value → [english, arabic])."""
     return AttributeSpec(uuid=attribute.id, name=attribute.name,
                          type=AttributeType(attribute.type), choices=list(attribute.choices),
-                         required=attribute.required, description=attribute.description)
+                         required=attribute.required, description=attribute.description,
+                         labels={v: (p[0], p[1]) for v, p in (labels or {}).items()
+                                 if v in attribute.choices})
 
 
 def list_codes(session: Session) -> list[CodeRow]:

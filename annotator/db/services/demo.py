@@ -24,17 +24,19 @@ from annotator.db.services.coders import add_coder
 from annotator.db.services.documents import add_articles, assign, list_documents, set_status
 from annotator.db.services.lookup import find_document
 from annotator.db.services.projects import create_project
+from annotator.db.services.questions import set_answer
 from annotator.db.services.relations import create_relation
 from annotator.domain import AssignmentStatus, RelationType, Role
 from annotator.errors import ProjectError
 from annotator.importers import iter_article_files, read_articles
+from annotator.project_location import ProjectLocation
 from annotator.resources import resource_path
 
 DEMO_CODERS = (("Layla", Role.CODER), ("Omar", Role.CODER), ("Lead", Role.LEAD))
 SAMPLE_CODING = resource_path("demo", "sample-coding.json")
 
 
-def build_demo_project(path: Path, *, with_coding: bool = False) -> None:
+def build_demo_project(path: ProjectLocation, *, with_coding: bool = False) -> None:
     """Create ``path`` as a ready-to-code project; every document is assigned to both coders."""
     store = open_project(path, create=True)
     try:
@@ -131,7 +133,19 @@ def _add_block(session: Session, spec: CodebookSpec, coders: dict[str, str],
         raise ProjectError(f"{where}: malformed entry ({type(error).__name__}: {error})"
                            ) from None
     writer.finish()
+    _add_answers(session, coders, writer.document.id, block.get("answers", {}), where)
     return len(writer.ids)
+
+
+def _add_answers(session: Session, coders: dict[str, str], document_id: str,
+                 answers: dict[str, dict[str, Any]], where: str) -> None:
+    """Each coder's answers to the document questions (``{coder: {question key: value}}``)."""
+    try:
+        for coder, values in answers.items():
+            for key, value in values.items():
+                set_answer(session, document_id, coders[coder], key, value)
+    except (ProjectError, KeyError, AttributeError) as error:
+        raise ProjectError(f"{where}, answers: {error}") from None
 
 
 def add_sample_coding(session: Session, coders: dict[str, str],

@@ -18,6 +18,7 @@ from annotator.db.models import (
     Annotation,
     Assignment,
     AttributeValue,
+    DocumentAnswer,
     DocumentMemo,
     MergeConflict,
     Relation,
@@ -29,6 +30,7 @@ from annotator.db.services.merge_checks import PackageContent
 from annotator.db.services.package_state import (
     ADDED,
     ANNOTATION,
+    ANSWER,
     CONFLICT,
     DELETED,
     DELETED_ACTION,
@@ -69,6 +71,7 @@ def apply_decisions(session: Session, package: PackageContent,
     _delete_annotations(connection, coder_id, [d.key for d in chosen(ANNOTATION, DELETED_ACTION)])
     _write_memos(connection, coder_id, chosen(MEMO, ADDED, UPDATED))
     _write_statuses(connection, coder_id, chosen(STATUS, ADDED, UPDATED))
+    _write_answers(connection, coder_id, chosen(ANSWER, ADDED, UPDATED), chosen(ANSWER, DELETED_ACTION))
     return _record_conflicts(connection, package, [d for d in decisions if d.action == CONFLICT])
 
 
@@ -90,7 +93,8 @@ def _write_annotations(connection: Connection, coder_id: str, added: list[Decisi
         table = Annotation.__table__
         statement = update(table).where(table.c.id == bindparam("b_id")).values(
             code_id=bindparam("code_id"), start=bindparam("start"), end=bindparam("end"),
-            memo=bindparam("memo"), updated_at=bindparam("updated_at"))
+            memo=bindparam("memo"), updated_at=bindparam("updated_at"),
+            row_version=table.c.row_version + 1)
         connection.execute(statement, [{k: row[k] for k in (
             "b_id", "code_id", "start", "end", "memo", "updated_at")} for row in changed])
         for ids in _chunks([row["id"] for row in changed]):
@@ -152,6 +156,26 @@ def _upsert_per_document(connection: Connection, model: Any, field: str, coder_i
         if not done.rowcount:
             connection.execute(insert(model.__table__), [{
                 "id": new_uuid(), "document_id": d.document_id, "coder_id": coder_id, **values}])
+
+
+def _write_answers(connection: Connection, coder_id: str, chosen: list[Decision],
+                   deleted: list[Decision]) -> None:
+    """One answer per document, coder and question (coding layer): update, add or delete it."""
+    table = DocumentAnswer.__table__
+    for d in deleted + chosen:
+        question_id = d.key.rsplit(":", 1)[1]
+        mine = ((table.c.document_id == d.document_id) & (table.c.coder_id == coder_id)
+                & (table.c.question_id == question_id) & (table.c.layer == Layer.CODING.value))
+        if d.theirs is None:
+            connection.execute(delete(table).where(mine))
+            continue
+        version = d.theirs.version
+        values = {"value": version["value"], "updated_at": _when(version["updated_at"])}
+        if not connection.execute(update(table).where(mine).values(**values)).rowcount:
+            connection.execute(insert(table), [{
+                "id": new_uuid(), "document_id": d.document_id, "coder_id": coder_id,
+                "question_id": question_id, "layer": Layer.CODING.value,
+                "created_at": _when(version["created_at"]), **values}])
 
 
 def _record_conflicts(connection: Connection, package: PackageContent,

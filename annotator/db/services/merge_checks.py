@@ -23,12 +23,14 @@ from annotator.db.models import (
     Code,
     Coder,
     Document,
+    DocumentAnswer,
     DocumentMemo,
+    DocumentQuestion,
     PackageBaseline,
     Project,
     Relation,
 )
-from annotator.db.services.package_state import ANNOTATION, Item, coder_items, tombstoned
+from annotator.db.services.package_state import ANNOTATION, ANSWER, Item, coder_items, tombstoned
 from annotator.db.services.packages import PackageSummary, package_summary
 from annotator.errors import InputError, ProjectError
 
@@ -78,7 +80,8 @@ def read_package(path: Path) -> PackageContent:
 
 def _refuse_other_coders(connection: Connection, path: Path, summary: PackageSummary) -> None:
     for model, what in ((Annotation, "annotations"), (Relation, "links"),
-                        (DocumentMemo, "memos"), (Assignment, "statuses")):
+                        (DocumentMemo, "memos"), (Assignment, "statuses"),
+                        (DocumentAnswer, "answers")):
         others = connection.scalar(select(func.count()).select_from(model).where(
             model.coder_id != summary.coder_id))
         if others:
@@ -112,6 +115,15 @@ def check_against_project(session: Session, package: PackageContent) -> None:
                                "this project")
     _check_documents(session, package)
     _check_codes(session, package)
+    _check_questions(session, package)
+
+
+def _check_questions(session: Session, package: PackageContent) -> None:
+    questions = set(session.scalars(select(DocumentQuestion.id)))
+    for item in package.items.values():
+        if item.entity == ANSWER and item.version["question_id"] not in questions:
+            raise InputError(package.path, f"an answer uses question {item.version['question_id']}, "
+                                           "which this project does not have")
 
 
 def _check_documents(session: Session, package: PackageContent) -> None:

@@ -1,14 +1,15 @@
 """One coder's items as plain versions with content digests: what packages and merges compare.
 
-An item is an annotation (with its attribute values), a link, a document memo or a document
-status. Annotations and links are keyed by their UUID; memos and statuses by
-``memo:<document>:<coder>`` and ``status:<document>:<coder>`` (one of each per coder and
-document). The digest covers content only, not timestamps, so that a merge sees real changes.
+An item is an annotation (with its attribute values), a link, a document memo, a document
+status or an answer to a document question. Annotations and links are keyed by their UUID; memos
+and statuses by ``memo:<document>:<coder>`` and ``status:<document>:<coder>`` (one of each per
+coder and document); answers by ``answer:<document>:<question>`` (items are always one coder's). The digest covers content only, not timestamps, so that a merge sees real changes.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,13 +21,14 @@ from annotator.db.models import (
     Annotation,
     Assignment,
     AttributeValue,
+    DocumentAnswer,
     DocumentMemo,
     Relation,
     Tombstone,
 )
 from annotator.domain import Layer
 
-ANNOTATION, RELATION, MEMO, STATUS = "annotation", "relation", "memo", "status"
+ANNOTATION, RELATION, MEMO, STATUS, ANSWER = "annotation", "relation", "memo", "status", "answer"
 DELETED = "deleted"  # the digest a deletion travels with
 ADDED, UPDATED, DELETED_ACTION, UNCHANGED, CONFLICT = (
     "added", "updated", "deleted", "unchanged", "conflicting")
@@ -80,11 +82,15 @@ def status_key(document_id: str, coder_id: str) -> str:
     return f"{STATUS}:{document_id}:{coder_id}"
 
 
+def answer_key(document_id: str, question_id: str) -> str:
+    return f"{ANSWER}:{document_id}:{question_id}"
+
+
 def coder_items(connection: Connection, coder_id: str,
                 document_ids: Collection[str] | None = None) -> dict[str, Item]:
     """Every coding-layer item of one coder (in these documents, or all), by key."""
     items: dict[str, Item] = {}
-    for reader in (_annotations, _relations, _memos, _statuses):
+    for reader in (_annotations, _relations, _memos, _statuses, _answers):
         items.update((item.key, item) for item in reader(connection, coder_id, document_ids))
     return items
 
@@ -153,6 +159,22 @@ def _statuses(connection: Connection, coder_id: str,
                  digest_of((row.status,)))
             for row in connection.execute(
                 _in_documents(query, Assignment.document_id, document_ids))]
+
+
+def _answers(connection: Connection, coder_id: str,
+             document_ids: Collection[str] | None) -> list[Item]:
+    query = select(DocumentAnswer.document_id, DocumentAnswer.question_id, DocumentAnswer.value,
+                   _raw(DocumentAnswer.created_at), _raw(DocumentAnswer.updated_at)).where(
+        DocumentAnswer.coder_id == coder_id, DocumentAnswer.layer == Layer.CODING.value)
+    items = []
+    for document_id, question_id, value, created, updated in connection.execute(
+            _in_documents(query, DocumentAnswer.document_id, document_ids)):
+        version = {"question_id": question_id, "value": value, "created_at": stamp(created),
+                   "updated_at": stamp(updated)}
+        content = (question_id, json.dumps(value, sort_keys=True))
+        items.append(Item(ANSWER, answer_key(document_id, question_id), document_id, version,
+                          digest_of(content)))
+    return items
 
 
 def tombstoned(connection: Connection, ids: Collection[str] | None = None) -> set[str]:

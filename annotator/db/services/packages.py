@@ -1,7 +1,8 @@
 """Coder packages: a project file for one coder, made for offline coding and merged back later.
 
-A package holds the codebook, the coder's assigned documents and that coder's own annotations,
-links, memos and statuses, nothing of any other coder (blind). ``package_info`` names the
+A package holds the codebook (with its document questions), the coder's assigned documents and
+that coder's own annotations, links, memos, statuses and answers, nothing of any other coder
+(blind). ``package_info`` names the
 project, the package and the coder; ``package_baseline`` keeps one content digest per item as
 the package was made, which is what lets a merge tell who changed what (see ``merge``).
 """
@@ -24,6 +25,7 @@ from annotator.db.models import (
     Base,
     Coder,
     Document,
+    DocumentAnswer,
     DocumentMemo,
     PackageBaseline,
     PackageInfo,
@@ -38,7 +40,7 @@ from annotator.domain import Layer
 from annotator.errors import ProjectError
 
 PACKAGE_SUFFIX = ".fannot"
-CODEBOOK_TABLES = ("codebook", "code", "attribute_definition")
+CODEBOOK_TABLES = ("codebook", "code", "attribute_definition", "document_question")
 
 
 @dataclass(frozen=True)
@@ -161,6 +163,8 @@ def _copy_rows(source: Connection, target: Connection, documents: list[str],
          & Relation.source_id.in_(own_annotations) & Relation.target_id.in_(own_annotations)),
         (DocumentMemo.__table__, (DocumentMemo.coder_id == coder_id)
          & DocumentMemo.document_id.in_(documents)),
+        (DocumentAnswer.__table__, (DocumentAnswer.coder_id == coder_id)
+         & (DocumentAnswer.layer == Layer.CODING.value) & DocumentAnswer.document_id.in_(documents)),
     ]
     for table, condition in queries:
         _insert(target, table, source.execute(select(table).where(condition)).mappings().all())

@@ -7,7 +7,7 @@ their latest change, documents), so the lead's view stays quick on thousands of 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from annotator.db.models import Annotation, Assignment, Coder, Document
 from annotator.db.services.assignments import RELIABILITY_SAMPLE
 from annotator.db.services.documents import DOCUMENT_ORDER
+from annotator.db.services.gold_progress import GoldProgress, gold_progress
 from annotator.db.services.projects import get_setting
 from annotator.domain import AssignmentStatus, Layer, Role
 
@@ -53,6 +54,10 @@ class ProgressMatrix:
     rows: tuple[ProgressRow, ...]
     totals: tuple[CoderTotals, ...]
     sample: dict[str, Any] | None  # Project.settings["reliability_sample"]
+    gold: dict[str, GoldProgress] = field(default_factory=dict)  # document id -> adjudication
+
+    def gold_of(self, document_id: str) -> GoldProgress:
+        return self.gold.get(document_id, GoldProgress(0, 0, 0))
 
 
 def progress_matrix(session: Session) -> ProgressMatrix:
@@ -76,7 +81,7 @@ def progress_matrix(session: Session) -> ProgressMatrix:
         for d, external, title in documents)
     totals = tuple(_totals([row.cells[i] for row in rows]) for i in range(len(coders)))
     return ProgressMatrix(tuple(c for c, _ in coders), tuple(n for _, n in coders), rows, totals,
-                          sample)
+                          sample, gold_progress(session))
 
 
 def _coders(session: Session, active: set[str]) -> list[tuple[str, str]]:
@@ -123,7 +128,8 @@ def progress_json(matrix: ProgressMatrix) -> dict[str, Any]:
         "reliability_sample": matrix.sample,
         "documents": [{"uuid": r.document_id, "external_id": r.external_id, "title": r.title,
                        "in_sample": r.in_sample,
-                       "cells": {n: cell(c) for n, c in zip(matrix.coder_names, r.cells)}}
+                       "cells": {n: cell(c) for n, c in zip(matrix.coder_names, r.cells)},
+                       "gold": matrix.gold_of(r.document_id).json()}
                       for r in matrix.rows],
         "totals": {n: vars(t) for n, t in zip(matrix.coder_names, matrix.totals)},
     }

@@ -17,12 +17,13 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt
+from PySide6.QtCore import QCoreApplication, QMargins, Qt
 from PySide6.QtGui import QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from annotator.agreement.report import (
     MEASURES,
+    Figure,
     PRIMARY,
     RELIABLE,
     TENTATIVE,
@@ -30,15 +31,18 @@ from annotator.agreement.report import (
     verdict,
 )
 from annotator.agreement.report_format import fmt
-from annotator.ui.agreement.style import STYLES, THRESHOLD_PENS
+from annotator.ui.plurals import plurals
+from annotator.ui.agreement.table_model import left_to_right
+from annotator.ui.agreement.style import STYLES, THRESHOLD_PENS, verdict_title
 
-VERDICTS = ("reliable", "tentative", "not reliable")
+VERDICTS = ("reliable", "tentative", "not reliable", "too few units")  # i18n: not shown (keys)
+translate = QCoreApplication.translate
 ROW_HEIGHT = 22
 
 
 class AgreementChart(QChartView):
-    """Shows one figure (default |uα of k, the verdict's figure) of the code rows of a report, best read in a scroll
-    area: it asks for enough height to label every bar."""
+    """Shows one figure (default |uα of k, the verdict's figure) of the code rows of a report,
+    best read in a scroll area: it asks for enough height to label every bar."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(QChart(), parent)
@@ -68,17 +72,22 @@ class AgreementChart(QChartView):
         for axis in chart.axes():
             chart.removeAxis(axis)
         rows = [row for row in report.rows if row.scope == "code"] if report else []
-        shown = [(row.name, row.figures[measure].value) for row in rows
-                 if measure in row.figures and row.figures[measure].defined]
+        figures = [(row.name, row.figures[measure]) for row in rows
+                   if measure in row.figures and row.figures[measure].defined]
+        shown = [(name, figure.value) for name, figure in figures]
         self._labels = [f"{name}  {fmt(value)}" for name, value in shown]
         self._values = [value for _, value in shown]
         hidden = len(rows) - len(shown)
-        chart.setTitle(f"{MEASURES[measure]} per code" + (
-            f" — {hidden} code{'s' * (hidden != 1)} undefined, not drawn" if hidden else ""))
+        title = translate("AgreementChart", "{measure} per code").format(
+            measure=left_to_right(MEASURES[measure]))
+        if hidden:
+            title += " — " + translate("AgreementChart", "{codes} undefined, not drawn").format(
+                codes=plurals().codes(hidden))
+        chart.setTitle(title)
         self.setMinimumHeight(ROW_HEIGHT * len(shown) + 130)
         if not shown:
             return
-        series = _bars([value for _, value in reversed(shown)])  # Qt draws the first at the bottom
+        series = _bars([figure for _, figure in reversed(figures)])  # Qt draws the first at the bottom
         chart.addSeries(series)
         x_axis, y_axis = _value_axis(self._values), QBarCategoryAxis()
         y_axis.append(list(reversed(self._labels)))
@@ -91,15 +100,16 @@ class AgreementChart(QChartView):
         _threshold_lines(chart, x_axis)
 
 
-def _bars(values: list[float]) -> QHorizontalStackedBarSeries:
+def _bars(figures: list[Figure]) -> QHorizontalStackedBarSeries:
     """One bar set per verdict; each code has its value in the set of its verdict only."""
     series = QHorizontalStackedBarSeries()
     series.setBarWidth(0.7)
     for name in VERDICTS:
-        bar_set = QBarSet(STYLES[name].title)
+        bar_set = QBarSet(verdict_title(name))
         bar_set.setColor(STYLES[name].bar)
         bar_set.setBorderColor(STYLES[name].bar.darker(120))
-        bar_set.append([v if verdict(v) == name else 0.0 for v in values])
+        bar_set.append([f.value if (f.verdict or verdict(f.value)) == name else 0.0
+                        for f in figures])
         series.append(bar_set)
     return series
 
@@ -122,9 +132,10 @@ def _threshold_lines(chart: QChart, x_axis: QValueAxis) -> None:
     y_axis.setRange(0.0, 1.0)
     y_axis.setVisible(False)
     chart.addAxis(y_axis, Qt.AlignmentFlag.AlignRight)
-    for threshold, title in ((TENTATIVE, "tentative"), (RELIABLE, "reliable")):
+    for threshold in (TENTATIVE, RELIABLE):
         line = QLineSeries()
-        line.setName(f"threshold {threshold:.3f}".replace(" 0.", " ."))
+        line.setName(translate("AgreementChart", "threshold {value}").format(
+            value=f"{threshold:.3f}".removeprefix("0")))
         line.append(threshold, 0.0)
         line.append(threshold, 1.0)
         pen = QPen(THRESHOLD_PENS[threshold], 2, Qt.PenStyle.DashLine)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,6 +29,14 @@ from annotator.ui.fonts import ui_arabic_font
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 30  # a code path, coder name or document UUID
 CHECKABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
+LAYER_TITLES = {Layer.CODING.value: QT_TRANSLATE_NOOP("AgreementFilters", "coding"),
+                Layer.GOLD.value: QT_TRANSLATE_NOOP("AgreementFilters", "gold")}
+translate = QCoreApplication.translate
+
+
+def layer_title(layer: str) -> str:
+    """A layer's name in the interface language."""
+    return translate("AgreementFilters", LAYER_TITLES.get(layer, layer))
 
 
 class FilterPanel(QWidget):
@@ -44,13 +52,17 @@ class FilterPanel(QWidget):
         self.documents.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.codes = _code_tree(choices.codes)
         self.layer = QComboBox(objectName="agreementLayer")
-        self.layer.addItems([layer.value for layer in Layer])
+        for layer in Layer:
+            self.layer.addItem(layer_title(layer.value), layer.value)
         self.replicates = QSpinBox(objectName="agreementReplicates")
         self.replicates.setRange(0, 100_000)
         self.replicates.setSingleStep(500)
         self.replicates.setValue(1000)
-        self.replicates.setToolTip("bootstrap replicates for the presence α interval (0: none)")
-        self.compute = QPushButton("Compute", objectName="agreementCompute")
+        self.replicates.setToolTip(
+            translate("AgreementFilters",
+                      "bootstrap replicates for the presence α interval (0: none)"))
+        self.compute = QPushButton(translate("AgreementFilters", "Compute"),
+                                   objectName="agreementCompute")
         self.compute.setDefault(True)
         self.compute.clicked.connect(self.compute_requested)
         self._lay_out()
@@ -58,12 +70,15 @@ class FilterPanel(QWidget):
     def _lay_out(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(_box("Coders", self.coders, _all_none(self.coders)), 2)
-        layout.addWidget(_box("Codes", self.codes, _all_none(self.codes)), 5)
-        layout.addWidget(_box("Documents", self.documents, _all_none(self.documents)), 3)
+        layout.addWidget(_box(translate("AgreementFilters", "Coders"), self.coders,
+                              _all_none(self.coders)), 2)
+        layout.addWidget(_box(translate("AgreementFilters", "Codes"), self.codes,
+                              _all_none(self.codes)), 5)
+        layout.addWidget(_box(translate("AgreementFilters", "Documents"), self.documents,
+                              _all_none(self.documents)), 3)
         form = QFormLayout()
-        form.addRow("Layer", self.layer)
-        form.addRow("Replicates", self.replicates)
+        form.addRow(translate("AgreementFilters", "Layer"), self.layer)
+        form.addRow(translate("AgreementFilters", "Replicates"), self.replicates)
         layout.addLayout(form)
         layout.addWidget(self.compute)
 
@@ -72,7 +87,7 @@ class FilterPanel(QWidget):
         return Filters(coders=_checked(list(_list_items(self.coders))),
                        codes=_checked(list(_tree_items(self.codes))),
                        documents=_checked(list(_list_items(self.documents))),
-                       layer=Layer(self.layer.currentText()), n_boot=self.replicates.value())
+                       layer=Layer(self.layer.currentData()), n_boot=self.replicates.value())
 
     def set_checked(self, widget: QListWidget | QTreeWidget, keys: set[str]) -> None:
         """Check exactly the items whose key (name, path or UUID) is in ``keys``."""
@@ -133,7 +148,8 @@ def _all_none(widget: QListWidget | QTreeWidget) -> QWidget:
     row = QWidget()
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)
-    for text, state in (("All", Qt.CheckState.Checked), ("None", Qt.CheckState.Unchecked)):
+    for text, state in ((translate("AgreementFilters", "All"), Qt.CheckState.Checked),
+                        (translate("AgreementFilters", "None"), Qt.CheckState.Unchecked)):
         button = QPushButton(text)
         button.setFlat(True)
         button.clicked.connect(lambda _=False, s=state: [_set_state(i, s) for i in (

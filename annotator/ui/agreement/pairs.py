@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -15,8 +15,11 @@ from PySide6.QtWidgets import (
 
 from annotator.agreement.report import PairScores, ProjectReport
 from annotator.agreement.report_format import fmt
+from annotator.ui.plurals import plurals
 
-MATCHES = (("exact", "Span F1, exact match"), ("overlap", "Span F1, overlap ≥ 0.5"))
+MATCHES = (("exact", QT_TRANSLATE_NOOP("AgreementPairs", "Span F1, exact match")),
+           ("overlap", QT_TRANSLATE_NOOP("AgreementPairs", "Span F1, overlap ≥ 0.5")))
+translate = QCoreApplication.translate
 
 
 class PairsPanel(QWidget):
@@ -35,11 +38,12 @@ class PairsPanel(QWidget):
             table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             table.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
             table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            layout.addWidget(QLabel(f"<b>{title}</b>"))
+            layout.addWidget(QLabel("<b>" + translate("AgreementPairs", title) + "</b>"))
             layout.addWidget(table)
             self.tables[match] = table
-        note = QLabel("Row: reference coder. F1 is symmetric; hover for precision and recall. "
-                      "Not chance-corrected: read it beside α.")
+        note = QLabel(translate("AgreementPairs",
+                                "Row: reference coder. F1 is symmetric; hover for precision "
+                                "and recall. Not chance-corrected: read it beside α."))
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
         layout.addWidget(note)
@@ -68,8 +72,15 @@ def _cell(pair: PairScores | None) -> QTableWidgetItem:
     item = QTableWidgetItem("—" if pair is None else fmt(pair.f1))
     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
     if pair is not None:
-        item.setToolTip(f"{pair.other} against {pair.reference} ({pair.match} match)\n"
-                        f"precision {fmt(pair.precision)}, recall {fmt(pair.recall)}, "
-                        f"F1 {fmt(pair.f1)}\n{pair.n_documents} documents, spans "
-                        f"{pair.n_reference} / {pair.n_other}")
+        match = (translate("AgreementPairs", "exact match") if pair.match == "exact"
+                 else translate("AgreementPairs", "overlap match"))
+        documents = pair.n_documents
+        item.setToolTip(
+            translate("AgreementPairs", "{other} against {reference} ({match})").format(
+                other=pair.other, reference=pair.reference, match=match) + "\n"
+            + translate("AgreementPairs", "precision {precision}, recall {recall}, F1 {f1}").format(
+                precision=fmt(pair.precision), recall=fmt(pair.recall), f1=fmt(pair.f1)) + "\n"
+            + plurals().documents(documents) + ", "
+            + translate("AgreementPairs", "spans {reference} / {other}").format(
+                reference=pair.n_reference, other=pair.n_other))
     return item

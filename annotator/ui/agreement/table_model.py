@@ -6,25 +6,42 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QFont, QGuiApplication
 
 from annotator.agreement.report import MEASURES, Figure, ProjectReport, ReportRow
 from annotator.agreement.report_audit import DEFINITIONS
 from annotator.agreement.report_format import (
+    UNDEFINED,
     coverage_text,
     fmt,
     grouped_codes,
     kappa_key,
     presence_text,
 )
-from annotator.ui.agreement.style import style, verdict_text
+from annotator.ui.plurals import plurals
+from annotator.ui.agreement.style import style, verdict_text, verdict_title
 from annotator.ui.models import SORT_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
 VERDICT_ROLE = Qt.ItemDataRole.UserRole + 20  # the verdict string of a figure cell, or None
 FIGURE_ROLE = Qt.ItemDataRole.UserRole + 21  # the figure key of a column ("k_u_alpha"), or ""
 UNDEFINED_SORT = -math.inf  # undefined figures sort below every number
+LRI, PDI = "\u2066", "\u2069"
+
+
+def left_to_right(text: str) -> str:
+    """Numbers and intervals keep their order (``-0.001``, ``[0.82, 1.00]``) in a mirrored table."""
+    return f"{LRI}{text}{PDI}" if text and QGuiApplication.isRightToLeft() else text
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -37,30 +54,52 @@ class Column:
 def columns(report: ProjectReport | None) -> list[Column]:
     """The table's columns; the kappa column is Cohen's for two coders, else Fleiss'."""
     kappa = kappa_key(report) if report is not None else "fleiss_kappa"
-    return [
-        Column("Code", "label", "code path; (all) rows collapse a kind or a parent's sub-codes"),
-        Column("Docs", "n_documents", "documents coded by two or more coders"),
-        Column("Coders", "n_coders", "coders with documents"),
-        Column("Units", "n_units", "spans measured by |uα of k"),
-        Column("Verdict", "verdict", "on |uα of k, uα overall: reliable ≥ .800, tentative ≥ "
-               ".667"),
-        Column("|uα of k [95% CI]", "binary_per_code", "this code's spans against everything "
-               "else: are its units identified? (the verdict's figure)"),
-        Column("(k)uα [95% CI]", "k_u_alpha", "(k)uα (2016 eq. 13): is this code told from "
-               "the other codes of its kind where the coders' spans meet?"),
-        Column("(k) cov", "k_coverage", "coverage of (k)uα: share of the code's length lying "
-               "where other coders' spans of its kind meet it"),
-        Column("uα", "u_alpha", "uα (2016): unitizing and coding, 95% bootstrap interval"),
-        Column("|uα", "binary_u_alpha", "|uα (2016): spans regardless of code"),
-        Column("cuα", "cu_alpha", "cuα (2016): codes where spans overlap"),
-        Column("α_u", "alpha_u", "Krippendorff's unitizing alpha (2004)"),
-        Column("char α", "char_alpha", "binary alpha over characters"),
-        Column("presence α [95% CI]", "presence_alpha", "did the coders use the code in the "
-               "same documents? bootstrap interval"),
-        Column(MEASURES[kappa], kappa, f"{MEASURES[kappa]} over word tokens"),
-        Column("% agr", "percent_agreement", "percent agreement over tokens (no verdict: "
-               "not chance-corrected)"),
-    ]
+    result = []
+    for title, key, tip in _COLUMNS:
+        if key == "kappa":
+            result.append(Column(MEASURES[kappa], kappa, translate(
+                "AgreementTable", "{measure} over word tokens").format(measure=MEASURES[kappa])))
+        else:
+            shown = translate("AgreementTable", title) if title else MEASURES[key]
+            result.append(Column(shown, key, translate("AgreementTable", tip)))
+    return result
+
+
+_COLUMNS = (  # title ("" for a measure's own symbol), figure key, tooltip
+    (QT_TRANSLATE_NOOP("AgreementTable", "Code"), "label", QT_TRANSLATE_NOOP(
+        "AgreementTable", "code path; (all) rows collapse a kind or a parent's sub-codes")),
+    (QT_TRANSLATE_NOOP("AgreementTable", "Docs"), "n_documents", QT_TRANSLATE_NOOP(
+        "AgreementTable", "documents coded by two or more coders")),
+    (QT_TRANSLATE_NOOP("AgreementTable", "Coders"), "n_coders", QT_TRANSLATE_NOOP(
+        "AgreementTable", "coders with documents")),
+    (QT_TRANSLATE_NOOP("AgreementTable", "Units"), "n_units", QT_TRANSLATE_NOOP(
+        "AgreementTable", "spans measured by |uα of k")),
+    (QT_TRANSLATE_NOOP("AgreementTable", "Verdict"), "verdict", QT_TRANSLATE_NOOP(
+        "AgreementTable", "on |uα of k, uα overall: reliable ≥ .800, tentative ≥ .667")),
+    (QT_TRANSLATE_NOOP("AgreementTable", "|uα of k [95% CI]"), "binary_per_code",
+     QT_TRANSLATE_NOOP("AgreementTable", "this code's spans against everything else: are its "
+                                         "units identified? (the verdict's figure)")),
+    (QT_TRANSLATE_NOOP("AgreementTable", "(k)uα [95% CI]"), "k_u_alpha", QT_TRANSLATE_NOOP(
+        "AgreementTable", "(k)uα (2016 eq. 13): is this code told from the other codes of its "
+                          "kind where the coders' spans meet?")),
+    (QT_TRANSLATE_NOOP("AgreementTable", "(k) cov"), "k_coverage", QT_TRANSLATE_NOOP(
+        "AgreementTable", "coverage of (k)uα: share of the code's length lying where other "
+                          "coders' spans of its kind meet it")),
+    ("", "u_alpha", QT_TRANSLATE_NOOP(
+        "AgreementTable", "uα (2016): unitizing and coding, 95% bootstrap interval")),
+    ("", "binary_u_alpha", QT_TRANSLATE_NOOP(
+        "AgreementTable", "|uα (2016): spans regardless of code")),
+    ("", "cu_alpha", QT_TRANSLATE_NOOP("AgreementTable", "cuα (2016): codes where spans overlap")),
+    ("", "alpha_u", QT_TRANSLATE_NOOP("AgreementTable", "Krippendorff's unitizing alpha (2004)")),
+    (QT_TRANSLATE_NOOP("AgreementTable", "char α"), "char_alpha", QT_TRANSLATE_NOOP(
+        "AgreementTable", "binary alpha over characters")),
+    (QT_TRANSLATE_NOOP("AgreementTable", "presence α [95% CI]"), "presence_alpha",
+     QT_TRANSLATE_NOOP("AgreementTable", "did the coders use the code in the same documents? "
+                                         "bootstrap interval")),
+    ("", "kappa", ""),  # Cohen's or Fleiss', chosen per report
+    (QT_TRANSLATE_NOOP("AgreementTable", "% agr"), "percent_agreement", QT_TRANSLATE_NOOP(
+        "AgreementTable", "percent agreement over tokens (no verdict: not chance-corrected)")),
+)
 
 
 class AgreementTableModel(QAbstractTableModel):
@@ -133,14 +172,18 @@ class AgreementTableModel(QAbstractTableModel):
             return verdict_text(row.primary.verdict) if row.primary else ""
         if key == "k_coverage":
             found = row.figures.get("k_u_alpha")
-            return coverage_text(found.coverage) if found else ""
+            text = coverage_text(found.coverage) if found else ""
+            undefined = text == UNDEFINED
+            return translate("AgreementTable", "undef") if undefined else left_to_right(text)
         if figure is None:
             return ""
+        if not figure.defined and figure.interval is None:
+            return translate("AgreementTable", "undef")
         if figure.interval is not None:
-            return presence_text(figure)
+            return left_to_right(presence_text(figure))
         if key == "percent_agreement":
-            return fmt(figure.value * 100, 1) if figure.defined else fmt(figure.value)
-        return fmt(figure.value)
+            return left_to_right(fmt(figure.value * 100, 1))
+        return left_to_right(fmt(figure.value))
 
     def _sort(self, number: int, row: ReportRow, key: str, figure: Figure | None) -> Any:
         if key == "label":
@@ -205,20 +248,34 @@ _ROLES = {
 def figure_tooltip(figure: Figure) -> str:
     """What a figure rests on, in one line per fact."""
     lines = [f"{MEASURES[figure.measure]} = {fmt(figure.value)}"
-             + (f" — {figure.verdict}" if figure.verdict else "")]
-    lines.append(f"{figure.n_documents} documents, {figure.n_coders} coders, "
-                 f"{figure.n_units:,} {figure.unit}")
+             + (f" — {verdict_title(figure.verdict)}" if figure.verdict else "")]
+    lines.append(plurals().documents(figure.n_documents) + ", "
+                 + plurals().coders(figure.n_coders) + ", " + unit_count(figure))
     if figure.coverage is not None:
-        lines.append(f"coverage {coverage_text(figure.coverage)} of the pairable matter")
+        lines.append(translate("AgreementTable", "coverage {share} of the pairable matter").format(
+            share=coverage_text(figure.coverage)))
     if figure.interval is not None:
         ci = figure.interval
-        lines.append(f"{ci.level:.0%} CI [{fmt(ci.low)}, {fmt(ci.high)}] from {ci.n_boot} "
-                     f"replicates; q(α < .667) = {fmt(ci.q_below_667)}, "
-                     f"q(α < .800) = {fmt(ci.q_below_800)}")
+        lines.append(translate("AgreementTable",
+                               "{level} CI [{low}, {high}] from {replicates} replicates; "
+                               "q(α < .667) = {below_667}, q(α < .800) = {below_800}").format(
+            level=f"{ci.level:.0%}", low=fmt(ci.low), high=fmt(ci.high), replicates=ci.n_boot,
+            below_667=fmt(ci.q_below_667), below_800=fmt(ci.q_below_800)))
         if ci.n_undefined:
-            lines.append(f"{ci.n_undefined} replicates undefined, left out of the interval")
+            undefined = ci.n_undefined
+            lines.append(translate("AgreementTable", "{replicates} undefined, left out of the "
+                                   "interval").format(replicates=plurals().replicates(undefined)))
     if not figure.defined:
-        lines.append("undefined: nothing to pair, or no variation (never shown as 0)")
-    lines.append(f"definition: {DEFINITIONS[figure.measure]}")
+        lines.append(translate("AgreementTable",
+                               "undefined: nothing to pair, or no variation (never shown as 0)"))
+    lines.append(translate("AgreementTable", "definition: {text}").format(
+        text=DEFINITIONS[figure.measure]))
     return "\n".join(lines)
 
+
+
+def unit_count(figure: Figure) -> str:
+    """``1 span``, ``4,278 characters``: what a figure counts, in the interface language."""
+    spell = {"spans": plurals().spans, "characters": plurals().characters,
+             "tokens": plurals().words, "documents": plurals().documents}.get(figure.unit)
+    return spell(figure.n_units) if spell else f"{figure.n_units:,} {figure.unit}"

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,26 +31,41 @@ from PySide6.QtWidgets import (
 
 from annotator.agreement.report import PRIMARY, ProjectReport
 from annotator.agreement.report_format import flat_header, flat_rows, kappa_key, report_json
+from annotator.db.engine import open_project
+from annotator.project_location import ProjectLocation, is_server_url, local_stem, location_name
 from annotator.ui.agreement.chart import AgreementChart
-from annotator.ui.agreement.filters import FilterPanel
+from annotator.ui.agreement.filters import FilterPanel, layer_title
 from annotator.ui.agreement.pairs import PairsPanel
-from annotator.ui.agreement.table_model import AgreementTableModel
-from annotator.ui.agreement.worker import Filters, compute_report, load_choices
+from annotator.ui.agreement.questions import QuestionsTable, compute_questions
+from annotator.ui.agreement.table_model import AgreementTableModel, left_to_right
+from annotator.ui.agreement.worker import (
+    Filters,
+    compute_report,
+    load_choices,
+    note_text,
+    stage_text,
+)
+from annotator.ui.live import LiveUpdates
 from annotator.ui.models import SORT_ROLE
+from annotator.ui.plurals import plurals
 from annotator.ui.workers import TaskRunner, TaskState
 
 CHART_MEASURES = {"binary_per_code": "|uα of k", "k_u_alpha": "(k)uα", "alpha_u": "α_u",
-                  "char_alpha": "char α", "presence_alpha": "presence α", "kappa": "κ tokens"}
+                  "char_alpha": QT_TRANSLATE_NOOP("AgreementWindow", "char α"),
+                  "presence_alpha": QT_TRANSLATE_NOOP("AgreementWindow", "presence α"),
+                  "kappa": QT_TRANSLATE_NOOP("AgreementWindow", "κ tokens")}
 """Figures the chart can show; "kappa" is Cohen's for two coders, else Fleiss'."""
+translate = QCoreApplication.translate
 
 
 class AgreementWindow(QWidget):
     """Computes on open with every coder, code and document, and again on Compute."""
 
-    def __init__(self, project_path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, project_path: ProjectLocation, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("agreementWindow")
-        self.setWindowTitle(f"Agreement — {project_path.name}")
+        self.setWindowTitle(translate("AgreementWindow", "Agreement — {project}").format(
+            project=location_name(project_path)))
         self.project_path = project_path
         self.runner = TaskRunner(self, threads=1)
         self._state: TaskState | None = None
@@ -59,7 +75,15 @@ class AgreementWindow(QWidget):
         self.filters.compute_requested.connect(self.compute)
         self._build()
         QShortcut(QKeySequence.StandardKey.Refresh, self, self.compute)
+        self._live_store = open_project(project_path) if is_server_url(project_path) else None
+        self.live = LiveUpdates(self._live_store, self) if self._live_store else None
+        if self.live is not None:  # a server: recompute when coders commit
+            self.live.changed.connect(self._on_live_change)
         self.resize(1440, 900)
+
+    def _on_live_change(self, _tables: set[str]) -> None:
+        if not self.busy:
+            self.compute()
 
     # layout ---------------------------------------------------------------------
     def _build(self) -> None:
@@ -84,17 +108,22 @@ class AgreementWindow(QWidget):
         """The chart (with its figure chooser, in a scroll area) beside the F1 matrices."""
         self.chart = AgreementChart(self)
         self.pairs = PairsPanel(self)
+        self.questions = QuestionsTable(self)
+        tabs = QTabWidget(objectName="agreementTabs")
+        tabs.addTab(self.pairs, "Coder pairs")
+        tabs.addTab(self.questions, "Document questions")
         self.measure = QComboBox(objectName="agreementChartMeasure")
         for key, title in CHART_MEASURES.items():
-            self.measure.addItem(title, key)
+            self.measure.addItem(left_to_right(translate("AgreementWindow", title)), key)
         self.measure.currentIndexChanged.connect(self._redraw_chart)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.chart)
         bottom = QSplitter(Qt.Orientation.Horizontal)
-        bottom.addWidget(_with_header("Chart of", self.measure, scroll))
-        bottom.addWidget(self.pairs)
+        chart_of = translate("AgreementWindow", "Chart of")
+        bottom.addWidget(_with_header(chart_of, self.measure, scroll))
+        bottom.addWidget(tabs)
         bottom.setStretchFactor(0, 3)
         bottom.setStretchFactor(1, 1)
         return bottom
@@ -104,11 +133,14 @@ class AgreementWindow(QWidget):
         self.progress.setRange(0, 100)
         self.progress.setFormat("%p%")
         self.stage = QLabel(objectName="agreementStage")
-        self.cancel_button = QPushButton("Cancel", objectName="agreementCancel")
+        self.cancel_button = QPushButton(translate("AgreementWindow", "Cancel"),
+                                         objectName="agreementCancel")
         self.cancel_button.clicked.connect(self.cancel)
-        self.export_csv_button = QPushButton("Export CSV…", objectName="agreementExportCsv")
+        self.export_csv_button = QPushButton(translate("AgreementWindow", "Export CSV…"),
+                                             objectName="agreementExportCsv")
         self.export_csv_button.clicked.connect(lambda: self._ask_export("csv"))
-        self.export_json_button = QPushButton("Export JSON…", objectName="agreementExportJson")
+        self.export_json_button = QPushButton(translate("AgreementWindow", "Export JSON…"),
+                                              objectName="agreementExportJson")
         self.export_json_button.clicked.connect(lambda: self._ask_export("json"))
         row = QHBoxLayout()
         for widget in (self.progress, self.stage, self.cancel_button):
@@ -131,10 +163,13 @@ class AgreementWindow(QWidget):
     def compute(self) -> None:
         """(Re)compute with the current filters in the worker; a running one is cancelled."""
         filters = self.filters.filters()
-        empty = [name for name, value in (("coder", filters.coders), ("code", filters.codes),
-                                          ("document", filters.documents)) if value == ()]
+        empty = [name for name, value in (
+            (translate("AgreementWindow", "choose at least one coder"), filters.coders),
+            (translate("AgreementWindow", "choose at least one code"), filters.codes),
+            (translate("AgreementWindow", "choose at least one document"), filters.documents))
+            if value == ()]
         if empty:
-            self._show_error(f"choose at least one {' and one '.join(empty)}")
+            self._show_error("; ".join(empty))
             return
         self.cancel()
         self._filters = filters
@@ -149,13 +184,13 @@ class AgreementWindow(QWidget):
         if self._state is not None:
             self._state.cancel()
             self._state = None
-            self.stage.setText("cancelled")
+            self.stage.setText(translate("AgreementWindow", "cancelled"))
         self._set_busy(False)
 
     def _progress(self, value: tuple[float, str]) -> None:
         fraction, stage = value
         self.progress.setValue(round(100 * fraction))
-        self.stage.setText(stage)
+        self.stage.setText(stage_text(stage))
 
     def _done(self, report: ProjectReport | None) -> None:
         self._state = None
@@ -170,6 +205,9 @@ class AgreementWindow(QWidget):
         self.pairs.set_report(report)
         self.summary.setText(_summary(report, self._filters))
         self.stage.setText("")
+        path, filters = self.project_path, self._filters
+        self.runner.start(lambda _state, _report: compute_questions(path, filters),
+                          on_done=self.questions.set_rows, on_failed=self._show_error)
 
     def _failed(self, message: str) -> None:
         self._state = None
@@ -177,7 +215,9 @@ class AgreementWindow(QWidget):
         self._show_error(message)
 
     def _show_error(self, message: str) -> None:
-        self.summary.setText(f"<span style='color:#8e1b17'><b>Cannot compute:</b> {message}</span>")
+        lead = translate("AgreementWindow", "Cannot compute:")
+        error = f"<span style='color:#8e1b17'><b>{lead}</b> {message}</span>"  # i18n: not shown
+        self.summary.setText(error)
 
     def _set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
@@ -210,15 +250,22 @@ class AgreementWindow(QWidget):
         path.write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
 
     def _ask_export(self, kind: str) -> None:
-        suggested = str(self.project_path.with_name(f"{self.project_path.stem}-agreement.{kind}"))
-        name, _ = QFileDialog.getSaveFileName(self, f"Export agreement as {kind.upper()}",
-                                              suggested, f"{kind.upper()} files (*.{kind})")
+        stem = local_stem(self.project_path)
+        suggested = str(stem.with_name(f"{stem.stem}-agreement.{kind}"))
+        name, _ = QFileDialog.getSaveFileName(
+            self, translate("AgreementWindow", "Export agreement as {format}").format(
+                format=kind.upper()),
+            suggested, translate("AgreementWindow", "{format} files").format(format=kind.upper())
+            + f" (*.{kind})")
         if name:
             (self.export_csv if kind == "csv" else self.export_json)(Path(name))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.runner.cancel_all()
         self.runner.wait(10_000)
+        if self.live is not None and self._live_store is not None:
+            self.live.close()
+            self._live_store.close()
         super().closeEvent(event)
 
 
@@ -254,22 +301,31 @@ def _with_header(title: str, control: QWidget, body: QWidget) -> QWidget:
 
 
 def _summary(report: ProjectReport, filters: Filters) -> str:
-    parts = [f"<b>{len(report.coders)} coders</b> ({', '.join(report.coders) or 'none'})",
-             f"<b>{report.n_documents} documents</b>: {report.n_pairable} coded by two or more, "
-             f"{report.n_complete} by all", f"layer {filters.layer.value}",
+    coders, documents = len(report.coders), report.n_documents
+    names = ", ".join(report.coders) or translate("AgreementWindow", "none")
+    parts = [f"<b>{plurals().coders(coders)}</b> ({names})",
+             f"<b>{plurals().documents(documents)}</b>: "
+             + translate("AgreementWindow",
+                         "{pairable} coded by two or more, {complete} by all").format(
+                 pairable=report.n_pairable, complete=report.n_complete),
+             translate("AgreementWindow", "layer {layer}").format(
+                 layer=layer_title(filters.layer.value)),
              _bootstrap_summary(report)]
-    notes = "".join(f"<br>{note}" for note in report.notes)
+    notes = "".join(f"<br>{note_text(note)}" for note in report.notes)
     return " · ".join(parts) + notes
 
 
 def _bootstrap_summary(report: ProjectReport) -> str:
     """How the intervals were drawn: replicates, seed and the documents the family resamples."""
     if report.family_resampled:
-        family = f"uα family over {report.family_resampled} resampled documents"
+        family = translate("AgreementWindow", "uα family resampling {documents}").format(
+            documents=plurals().documents(report.family_resampled))
     else:
-        family = "uα family without interval"
-    return (f"95% intervals: {report.n_boot} bootstrap replicates, seed {report.seed} "
-            f"({family}); hover a cell for its definition")
+        family = translate("AgreementWindow", "uα family without interval")
+    return translate("AgreementWindow",
+                     "95% intervals: {replicates} bootstrap replicates, seed {seed} "
+                     "({family}); hover a cell for its definition").format(
+        replicates=report.n_boot, seed=report.seed, family=family)
 
 
 def _filter_json(filters: Filters) -> dict[str, Any]:

@@ -4,10 +4,13 @@ widget. Results come back on the UI thread through :class:`annotator.ui.workers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from annotator.agreement.report import ProjectReport, ReportCancelled, project_report
 from annotator.db.engine import open_project
@@ -57,7 +60,7 @@ def compute_report(project_path: Path, filters: Filters, state: TaskState,
                    report: Callable[[Any], None]) -> ProjectReport | None:
     """The task: read the input in a session of its own, then compute; progress values are
     ``(fraction, stage)``. Returns None when cancelled."""
-    report((0.0, "reading the project"))
+    report((0.0, "reading the project"))  # i18n: not shown (stage_text translates)
     store = open_project(project_path)
     try:
         with store.reader() as session:
@@ -75,3 +78,55 @@ def compute_report(project_path: Path, filters: Filters, state: TaskState,
         return project_report(data, n_boot=filters.n_boot, seed=filters.seed, progress=progress)
     except ReportCancelled:
         return None
+
+
+STAGES = (
+    QT_TRANSLATE_NOOP("AgreementStage", "reading the project"),
+    QT_TRANSLATE_NOOP("AgreementStage", "starting"),
+    QT_TRANSLATE_NOOP("AgreementStage", "tokenising the documents"),
+    QT_TRANSLATE_NOOP("AgreementStage", "uα family (2016) with bootstrap"),
+    QT_TRANSLATE_NOOP("AgreementStage", "α_u (2004)"),
+    QT_TRANSLATE_NOOP("AgreementStage", "character α"),
+    QT_TRANSLATE_NOOP("AgreementStage", "presence α (bootstrap)"),
+    QT_TRANSLATE_NOOP("AgreementStage", "token κ"),
+    QT_TRANSLATE_NOOP("AgreementStage", "done"),
+)
+"""The report's stage names, as the engine (which has no Qt) reports them."""
+PATTERNED_STAGES = (
+    ("uα family inside ",  # i18n: not shown
+     QT_TRANSLATE_NOOP("AgreementStage", "uα family inside {name}")),
+    ("span F1 ", QT_TRANSLATE_NOOP("AgreementStage", "span F1 {name}")),
+)
+
+
+def stage_text(stage: str) -> str:
+    """A progress stage in the interface language."""
+    for prefix, pattern in PATTERNED_STAGES:
+        if stage.startswith(prefix):
+            return QCoreApplication.translate("AgreementStage", pattern).format(
+                name=stage.removeprefix(prefix))
+    return QCoreApplication.translate("AgreementStage", stage)
+
+
+NOTES = (
+    (re.compile(r"left out \(no documents\): (?P<names>.*)"),
+     QT_TRANSLATE_NOOP("AgreementNote", "left out (no documents): {names}")),
+    (re.compile(r"fewer than two coders with documents: agreement is undefined"),
+     QT_TRANSLATE_NOOP("AgreementNote",
+                       "fewer than two coders with documents: agreement is undefined")),
+    (re.compile(r"α_u and the token kappas use the (?P<used>\d+) of (?P<total>\d+) documents "
+                r"coded by all (?P<coders>\d+) coders"),
+     QT_TRANSLATE_NOOP("AgreementNote", "α_u and the token kappas use the {used} of {total} "
+                                        "documents coded by all {coders} coders")),
+    (re.compile(r"uα family: no bootstrap interval \((?P<reason>.*)\)"),
+     QT_TRANSLATE_NOOP("AgreementNote", "uα family: no bootstrap interval ({reason})")),
+)
+"""The report's notes (English in the engine, the CLI and JSON) in the interface language."""
+
+
+def note_text(note: str) -> str:
+    for pattern, text in NOTES:
+        found = pattern.fullmatch(note)
+        if found:
+            return QCoreApplication.translate("AgreementNote", text).format(**found.groupdict())
+    return note

@@ -6,7 +6,15 @@ import html
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from annotator.domain import CodeKind
@@ -15,7 +23,8 @@ from annotator.ui.models import COLOUR_ROLE, ID_ROLE, KIND_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
 NAME, KEY = range(2)
-HEADERS = ("Code", "Key")
+HEADERS = (QT_TRANSLATE_NOOP("TableHeader", "Code"), QT_TRANSLATE_NOOP("TableHeader", "Key"))
+translate = QCoreApplication.translate
 ROOT = 0
 
 
@@ -100,7 +109,7 @@ class CodebookModel(QAbstractItemModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(HEADERS)):
-            return HEADERS[section]
+            return translate("TableHeader", HEADERS[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -140,9 +149,11 @@ class CodebookModel(QAbstractItemModel):
 def _tooltip(code: CodeInfo) -> str:
     parts = [f"<b>{html.escape(code.path)}</b> — {html.escape(code.name_ar)}"]
     if code.shortcut:
-        parts.append(f"Key: <b>{html.escape(code.shortcut)}</b> (press it, or double-click, to apply)")
-    for title, text in (("Definition", code.definition), ("Include", code.include),
-                        ("Exclude", code.exclude)):
+        parts.append(translate("CodeTip", "Key: {key} (press it, or double-click, to apply)")
+                     .format(key=f"<b>{html.escape(code.shortcut)}</b>"))
+    for title, text in ((translate("CodeTip", "Definition"), code.definition),
+                        (translate("CodeTip", "Include"), code.include),
+                        (translate("CodeTip", "Exclude"), code.exclude)):
         if text:
             parts.append(f"<i>{title}:</i> {html.escape(text)}")
     return "<br>".join(parts)

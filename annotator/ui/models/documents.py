@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -22,13 +24,22 @@ from annotator.ui.models.table import RowTableModel
 Index = QModelIndex | QPersistentModelIndex
 
 TITLE, OUTLET, STATUS, COUNT = range(4)
-HEADERS = ("Title", "Outlet", "Status", "Mine")
-STATUS_TEXT = {AssignmentStatus.TODO: "To do", AssignmentStatus.IN_PROGRESS: "In progress",
-               AssignmentStatus.DONE: "Done", None: "Not assigned"}
+HEADERS = (QT_TRANSLATE_NOOP("TableHeader", "Title"), QT_TRANSLATE_NOOP("TableHeader", "Outlet"),
+           QT_TRANSLATE_NOOP("TableHeader", "Status"), QT_TRANSLATE_NOOP("TableHeader", "Mine"))
+STATUS_TEXT = {AssignmentStatus.TODO: QT_TRANSLATE_NOOP("Status", "To do"),
+               AssignmentStatus.IN_PROGRESS: QT_TRANSLATE_NOOP("Status", "In progress"),
+               AssignmentStatus.DONE: QT_TRANSLATE_NOOP("Status", "Done"),
+               None: QT_TRANSLATE_NOOP("Status", "Not assigned")}
+"""Shown through :func:`status_text`, which translates."""
 STATUS_COLOUR = {AssignmentStatus.TODO: "#9aa0a6", AssignmentStatus.IN_PROGRESS: "#f0a020",
                  AssignmentStatus.DONE: "#2e9d4e", None: "#d0d0d0"}
 STATUS_ORDER = {AssignmentStatus.IN_PROGRESS: 0, AssignmentStatus.TODO: 1,
                 AssignmentStatus.DONE: 2, None: 3}
+
+
+def status_text(status: AssignmentStatus | None) -> str:
+    """A document's status in the interface language."""
+    return QCoreApplication.translate("Status", STATUS_TEXT[status])
 
 
 class DocumentListModel(RowTableModel):
@@ -95,11 +106,12 @@ class DocumentListModel(RowTableModel):
     @staticmethod
     def _display(document: DocumentSummary, column: int) -> str:
         if column == TITLE:
-            return document.title or document.external_id or "(untitled)"
+            return (document.title or document.external_id
+                    or QCoreApplication.translate("DocumentList", "(untitled)"))
         if column == OUTLET:
             return document.outlet or ""
         if column == STATUS:
-            return STATUS_TEXT[document.status]
+            return status_text(document.status)
         return str(document.annotations)
 
     @staticmethod

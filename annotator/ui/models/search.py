@@ -5,14 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor, QFont
 
 from annotator.ui.models import DOCUMENT_ROLE, SPAN_ROLE
 from annotator.ui.models.table import RowTableModel
 
 DOCUMENT, BEFORE, MATCH, AFTER = range(4)
-HEADERS = ("Document", "Before", "Match", "After")
+HEADERS = (QT_TRANSLATE_NOOP("TableHeader", "Document"), QT_TRANSLATE_NOOP("TableHeader", "Before"),
+           QT_TRANSLATE_NOOP("TableHeader", "Match"), QT_TRANSLATE_NOOP("TableHeader", "After"))
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
 

@@ -11,9 +11,8 @@ from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from annotator.codebook import AttributeSpec
-from annotator.db.services.annotations import get_annotation
+from annotator.db.services.annotations import attribute_values, get_annotation
 from annotator.domain import AttributeType
-from annotator.errors import AnnotatorError
 from annotator.ui.commands import SetAttribute
 from annotator.ui.document_state import DocumentState
 from annotator.ui.workspace import Workspace
@@ -99,9 +98,11 @@ class AttributeEditor(QWidget):
         if spec.type in (AttributeType.CHOICE, AttributeType.YES_NO):
             combo = QComboBox()
             choices = spec.choices if spec.type is AttributeType.CHOICE else ["yes", "no"]
-            combo.addItems([EMPTY_CHOICE, *choices])
+            combo.addItem(EMPTY_CHOICE, EMPTY_CHOICE)
+            for value in choices:  # shown by its labels where the codebook gives them
+                combo.addItem(choice_text(value, spec.labels.get(value)), value)
             combo.setToolTip(spec.description)
-            combo.activated.connect(lambda _i, s=spec, c=combo: self._commit(s, c.currentText()))
+            combo.activated.connect(lambda _i, s=spec, c=combo: self._commit(s, c.currentData()))
             return combo
         line = QLineEdit()
         line.setToolTip(spec.description)
@@ -113,16 +114,13 @@ class AttributeEditor(QWidget):
     def _load_values(self) -> None:
         if self._annotation_id is None:
             return
-        try:
-            with self._workspace.store.reader() as session:
-                values = get_annotation(session, self._annotation_id).attributes
-        except AnnotatorError:
-            return
+        with self._workspace.store.reader() as session:
+            values = attribute_values(session, self._annotation_id)
         for attribute_id, editor in self._editors.items():
             value = values.get(attribute_id, "")
             editor.blockSignals(True)
             if isinstance(editor, QComboBox):
-                editor.setCurrentIndex(max(0, editor.findText(value)) if value else 0)
+                editor.setCurrentIndex(max(0, editor.findData(value)) if value else 0)
             else:
                 editor.setText(value)
             editor.blockSignals(False)
@@ -146,3 +144,9 @@ class AttributeEditor(QWidget):
             self.show_annotation(self._annotation_id if row else None, self._state)
         else:
             self._load_values()
+
+
+def choice_text(value: str, labels: tuple[str, str] | None) -> str:
+    """``English — Arabic`` label of a choice, or its stored value when it has no labels."""
+    english, arabic = labels or ("", "")
+    return " — ".join(part for part in (english or value, arabic) if part)

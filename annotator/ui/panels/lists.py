@@ -28,7 +28,7 @@ from annotator.ui.models.documents import (
     COUNT,
     OUTLET,
     STATUS,
-    STATUS_TEXT,
+    status_text,
     TITLE,
     DocumentFilterProxy,
     DocumentListModel,
@@ -69,7 +69,7 @@ class DocumentPanel(QWidget):
         self.status.setObjectName("documentStatusFilter")
         self.status.addItem("All", None)
         for status in AssignmentStatus:
-            self.status.addItem(STATUS_TEXT[status], status.value)
+            self.status.addItem(status_text(status), status.value)
         self.view = _tree("documentList")
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)

@@ -3,7 +3,7 @@ sample-size verdict (Krippendorff's minimum for the chosen α_min and p)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,13 +25,15 @@ from annotator.db.services.assignments import AssignmentRequest
 from annotator.db.services.documents import list_documents
 from annotator.domain import Role
 from annotator.sampling import SAMPLE_SIZE_SOURCE, new_seed, required_sample_size, sample_count
+from annotator.ui.plurals import plurals
 from annotator.ui.progress.command import AssignDocuments
 from annotator.ui.workspace import Workspace
 
 BY_HAND, SHARE, COUNT = 0, 1, 2
-MODES = ("By hand: every chosen document to every chosen coder",
-         "Reliability sample: a share of the documents",
-         "Reliability sample: a number of documents")
+MODES = (QT_TRANSLATE_NOOP("AssignDialog", "By hand: every chosen document to every chosen coder"),
+         QT_TRANSLATE_NOOP("AssignDialog", "Reliability sample: a share of the documents"),
+         QT_TRANSLATE_NOOP("AssignDialog", "Reliability sample: a number of documents"))
+translate = QCoreApplication.translate
 
 
 class AssignDialog(QDialog):
@@ -40,7 +42,7 @@ class AssignDialog(QDialog):
     def __init__(self, workspace: Workspace, document_id: str, parent: QWidget | None = None
                  ) -> None:
         super().__init__(parent, objectName="assignDialog")
-        self.setWindowTitle("Assign documents")
+        self.setWindowTitle(translate("AssignDialog", "Assign documents"))
         self.workspace, self.document_id = workspace, document_id
         self.coders = self._checklist("assignCoders", [(c.uuid, c.name, c.role is Role.CODER)
                                                        for c in workspace.coders])
@@ -68,7 +70,7 @@ class AssignDialog(QDialog):
 
     def _build_fields(self) -> None:
         self.mode = QComboBox(objectName="assignMode")
-        self.mode.addItems(MODES)
+        self.mode.addItems([translate("AssignDialog", mode) for mode in MODES])
         self.share = self._number(QDoubleSpinBox(objectName="assignShare"), 0, 1, 0.2, 0.05)
         self.count = self._number(QSpinBox(objectName="assignCount"), 0, self.documents.count(),
                                   min(10, self.documents.count()), 1)
@@ -78,15 +80,17 @@ class AssignDialog(QDialog):
         self.p = self._number(QDoubleSpinBox(objectName="assignP"), 0.001, 0.2, 0.05, 0.005,
                               decimals=3)
         self.p_c = self._number(QDoubleSpinBox(objectName="assignPc"), 0.01, 0.5, 0.5, 0.05)
-        self.force = QCheckBox("Take documents away even from coders who have annotated them "
-                               "(annotations are kept)", objectName="assignForce")
+        self.force = QCheckBox(translate("AssignDialog", "Take documents away even from coders "
+                                         "who have annotated them (annotations are kept)"),
+                               objectName="assignForce")
         self.verdict = QLabel(objectName="sampleVerdict", wordWrap=True)
         self.verdict.setToolTip(SAMPLE_SIZE_SOURCE)
         self.error = QLabel(objectName="assignError", wordWrap=True)
         self.error.setStyleSheet("color: #a40000")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Assign")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            translate("AssignDialog", "Assign"))
         self.buttons.accepted.connect(self.assign)
         self.buttons.rejected.connect(self.reject)
 
@@ -102,7 +106,8 @@ class AssignDialog(QDialog):
 
     def _lay_out(self) -> None:
         lists = QHBoxLayout()
-        for title, widget in (("Coders", self.coders), ("Documents", self.documents)):
+        for title, widget in ((translate("AssignDialog", "Coders"), self.coders),
+                              (translate("AssignDialog", "Documents"), self.documents)):
             column = QVBoxLayout()
             column.addWidget(QLabel(f"<b>{title}</b>"))
             column.addWidget(widget)
@@ -110,18 +115,18 @@ class AssignDialog(QDialog):
                 column.addLayout(self._all_none())
             lists.addLayout(column, 1 if widget is self.coders else 2)
         form = QFormLayout()
-        form.addRow("Assignment", self.mode)
-        form.addRow("Share in the sample", self.share)
-        form.addRow("Documents in the sample", self.count)
+        form.addRow(translate("AssignDialog", "Assignment"), self.mode)
+        form.addRow(translate("AssignDialog", "Share in the sample"), self.share)
+        form.addRow(translate("AssignDialog", "Documents in the sample"), self.count)
         seed_row = QHBoxLayout()
         seed_row.addWidget(self.seed, 1)
-        fresh = QPushButton("New seed", objectName="assignNewSeed")
+        fresh = QPushButton(translate("AssignDialog", "New seed"), objectName="assignNewSeed")
         fresh.clicked.connect(lambda: self.seed.setValue(new_seed()))
         seed_row.addWidget(fresh)
-        form.addRow("Seed", seed_row)
-        form.addRow("Smallest acceptable α", self.alpha_min)
-        form.addRow("Significance level p", self.p)
-        form.addRow("P of the rarest category", self.p_c)
+        form.addRow(translate("AssignDialog", "Seed"), seed_row)
+        form.addRow(translate("AssignDialog", "Smallest acceptable α"), self.alpha_min)
+        form.addRow(translate("AssignDialog", "Significance level p"), self.p)
+        form.addRow(translate("AssignDialog", "P of the rarest category"), self.p_c)
         layout = QVBoxLayout(self)
         layout.addLayout(lists, 1)
         layout.addLayout(form)
@@ -130,7 +135,8 @@ class AssignDialog(QDialog):
 
     def _all_none(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        for label, state in (("All", Qt.CheckState.Checked), ("None", Qt.CheckState.Unchecked)):
+        for label, state in ((translate("AssignDialog", "All"), Qt.CheckState.Checked),
+                             (translate("AssignDialog", "None"), Qt.CheckState.Unchecked)):
             button = QPushButton(label)
             button.clicked.connect(lambda _=False, s=state: self._check_all(s))
             row.addWidget(button)
@@ -169,7 +175,8 @@ class AssignDialog(QDialog):
             widget.setEnabled(used)
         self.error.clear()
         if mode == BY_HAND:
-            self.verdict.setText("By hand: no reliability sample is drawn or stored.")
+            self.verdict.setText(translate("AssignDialog",
+                                           "By hand: no reliability sample is drawn or stored."))
             self.verdict.setStyleSheet("")
             return
         self.verdict.setText(self._verdict_text(mode))
@@ -186,11 +193,19 @@ class AssignDialog(QDialog):
             return str(error)
         enough = size >= needed.units
         self.verdict.setStyleSheet(f"color: {'#1b5e20' if enough else '#a40000'}")
-        verdict = "enough" if enough else f"too few — {needed.units - size} more needed"
-        return (f"The sample: {size} of {documents} documents → {size} unit{'s' * (size != 1)} for a "
-                f"document-level variable. Krippendorff's α ≥ {needed.alpha_min:g} at p = "
-                f"{needed.p:g} (P_c = {needed.p_c:g}, {needed.coders} coders) needs "
-                f"{needed.units} units ({needed.values} values): {verdict}.")
+        missing = needed.units - size
+        verdict = (translate("AssignDialog", "enough") if enough else
+                   translate("AssignDialog", "too few — {count} more needed").format(
+                       count=missing))
+        words = plurals()
+        return translate(
+            "AssignDialog", "The sample: {size} of {documents} → {units} for a document-level "
+            "variable. Krippendorff's α ≥ {alpha_min} at p = {p} (P_c = {p_c}, {coders}) needs "
+            "{needed} ({values} values): {verdict}.").format(
+            size=size, documents=words.documents(documents), units=words.units(size),
+            alpha_min=f"{needed.alpha_min:g}", p=f"{needed.p:g}", p_c=f"{needed.p_c:g}",
+            coders=words.coders(needed.coders), needed=words.units(needed.units),
+            values=needed.values, verdict=verdict)
 
     # ------------------------------------------------------------------ acting
     def assign(self) -> None:
@@ -205,4 +220,5 @@ class AssignDialog(QDialog):
         if done:
             self.accept()
         else:
-            self.error.setText(messages[-1] if messages else "the assignment was refused")
+            self.error.setText(messages[-1] if messages
+                               else translate("AssignDialog", "the assignment was refused"))

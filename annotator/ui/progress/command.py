@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import QCoreApplication
 from sqlalchemy.orm import Session
 
 from annotator.db.services.assignments import (
@@ -21,7 +22,9 @@ class AssignDocuments(ServiceCommand):
 
     def __init__(self, workspace: Workspace, request: AssignmentRequest,
                  document_id: str) -> None:
-        what = "Assign a reliability sample" if request.is_sample else "Assign documents"
+        what = (QCoreApplication.translate("AssignDialog", "Assign a reliability sample")
+                if request.is_sample else
+                QCoreApplication.translate("AssignDialog", "Assign documents"))
         super().__init__(workspace, what, document_id)
         self.request = request
         self.outcome: AssignmentOutcome | None = None

@@ -2,7 +2,8 @@
 
 Column 0 names the document (★ for the reliability sample); each further column is one coder,
 whose cell shows status and annotation count, with the last change in the tooltip. The header
-of a coder's column carries that coder's totals.
+of a coder's column carries that coder's totals. The last column is the gold layer: clusters
+decided out of the document's clusters (adjudication).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from annotator.db.services.gold_progress import GoldProgress
 from annotator.db.services.progress import ProgressCell, ProgressMatrix
 from annotator.domain import AssignmentStatus
 from annotator.ui.models import ID_ROLE, SORT_ROLE, STATUS_ROLE
@@ -47,7 +49,10 @@ class ProgressModel(QAbstractTableModel):
         return 0 if parent.isValid() or self.matrix is None else len(self.matrix.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() or self.matrix is None else 1 + len(self.matrix.coder_ids)
+        return 0 if parent.isValid() or self.matrix is None else 2 + len(self.matrix.coder_ids)
+
+    def _is_gold(self, column: int) -> bool:
+        return self.matrix is not None and column == 1 + len(self.matrix.coder_ids)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt's name
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -59,6 +64,8 @@ class ProgressModel(QAbstractTableModel):
             return {Qt.ItemDataRole.DisplayRole: "Document",
                     Qt.ItemDataRole.ToolTipRole: f"{SAMPLE_MARK} = in the reliability sample "
                                                  "(coded by every coder)"}.get(role)
+        if self._is_gold(section):
+            return self._gold_header(role)
         name = self.matrix.coder_names[section - 1]
         total = self.matrix.totals[section - 1]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -79,6 +86,8 @@ class ProgressModel(QAbstractTableModel):
             return row.in_sample
         if index.column() == 0:
             return self._document_data(row.external_id or row.title, row.title, row.in_sample, role)
+        if self._is_gold(index.column()):
+            return self._gold_data(self.matrix.gold_of(row.document_id), role)
         return self._cell_data(row.cells[index.column() - 1], role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -87,6 +96,33 @@ class ProgressModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     # ------------------------------------------------------------------- cells
+    def _gold_header(self, role: int) -> Any:
+        assert self.matrix is not None
+        decided = sum(g.decided for g in self.matrix.gold.values())
+        clusters = sum(g.clusters for g in self.matrix.gold.values())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"Gold\n{decided}/{clusters} decided"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (f"Adjudication: {decided} of {clusters} clusters decided (accepted, edited "
+                    "or rejected)")
+        return None
+
+    @staticmethod
+    def _gold_data(gold: GoldProgress, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{gold.text()} · {gold.gold}" if gold.clusters else "—"
+        if role in (COUNT_ROLE, SORT_ROLE):
+            return gold.decided
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (f"{gold.decided} of {gold.clusters} clusters decided; "
+                    f"{gold.gold} gold annotations")
+        if role == Qt.ItemDataRole.BackgroundRole and gold.clusters:
+            done = gold.decided == gold.clusters
+            return QBrush(QColor("#d9f2dd" if done else "#fff3c4" if gold.decided else "#f3f4f6"))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
     @staticmethod
     def _document_data(label: str, title: str, in_sample: bool, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):

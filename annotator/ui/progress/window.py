@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -15,8 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.db.services.progress import ProgressMatrix, progress_matrix
+from annotator.ui.live import LiveUpdates
 from annotator.ui.progress.model import SAMPLE_MARK, ProgressModel
+from annotator.ui.plurals import plurals
 from annotator.ui.workspace import Workspace
+
+translate = QCoreApplication.translate
 
 
 class ProgressWindow(QWidget):
@@ -25,7 +31,8 @@ class ProgressWindow(QWidget):
     def __init__(self, workspace: Workspace, current_document: Callable[[], str | None],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="progressWindow")
-        self.setWindowTitle(f"Progress — {workspace.project_name}")
+        self.setWindowTitle(translate("ProgressWindow", "Progress — {project}").format(
+            project=workspace.project_name))
         self.workspace, self.current_document = workspace, current_document
         self.model = ProgressModel(self)
         self.table = QTableView(objectName="progressTable")
@@ -33,9 +40,10 @@ class ProgressWindow(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.summary = QLabel(objectName="progressSummary", wordWrap=True)
-        assign = QPushButton("Assign documents…", objectName="progressAssign")
+        assign = QPushButton(translate("ProgressWindow", "Assign documents…"),
+                             objectName="progressAssign")
         assign.clicked.connect(self.open_assign_dialog)
-        refresh = QPushButton("Refresh", objectName="progressRefresh")
+        refresh = QPushButton(translate("ProgressWindow", "Refresh"), objectName="progressRefresh")
         refresh.clicked.connect(self.refresh)
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary, 1)
@@ -46,6 +54,8 @@ class ProgressWindow(QWidget):
         layout.addLayout(buttons)
         workspace.events.documentsChanged.connect(self.refresh)
         workspace.events.countsChanged.connect(self.refresh)
+        self.live = LiveUpdates(workspace.store, self)  # a server: coders' commits refresh it
+        self.live.changed.connect(lambda _tables: self.refresh())
         self.refresh()
         self.resize(900, 520)
 
@@ -59,6 +69,10 @@ class ProgressWindow(QWidget):
         for column in range(1, self.model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.live.close()
+        super().closeEvent(event)
+
     def open_assign_dialog(self) -> bool:
         from annotator.ui.progress.assign_dialog import AssignDialog
 
@@ -66,16 +80,15 @@ class ProgressWindow(QWidget):
         return bool(self.assign_dialog.exec())
 
 
-def _documents(count: int) -> str:
-    return f"{count} document" if count == 1 else f"{count} documents"
-
-
 def summary_text(matrix: ProgressMatrix) -> str:
-    documents = _documents(len(matrix.rows))
+    documents = plurals().documents(len(matrix.rows))
     sample = matrix.sample
     if not sample:
-        return f"{documents}; no reliability sample drawn."
-    coders = ", ".join(sample.get("coder_names", []))
-    return (f"{documents}; {SAMPLE_MARK} reliability sample of "
-            f"{_documents(len(sample.get('documents', [])))} (seed {sample.get('seed')}) coded by "
-            f"{coders}; α_min {sample.get('alpha_min')}, p {sample.get('p')}.")
+        return translate("ProgressWindow", "{documents}; no reliability sample drawn.").format(
+            documents=documents)
+    return translate("ProgressWindow", "{documents}; {mark} reliability sample of {sample} "
+                     "(seed {seed}) coded by {coders}; α_min {alpha_min}, p {p}.").format(
+        documents=documents, mark=SAMPLE_MARK,
+        sample=plurals().documents(len(sample.get("documents", []))), seed=sample.get("seed"),
+        coders=", ".join(sample.get("coder_names", [])), alpha_min=sample.get("alpha_min"),
+        p=sample.get("p"))

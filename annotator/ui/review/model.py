@@ -7,10 +7,12 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from annotator.adjudication import key_of
 from annotator.review import Cluster, ReviewClass, filter_clusters
 
 CLUSTER_ROLE = Qt.ItemDataRole.UserRole + 1
-FIXED = ("#", "Range", "Classes")
+FIXED = ("#", "Range", "Classes", "Gold")
+GOLD_COLUMN = 3
 CLASS_COLOURS = {ReviewClass.UNANIMOUS: "#2e7d32", ReviewClass.MISSING: "#b71c1c",
                  ReviewClass.CODE: "#c62828", ReviewClass.BOUNDARY: "#ef6c00",
                  ReviewClass.ATTRIBUTE: "#6a1b9a", ReviewClass.RELATION: "#1565c0"}
@@ -19,8 +21,9 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class ClusterModel(QAbstractTableModel):
-    """Rows are the clusters that pass the filters; columns: number, range, classes, one per
-    coder (their codes there, or "—" when they marked nothing), and the text."""
+    """Rows are the clusters that pass the filters; columns: number, range, classes, the gold
+    decision (empty while undecided), one per coder (their codes there, or "—" when they marked
+    nothing), and the text."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -28,6 +31,7 @@ class ClusterModel(QAbstractTableModel):
         self._rows: list[Cluster] = []
         self._coders: tuple[str, ...] = ()
         self._text = ""
+        self._decisions: dict[str, str] = {}  # cluster key -> what was decided
         self._filters: dict[str, tuple[str, ...]] = {"classes": (), "codes": (), "coders": ()}
 
     def set_clusters(self, clusters: list[Cluster], coders: tuple[str, ...], text: str) -> None:
@@ -35,6 +39,13 @@ class ClusterModel(QAbstractTableModel):
         self._all, self._coders, self._text = clusters, coders, text
         self._rows = filter_clusters(clusters, **self._filters)
         self.endResetModel()
+
+    def set_decisions(self, decisions: dict[str, str]) -> None:
+        """What each decided cluster (by key) shows in the Gold column."""
+        self._decisions = decisions
+        if self._rows:
+            self.dataChanged.emit(self.index(0, GOLD_COLUMN),
+                                  self.index(len(self._rows) - 1, GOLD_COLUMN))
 
     def set_filters(self, *, classes: tuple[str, ...] = (), codes: tuple[str, ...] = (),
                     coders: tuple[str, ...] = ()) -> None:
@@ -85,7 +96,9 @@ class ClusterModel(QAbstractTableModel):
             return f"{cluster.start}–{cluster.end}"
         if column == 2:
             return ", ".join(c.value for c in cluster.classes)
-        if column - len(FIXED) < len(self._coders):
+        if column == GOLD_COLUMN:
+            return self._decisions.get(key_of(cluster), "")
+        if 0 <= column - len(FIXED) < len(self._coders):
             return self._coder_cell(cluster, self._coders[column - len(FIXED)], full)
         if column == len(FIXED) + len(self._coders):
             piece = " ".join(self._text[cluster.start:cluster.end].split())

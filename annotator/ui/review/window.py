@@ -1,10 +1,10 @@
-"""The review window (lead): one document's text with every coder's spans in the coder's colour,
-the clusters of their spans filterable by class, code and coder, keyboard navigation between
-disagreements, and the document's agreement figures. Read-only: adjudication comes later."""
+"""The review window (lead): one document's text with every coder's spans in the coder's colour
+and the gold spans, the clusters of their spans filterable by class, code and coder, keyboard
+navigation between disagreements, and the document's agreement figures. Opened for a lead, it
+adjudicates (annotator/ui/review/adjudication.py); without one it is read-only."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -24,32 +24,42 @@ from PySide6.QtWidgets import (
 from annotator.agreement.report import ProjectReport
 from annotator.db.engine import open_project
 from annotator.db.services.annotations import AnnotationSpan
+from annotator.db.services.coders import CoderInfo
 from annotator.db.services.documents import list_documents
+from annotator.project_location import ProjectLocation, location_name
 from annotator.review import Cluster
 from annotator.ui.document_state import DocumentState
 from annotator.ui.document_view import DocumentView
 from annotator.ui.highlighter import Style
+from annotator.ui.review.adjudication import Adjudication
+from annotator.ui.live import LiveUpdates
 from annotator.ui.review.data import ReviewData, document_report, load_review
 from annotator.ui.review.model import CLUSTER_ROLE, ClusterModel
 from annotator.ui.review.panels import AgreementFigures, ReviewFilters, legend_html
 from annotator.ui.workers import TaskRunner, TaskState
 
-READ_ONLY_NOTE = ("Read-only review: nothing here changes the coding. Adjudication into a gold "
-                  "layer comes in a later version.")
+READ_ONLY_NOTE = ("Read-only review: nothing here changes the coding or the gold layer. Open it "
+                  "as a lead to adjudicate.")
+ADJUDICATION_NOTE = ("Adjudicating as {lead}: 1–9 accept that coder's version of the selected "
+                     "cluster into gold, R rejects it, E edits the gold span, Ctrl+Z undoes. "
+                     "The coders' own coding never changes.")
+GOLD_COLOUR = "#B8860B"
 FRAME_COLOUR = "#212121"
 FIGURES_POLL_MS = 100
-COLUMN_WIDTH, NARROW_COLUMNS = 130, {0: 36, 1: 90, 2: 120}
+COLUMN_WIDTH, NARROW_COLUMNS = 130, {0: 36, 1: 90, 2: 120, 3: 120}
 NEXT_KEYS, PREVIOUS_KEYS = ("N", "F8"), ("Shift+N", "Shift+F8")
 
 
 class ReviewWindow(QWidget):
     """Opens on ``document_id`` (default: the first document) of the project at ``project_path``."""
 
-    def __init__(self, project_path: Path, parent: QWidget | None = None,
-                 document_id: str | None = None) -> None:
+    def __init__(self, project_path: ProjectLocation, parent: QWidget | None = None,
+                 document_id: str | None = None, lead: CoderInfo | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("reviewWindow")
-        self.setWindowTitle(f"Review (read-only) — {project_path.name}")
+        self.lead = lead
+        mode = f"Review and adjudication ({lead.name})" if lead else "Review (read-only)"
+        self.setWindowTitle(f"{mode} — {location_name(project_path)}")
         self.project_path = project_path
         self.store = open_project(project_path)
         self.runner = TaskRunner(self, threads=1)
@@ -62,13 +72,22 @@ class ReviewWindow(QWidget):
         self._figures_for: str | None = None
         self._figures_timer = QTimer(self, singleShot=True, interval=FIGURES_POLL_MS)
         self._figures_timer.timeout.connect(self._figures_when_laid_out)
+        self.adjudication: Adjudication | None = None
+        if lead is not None:
+            self.adjudication = Adjudication(self, lead)
         self._build()
         self._fill_documents(document_id)
+        self.live = LiveUpdates(self.store, self)  # a server: coders' commits refresh the view
+        self.live.changed.connect(self._on_live_change)
         self.resize(1400, 860)
 
     # layout ---------------------------------------------------------------------------------
     def _build(self) -> None:
-        note = QLabel(READ_ONLY_NOTE, objectName="reviewReadOnly")
+        if self.lead is not None:
+            note = QLabel(ADJUDICATION_NOTE.format(lead=self.lead.name),
+                          objectName="reviewAdjudicationNote")
+        else:
+            note = QLabel(READ_ONLY_NOTE, objectName="reviewReadOnly")
         note.setStyleSheet("background:#fff4d6; border:1px solid #e0c36a; padding:4px")
         self.documents = QComboBox(objectName="reviewDocument")
         self.documents.currentIndexChanged.connect(self._on_document_chosen)
@@ -117,6 +136,8 @@ class ReviewWindow(QWidget):
         layout.addWidget(self.filters)
         layout.addWidget(self.table, 3)
         layout.addLayout(buttons)
+        if self.adjudication is not None:
+            layout.addWidget(self.adjudication.panel)
         layout.addWidget(self.figures, 1)
         return side
 
@@ -144,20 +165,46 @@ class ReviewWindow(QWidget):
 
     def show_document(self, document_id: str) -> None:
         """Show one document, its clusters, and start computing its agreement figures."""
-        self.data = data = load_review(self.store, document_id)
-        self.view.show_document(DocumentState(self.store, data.loaded, self), self.style_of)
-        self.filters.offer(data.clusters, data.coders)
-        self.model.set_clusters(data.clusters, data.coders, data.loaded.text)
+        self._load(document_id)
+        self.filters.offer(self.data.clusters, self.data.coders)
         self._apply_filters()
-        self.legend.setText(legend_html(data.colours))
+        if self.adjudication is not None:
+            self.adjudication.offer(self.data)
         if self._task is not None:
             self._task.cancel()
         self.figures.show_pending()
         self._figures_for = document_id
         self._figures_timer.start()
 
+    def _load(self, document_id: str) -> None:
+        """Read the document, its clusters and its gold again, and show them."""
+        self.data = data = load_review(self.store, document_id)
+        self.view.show_document(DocumentState(self.store, data.loaded, self), self.style_of)
+        self.model.set_clusters(data.clusters, data.coders, data.loaded.text)
+        self.model.set_decisions({key: d.summary() for key, d in data.decisions.items()})
+        colours = {**data.colours, "gold": GOLD_COLOUR} if data.gold_ids else data.colours
+        self.legend.setText(legend_html(colours))
+
+    def reload(self) -> None:
+        """After a decision: the same document and filters, the same cluster selected."""
+        if self.data is None:
+            return
+        chosen = self.current_cluster()
+        self._load(self.data.loaded.document_id)
+        self._apply_filters()
+        if chosen is not None and chosen in self.model.clusters:
+            self.select_row(self.model.row_of(chosen))
+        elif self.adjudication is not None:
+            self.adjudication.show(None)
+
+    def _on_live_change(self, _tables: set[str]) -> None:
+        """A coder committed on the server: read the document again, keeping the selection."""
+        self.reload()
+
     def style_of(self, row: AnnotationSpan) -> Style:
-        """Every span in its coder's colour."""
+        """Every span in its coder's colour, gold spans in gold."""
+        if self.data is not None and row.uuid in self.data.gold_ids:
+            return GOLD_COLOUR, False
         return (self.data.colour_of(row.coder_id) if self.data else "#777777"), False
 
     # clusters -------------------------------------------------------------------------------
@@ -193,6 +240,8 @@ class ReviewWindow(QWidget):
 
     def _on_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         cluster = self.current_cluster()
+        if self.adjudication is not None:
+            self.adjudication.show(cluster)
         if cluster is None:
             self.view.set_current(None)
             return
@@ -218,7 +267,10 @@ class ReviewWindow(QWidget):
             self.figures.show_report(report)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self.adjudication is not None:
+            self.adjudication.close()
         self.runner.cancel_all()
         self.runner.wait()
+        self.live.close()
         self.store.close()
         super().closeEvent(event)

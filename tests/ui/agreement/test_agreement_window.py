@@ -117,8 +117,10 @@ def test_colour_flags_follow_the_thresholds(window: AgreementWindow) -> None:
         if verdict is None:
             continue
         seen.add(verdict)
-        value = window.model.row_at(row).figures[PRIMARY].value
-        expected = ("undefined" if value != value else "reliable" if value >= 0.8
+        figure = window.model.row_at(row).figures[PRIMARY]
+        value = figure.value
+        expected = ("undefined" if value != value else "too few units" if figure.n_units < 2
+                    else "reliable" if value >= 0.8
                     else "tentative" if value >= 0.667 else "not reliable")
         assert verdict == expected
         assert cell(window, row, column, Qt.ItemDataRole.BackgroundRole) == \
@@ -155,7 +157,7 @@ def test_the_family_shows_intervals_coverage_and_definitions(window: AgreementWi
     factual = next(r for r, row in enumerate(report.rows) if row.name == "Claim/Factual")
     tip = cell(window, factual, column_of(window, "k_u_alpha"), Qt.ItemDataRole.ToolTipRole)
     assert "coverage" in tip and "eq. 13b" in tip and "CI [" in tip
-    assert "over 3 resampled documents" in window.summary.text()
+    assert "resampling 3 documents" in window.summary.text()
 
 
 def test_the_screenshot_is_saved(window: AgreementWindow, qtbot) -> None:  # noqa: ANN001
@@ -271,3 +273,30 @@ def test_the_chart_can_show_the_other_figures(window: AgreementWindow) -> None:
     assert window.chart.chart().title().startswith("Cohen κ per code")
     window.measure.setCurrentIndex(window.measure.findData("presence_alpha"))
     assert window.chart.chart().title().startswith("presence α per code")
+
+
+def test_the_window_in_arabic_is_mirrored_and_translated(qtbot, coded: Path) -> None:  # noqa: ANN001
+    """Saves tests/artifacts/agreement-ar.png: every label, header and verdict in Arabic."""
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.ui import i18n
+
+    assert i18n.install_language("ar")
+    try:
+        window = open_agreement_window(coded)
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: window.report is not None, timeout=60_000)
+        assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        headers = [window.model.headerData(c, Qt.Orientation.Horizontal)
+                   for c in range(window.model.columnCount())]
+        assert headers[0] == "الرمز" and "الحكم" in headers
+        assert window.filters.compute.text() == "احسب"
+        assert "مرمِّز" in window.summary.text() and "فترات ثقة" in window.summary.text()
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.wait(300)  # the chart lays out its labels after the first paint
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        assert window.grab().save(str(ARTIFACTS / "agreement-ar.png"))
+        window.close()
+    finally:
+        i18n.install_language("en", QApplication.instance())

@@ -16,7 +16,7 @@ from annotator.db.services.documents import list_documents
 from annotator.db.services.review import review_input
 from annotator.review import ReviewClass, review_document
 from annotator.ui.review import open_review_window
-from annotator.ui.review.model import ClusterModel
+from annotator.ui.review.model import GOLD_COLUMN, ClusterModel
 from annotator.ui.review.window import READ_ONLY_NOTE, ReviewWindow
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
@@ -63,7 +63,7 @@ def test_the_window_lists_every_cluster_of_the_first_document(window: ReviewWind
     assert window.model.rowCount() == len(expected) > 10
     headers = [window.model.headerData(c, Qt.Orientation.Horizontal)
                for c in range(window.model.columnCount())]
-    assert headers == ["#", "Range", "Classes", "Layla", "Omar", "Text"]
+    assert headers == ["#", "Range", "Classes", "Gold", "Layla", "Omar", "Text"]
     missing = next(c for c in expected if c.missing)
     row = window.model.row_of(missing)
     column = headers.index(missing.missing[0])
@@ -152,6 +152,10 @@ def test_a_lead_opens_it_from_the_project_menu_on_the_open_document(
     review = main.review_window
     qtbot.addWidget(review)
     assert review.data.loaded.document_id == main.state.document_id
+    assert review.adjudication is not None and review.lead.name == "Lead"  # adjudicates
+    review.select_row(0)
+    assert review.adjudication.accept_lane(0)
+    assert review.model.index(0, GOLD_COLUMN).data() == "accepted Layla"
     review.close()
 
 

@@ -1,0 +1,1 @@
+"""The lead's workbench: new project, import articles, the start screen (issue 12)."""

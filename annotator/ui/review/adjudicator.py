@@ -1,0 +1,145 @@
+"""The lead's adjudication in the review window: each action one service call in one transaction,
+pushed on the window's undo stack; automatic strategies run in a worker with progress and Cancel.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+from sqlalchemy.orm import Session
+
+from annotator.adjudication import Strategy, key_of
+from annotator.db.engine import ProjectStore, open_project
+from annotator.db.services.adjudication import (
+    DecisionChange,
+    accept,
+    edit_gold,
+    reject,
+    set_rationale,
+)
+from annotator.db.services.adjudication_auto import AutoReport, adjudicate_automatically
+from annotator.errors import AnnotatorError
+from annotator.review import Cluster
+from annotator.ui.review.commands import DecisionCommand
+from annotator.ui.review.edit_gold import GoldEdit
+from annotator.ui.workers import Report, TaskRunner, TaskState
+
+
+class _Cancelled(Exception):
+    """Raised inside the worker's transaction so that a cancelled run stores nothing."""
+
+
+class Adjudicator(QObject):
+    """Decisions of one lead on one project; ``changed`` fires after each (and after Undo)."""
+
+    changed = Signal()
+    message = Signal(str)
+
+    def __init__(self, store: ProjectStore, project_path: Path, lead: str,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.project_path, self.lead = store, project_path, lead
+        self.undo_stack = QUndoStack(self)
+        self.runner = TaskRunner(self, threads=1)
+        self.task: TaskState | None = None
+
+    # one decision -----------------------------------------------------------------------
+    def _push(self, text: str, action: Callable[[Session], DecisionChange]) -> bool:
+        command = DecisionCommand(self.store, text, lambda _change: self.changed.emit(),
+                                  self.message.emit)
+        try:
+            command.run_first(action)
+        except AnnotatorError as error:
+            self.message.emit(f"{text}: {error}")
+            return False
+        self.undo_stack.push(command)
+        self.message.emit(f"{text}: done (Ctrl+Z undoes it)")
+        return True
+
+    def accept(self, cluster: Cluster, coder: str) -> bool:
+        spans = sorted(cluster.by_coder(coder), key=lambda s: (s.start, -s.end))
+        if not spans:
+            self.message.emit(f"{coder} marked nothing in cluster #{cluster.number}: "
+                              "reject it (R) or edit the gold span (E)")
+            return False
+        return self._push(f"Accept {coder}'s version of cluster #{cluster.number}",
+                          lambda session: accept(session, lead=self.lead,
+                                                 document=cluster.document,
+                                                 cluster=key_of(cluster), source=spans[0].key))
+
+    def reject(self, cluster: Cluster) -> bool:
+        return self._push(f"Reject cluster #{cluster.number}",
+                          lambda session: reject(session, lead=self.lead,
+                                                 document=cluster.document,
+                                                 cluster=key_of(cluster)))
+
+    def edit(self, cluster: Cluster, edit: GoldEdit, gold_id: str | None) -> bool:
+        return self._push(f"Edit the gold span of cluster #{cluster.number}",
+                          lambda session: edit_gold(
+                              session, lead=self.lead, document=cluster.document,
+                              cluster=key_of(cluster), gold_id=gold_id, start=edit.start,
+                              end=edit.end, code_id=edit.code_id, attributes=edit.attributes))
+
+    def set_rationale(self, cluster: Cluster, decision_id: str, text: str) -> bool:
+        return self._push(f"Rationale of cluster #{cluster.number}",
+                          lambda session: set_rationale(session, lead=self.lead,
+                                                        decision_id=decision_id, text=text))
+
+    # automatic strategies ------------------------------------------------------------------
+    def run_strategy(self, strategy: Strategy, threshold: float,
+                     on_progress: Callable[[Any], None],
+                     on_done: Callable[[AutoReport | None], None]) -> TaskState:
+        """Run ``strategy`` over every document in a worker (its own connection, one
+        transaction); the result becomes one Undo step."""
+        path, lead = self.project_path, self.lead
+
+        def work(state: TaskState, report: Report) -> AutoReport | None:
+            def progress(done: int, total: int) -> bool:
+                report((done, total))
+                return not state.cancelled
+
+            store = open_project(path)
+            try:
+                with store.transaction() as session:
+                    result = adjudicate_automatically(session, lead=lead, strategy=strategy,
+                                                      threshold=threshold, progress=progress)
+                    if state.cancelled:
+                        raise _Cancelled
+                return result
+            except _Cancelled:
+                return None
+            finally:
+                store.close()
+
+        def done(result: AutoReport | None) -> None:
+            self.task = None
+            if result is not None:
+                self._adopt(result)
+            on_done(result)
+
+        def failed(error: str) -> None:
+            self.task = None
+            self.message.emit(f"Automatic adjudication failed: {error}")
+            on_done(None)
+
+        self.task = self.runner.start(work, on_done=done, on_progress=on_progress,
+                                      on_failed=failed)
+        return self.task
+
+    def _adopt(self, result: AutoReport) -> None:
+        counts = (f"{result.total('decided')} decided, {result.total('already')} already "
+                  f"decided, {result.total('left')} left for review, "
+                  f"{result.total('conflicts')} conflicts")
+        command = DecisionCommand(self.store, f"Automatic adjudication ({result.strategy})",
+                                  lambda _change: self.changed.emit(), self.message.emit)
+        command.adopt(result.change)
+        self.undo_stack.push(command)
+        self.message.emit(f"Automatic adjudication ({result.strategy}): {counts}")
+
+    def close(self) -> None:
+        self.runner.cancel_all()
+        self.runner.wait()

@@ -1,0 +1,194 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+<context>
+    <name>Plurals</name>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>لا وثائق</numerusform>
+            <numerusform>وثيقة واحدة</numerusform>
+            <numerusform>وثيقتان</numerusform>
+            <numerusform>%n وثائق</numerusform>
+            <numerusform>%n وثيقة</numerusform>
+            <numerusform>%n وثيقة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>لا مقالات</numerusform>
+            <numerusform>مقالة واحدة</numerusform>
+            <numerusform>مقالتان</numerusform>
+            <numerusform>%n مقالات</numerusform>
+            <numerusform>%n مقالةً</numerusform>
+            <numerusform>%n مقالة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n coder(s)</source>
+        <translation>
+            <numerusform>لا مرمِّزين</numerusform>
+            <numerusform>مرمِّز واحد</numerusform>
+            <numerusform>مرمِّزان</numerusform>
+            <numerusform>%n مرمِّزين</numerusform>
+            <numerusform>%n مرمِّزًا</numerusform>
+            <numerusform>%n مرمِّز</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n code(s)</source>
+        <translation>
+            <numerusform>لا رموز</numerusform>
+            <numerusform>رمز واحد</numerusform>
+            <numerusform>رمزان</numerusform>
+            <numerusform>%n رموز</numerusform>
+            <numerusform>%n رمزًا</numerusform>
+            <numerusform>%n رمز</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s)</source>
+        <translation>
+            <numerusform>لا وسوم</numerusform>
+            <numerusform>وسم واحد</numerusform>
+            <numerusform>وسمان</numerusform>
+            <numerusform>%n وسوم</numerusform>
+            <numerusform>%n وسمًا</numerusform>
+            <numerusform>%n وسم</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s)</source>
+        <translation>
+            <numerusform>لا مقاطع</numerusform>
+            <numerusform>مقطع واحد</numerusform>
+            <numerusform>مقطعان</numerusform>
+            <numerusform>%n مقاطع</numerusform>
+            <numerusform>%n مقطعًا</numerusform>
+            <numerusform>%n مقطع</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n link(s)</source>
+        <translation>
+            <numerusform>لا روابط</numerusform>
+            <numerusform>رابط واحد</numerusform>
+            <numerusform>رابطان</numerusform>
+            <numerusform>%n روابط</numerusform>
+            <numerusform>%n رابطًا</numerusform>
+            <numerusform>%n رابط</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replicate(s)</source>
+        <translation>
+            <numerusform>لا تكرارات</numerusform>
+            <numerusform>تكرار واحد</numerusform>
+            <numerusform>تكراران</numerusform>
+            <numerusform>%n تكرارات</numerusform>
+            <numerusform>%n تكرارًا</numerusform>
+            <numerusform>%n تكرار</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>لا نتائج</numerusform>
+            <numerusform>نتيجة واحدة</numerusform>
+            <numerusform>نتيجتان</numerusform>
+            <numerusform>%n نتائج</numerusform>
+            <numerusform>%n نتيجة</numerusform>
+            <numerusform>%n نتيجة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>لا ملفات</numerusform>
+            <numerusform>ملف واحد</numerusform>
+            <numerusform>ملفان</numerusform>
+            <numerusform>%n ملفات</numerusform>
+            <numerusform>%n ملفًا</numerusform>
+            <numerusform>%n ملف</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>لا صفوف</numerusform>
+            <numerusform>صف واحد</numerusform>
+            <numerusform>صفان</numerusform>
+            <numerusform>%n صفوف</numerusform>
+            <numerusform>%n صفًا</numerusform>
+            <numerusform>%n صف</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>لا وحدات</numerusform>
+            <numerusform>وحدة واحدة</numerusform>
+            <numerusform>وحدتان</numerusform>
+            <numerusform>%n وحدات</numerusform>
+            <numerusform>%n وحدة</numerusform>
+            <numerusform>%n وحدة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cluster(s)</source>
+        <translation>
+            <numerusform>لا مجموعات</numerusform>
+            <numerusform>مجموعة واحدة</numerusform>
+            <numerusform>مجموعتان</numerusform>
+            <numerusform>%n مجموعات</numerusform>
+            <numerusform>%n مجموعة</numerusform>
+            <numerusform>%n مجموعة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>لا أحرف</numerusform>
+            <numerusform>حرف واحد</numerusform>
+            <numerusform>حرفان</numerusform>
+            <numerusform>%n أحرف</numerusform>
+            <numerusform>%n حرفًا</numerusform>
+            <numerusform>%n حرف</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s)</source>
+        <translation>
+            <numerusform>لا كلمات</numerusform>
+            <numerusform>كلمة واحدة</numerusform>
+            <numerusform>كلمتان</numerusform>
+            <numerusform>%n كلمات</numerusform>
+            <numerusform>%n كلمة</numerusform>
+            <numerusform>%n كلمة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>لا عناصر</numerusform>
+            <numerusform>عنصر واحد</numerusform>
+            <numerusform>عنصران</numerusform>
+            <numerusform>%n عناصر</numerusform>
+            <numerusform>%n عنصرًا</numerusform>
+            <numerusform>%n عنصر</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s)</source>
+        <translation>
+            <numerusform>لا أسئلة</numerusform>
+            <numerusform>سؤال واحد</numerusform>
+            <numerusform>سؤالان</numerusform>
+            <numerusform>%n أسئلة</numerusform>
+            <numerusform>%n سؤالًا</numerusform>
+            <numerusform>%n سؤال</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
