@@ -16,9 +16,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING, Any
 
-from annotator import __version__
 from annotator.cli_adjudicate import register as register_adjudicate_commands
-from annotator.project_location import project_location
 from annotator.cli_agreement import register as register_agreement_commands
 from annotator.cli_coders import register as register_coder_commands
 from annotator.cli_export import register as register_export_commands
@@ -27,7 +25,9 @@ from annotator.cli_questions import register as register_question_commands
 from annotator.cli_round import register as register_round_commands
 from annotator.cli_review import register as register_review_commands
 from annotator.cli_server import register as register_server_commands
+from annotator.cli_version import VersionAction
 from annotator.errors import AnnotatorError
+from annotator.project_location import project_location
 
 if TYPE_CHECKING:
     from annotator.db.engine import ProjectStore
@@ -283,7 +283,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     summary = __doc__.splitlines()[0].replace("``", "")  # help is plain text, not reST
     parser = argparse.ArgumentParser(prog="annotator", description=summary)
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=VersionAction)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, handler: Handler, help: str) -> argparse.ArgumentParser:

@@ -23,6 +23,7 @@ from annotator.domain import Role
 from annotator.errors import AnnotatorError, ProjectError
 from annotator.project_location import ProjectLocation, as_location, is_server_url, local_stem
 from annotator.ui import settings as keys
+from annotator.ui import file_open, smoke
 from annotator.ui.dialogs import LEAD_REQUEST, CoderDialog
 from annotator.ui.fonts import register_fonts
 from annotator.ui.heap import collect_and_freeze
@@ -239,6 +240,7 @@ def _start_screen(settings: AppSettings) -> Path | bool | None:
 def run_gui(path: ProjectLocation | None, coder: str | None = None) -> int:
     """``annotator gui [PATH] [--coder NAME]``: the last project (or a file dialog) and its window."""
     app = ensure_application()
+    file_open.install(app)
     install_password_prompt()
     settings = AppSettings()
     if path is None:
@@ -249,11 +251,13 @@ def run_gui(path: ProjectLocation | None, coder: str | None = None) -> int:
             return app.exec() if chosen else 0
         path = chosen
     try:
-        open_main_window(path, coder, settings=settings)
+        window = open_main_window(path, coder, settings=settings)
     except NoCoderChosen:
         return 0
     except AnnotatorError as error:
         QMessageBox.critical(None, "Cannot open the project", str(error))
         sys.stderr.write(f"annotator: {error}\n")
         return 1
+    if smoke.wanted():
+        smoke.QuitAfterPaint(window)
     return app.exec()

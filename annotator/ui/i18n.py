@@ -55,9 +55,14 @@ def chosen_language(stored: str) -> str:
     return system_language()
 
 
+def translations_dir() -> Path:
+    """``resources/translations``: the Linguist sources and the catalogues built from them."""
+    return resource_path(TRANSLATIONS_DIR)
+
+
 def translation_sources(language: str) -> list[Path]:
     """The Linguist sources of one language, in a stable order."""
-    return sorted(resource_path(TRANSLATIONS_DIR).glob(f"*_{language}.ts"))
+    return sorted(translations_dir().glob(f"*_{language}.ts"))
 
 
 def shipped_catalogue(language: str) -> Path:

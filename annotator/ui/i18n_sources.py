@@ -17,8 +17,7 @@ import xml.etree.ElementTree as ElementTree  # our own Linguist files, never unt
 from dataclasses import dataclass
 from pathlib import Path
 
-from annotator.resources import resource_path
-from annotator.ui.i18n import ENGLISH, LANGUAGES, TRANSLATIONS_DIR
+from annotator.ui.i18n import ENGLISH, LANGUAGES, translations_dir
 
 UI_DIR = Path(__file__).resolve().parent
 TOP_LEVEL_AREA = "main"
@@ -62,7 +61,7 @@ def areas() -> dict[str, list[Path]]:
 
 
 def source_file(area: str, language: str, folder: Path | None = None) -> Path:
-    return (folder or resource_path(TRANSLATIONS_DIR)) / f"{area}_{language}.ts"
+    return (folder or translations_dir()) / f"{area}_{language}.ts"
 
 
 def lupdate_program() -> str:
