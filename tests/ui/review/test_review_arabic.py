@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from annotator.db.services.demo import build_demo_project
 from annotator.ui import i18n
 from annotator.ui.review import open_review_window
+from annotator.ui.review.edit_gold import EditGoldDialog
 from annotator.ui.review.model import GOLD_COLUMN
 from annotator.ui.review.window import ReviewWindow
 from tests.ui.review.test_adjudication_window import coder
@@ -45,7 +46,8 @@ def arabic_window(qtbot, tmp_path: Path,  # noqa: ANN001
         i18n.install_language("en")
 
 
-def test_the_review_window_in_arabic(qtbot, arabic_window: ReviewWindow) -> None:  # noqa: ANN001
+def test_the_review_window_in_arabic(qtbot, arabic_window: ReviewWindow,  # noqa: ANN001
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
     window, panel = arabic_window, arabic_window.adjudication.panel
     assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert window.windowTitle().startswith(f"المراجعة والتحكيم ({FSI}Lead{PDI})")
@@ -72,6 +74,19 @@ def test_the_review_window_in_arabic(qtbot, arabic_window: ReviewWindow) -> None
     assert window.figures.status.text().startswith("مرمِّزان")
     ARTIFACTS.mkdir(exist_ok=True)
     assert window.grab().save(str(ARTIFACTS / "review-ar.png"))
+
+    def look(dialog: EditGoldDialog) -> int:
+        assert dialog.windowTitle() == "تعديل مقطع المعيار الذهبي"
+        assert dialog.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        dialog.use_selection()  # nothing selected in the text
+        assert dialog.error.text() == "حدِّد نصًّا في الوثيقة أولًا."
+        dialog.show()
+        assert dialog.grab().save(str(ARTIFACTS / "review-edit-gold-ar.png"))
+        return 0
+
+    monkeypatch.setattr(EditGoldDialog, "exec", look)
+    monkeypatch.setattr(window.view, "selected_span", lambda: None)
+    assert not window.adjudication.edit()
 
 
 def test_a_refusal_keeps_its_english_reason(qtbot, tmp_path: Path,  # noqa: ANN001
