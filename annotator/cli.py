@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator import __version__
 from annotator.cli_adjudicate import register as register_adjudicate_commands
+from annotator.project_location import project_location
 from annotator.cli_agreement import register as register_agreement_commands
 from annotator.cli_coders import register as register_coder_commands
 from annotator.cli_export import register as register_export_commands
@@ -25,6 +26,7 @@ from annotator.cli_package import register as register_package_commands
 from annotator.cli_questions import register as register_question_commands
 from annotator.cli_round import register as register_round_commands
 from annotator.cli_review import register as register_review_commands
+from annotator.cli_server import register as register_server_commands
 from annotator.errors import AnnotatorError
 
 if TYPE_CHECKING:
@@ -135,6 +137,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_codebook(args: argparse.Namespace) -> int:
     from annotator.codebook import load_template, read_codebook, write_codebook
+    from annotator.codebook.outline import outline
     from annotator.db.services.codebook import apply_codebook, export_codebook, list_codes
 
     if args.action == "import" and args.argument.casefold().endswith(".qdc"):
@@ -154,11 +157,11 @@ def cmd_codebook(args: argparse.Namespace) -> int:
         _out(f"wrote {args.argument}")
     else:
         with store.reader() as session:
-            for row in list_codes(session):
-                depth = row.path.count("/") - 1
-                key = f"[{row.shortcut}]" if row.shortcut else ""
-                _out(f"{'  ' * depth}{row.path.split('/')[-1]}  {row.name_ar}  {key}".rstrip())
+            rows = list_codes(session)
+        for line in outline(rows):
+            _out(line)
     return 0
+
 
 
 def _import_qdc(args: argparse.Namespace, file: Path) -> int:
@@ -251,7 +254,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from annotator.db.services.demo import build_demo_project
 
-    build_demo_project(Path(args.path), with_coding=args.with_coding)
+    build_demo_project(args.path, with_coding=args.with_coding)
     extra = " with two coders' sample coding of the three demo articles" if args.with_coding else ""
     _out(f"created demo project {args.path}{extra}")
     return 0
@@ -274,11 +277,12 @@ def cmd_gui(args: argparse.Namespace) -> int:
     report = check_platform()  # Qt's own message names the wrong library
     if not report.ok:
         raise AnnotatorError(report.message)
-    return run_gui(Path(args.path) if args.path else None, coder=args.coder)
+    return run_gui(args.path, coder=args.coder)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="annotator", description=__doc__.splitlines()[0])
+    summary = __doc__.splitlines()[0].replace("``", "")  # help is plain text, not reST
+    parser = argparse.ArgumentParser(prog="annotator", description=summary)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -288,11 +292,11 @@ def build_parser() -> argparse.ArgumentParser:
         return sub
 
     new = command("new", cmd_new, "create an empty project file")
-    new.add_argument("path", type=Path)
+    new.add_argument("path", type=project_location)
     new.add_argument("--name", required=True)
 
     imp = command("import", cmd_import, "import articles from files or folders, or a REFI-QDA .qdpx project")
-    imp.add_argument("path", type=Path)
+    imp.add_argument("path", type=project_location)
     imp.add_argument("files", nargs="+", metavar="FILE_OR_DIR")
     imp.add_argument("--format", choices=["txt", "docx", "csv", "xlsx", "jsonl"])
     imp.add_argument("--encoding", help="e.g. utf-8, cp1256, iso-8859-6, utf-16 (default: detect)")
@@ -302,13 +306,13 @@ def build_parser() -> argparse.ArgumentParser:
                          help=f"CSV/XLSX column holding the {column} (default: guess)")
 
     codebook = command("codebook", cmd_codebook, "load, export or show the codebook")
-    codebook.add_argument("path", type=Path)
+    codebook.add_argument("path", type=project_location)
     codebook.add_argument("action", choices=["template", "import", "export", "show"])
     codebook.add_argument("argument", nargs="?", help="template name, JSON file or REFI-QDA .qdc file")
     codebook.add_argument("--kind", default="framing_device", help="REFI-QDA: the kind for top-level codes not named after one of the four kinds (default: Framing device)")
 
     annotations = command("annotations", cmd_annotations, "import or export annotations (JSONL; brat collections with --format brat)")
-    annotations.add_argument("path", type=Path)
+    annotations.add_argument("path", type=project_location)
     annotations.add_argument("action", choices=["import", "export"])
     annotations.add_argument("file", help="JSONL file (export: - writes to standard output); "
                              "for --format brat a folder or zip")
@@ -317,22 +321,22 @@ def build_parser() -> argparse.ArgumentParser:
     annotations.add_argument("--coder", help="brat import: the coder the annotations belong to")
 
     documents = command("documents", cmd_documents, "list documents")
-    documents.add_argument("path", type=Path)
+    documents.add_argument("path", type=project_location)
     documents.add_argument("--json", action="store_true")
 
     info = command("info", cmd_info, "summarise a project")
-    info.add_argument("path", type=Path)
+    info.add_argument("path", type=project_location)
     info.add_argument("--json", action="store_true")
 
     demo = command("demo", cmd_demo, "create a demo project with the sample articles")
-    demo.add_argument("path", type=Path)
+    demo.add_argument("path", type=project_location)
     demo.add_argument("--with-coding", action="store_true",
                       help="add both coders' coding of the three articles (to try agreement)")
 
     command("doctor", cmd_doctor, "check that this machine has what the GUI needs to start")
 
     gui = command("gui", cmd_gui, "open the coding window")
-    gui.add_argument("path", nargs="?")
+    gui.add_argument("path", nargs="?", type=project_location)
     gui.add_argument("--coder", help="who is coding (remembered per project)")
 
     register_agreement_commands(commands)
@@ -343,6 +347,7 @@ def build_parser() -> argparse.ArgumentParser:
     register_adjudicate_commands(command)
     register_coder_commands(command)
     register_question_commands(command)
+    register_server_commands(command)
     return parser
 
 

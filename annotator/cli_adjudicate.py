@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.errors import ProjectError
+from annotator.project_location import project_location
 
 if TYPE_CHECKING:
     from annotator.db.services.adjudication_auto import AutoReport
@@ -32,7 +33,7 @@ def register(command: Command) -> None:
     adjudicate = command("adjudicate", cmd_adjudicate,
                          "settle review clusters into the gold layer with an automatic "
                          "strategy; decisions already made are kept (docs/review.md)")
-    adjudicate.add_argument("path", type=Path, help="project file (the lead's)")
+    adjudicate.add_argument("path", type=project_location, help="project file (the lead's)")
     adjudicate.add_argument("--strategy", required=True, choices=STRATEGIES,
                             help="unanimous: every coder gave the same version; majority: one "
                                  "version has more than half the coders; threshold: at least "

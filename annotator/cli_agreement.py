@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from annotator.project_location import project_location
 from annotator.errors import AnnotatorError
 
 LEVELS = ("nominal", "ordinal", "interval", "ratio")
@@ -36,7 +37,7 @@ def _add_agreement(commands: argparse._SubParsersAction) -> None:  # type: ignor
                     "coverage) with bootstrap intervals, character alpha, document presence "
                     "alpha with a bootstrap interval, token kappas and pairwise span F1, and "
                     "the definition of each figure. See docs/agreement.md.")
-    agreement.add_argument("path", type=Path, help="project file")
+    agreement.add_argument("path", type=project_location, help="project file")
     agreement.add_argument("--coders", nargs="+", action="extend", metavar="NAME",
                            help="only these coders (default: every coder with documents)")
     agreement.add_argument("--codes", nargs="+", action="extend", metavar="PATH",
@@ -202,7 +203,7 @@ def alpha_result(values: Any, level: str, n_boot: int, seed: int) -> dict[str, A
     """Alpha with its counts, verdict and (with ``n_boot``) the bootstrap figures."""
     from annotator.agreement.alpha import alpha_from_coincidences, coincidences
     from annotator.agreement.bootstrap import bootstrap_alpha
-    from annotator.agreement.report import verdict
+    from annotator.agreement.report import MIN_UNITS, TOO_FEW, verdict
     from annotator.agreement.report_format import number
 
     try:
@@ -213,7 +214,8 @@ def alpha_result(values: Any, level: str, n_boot: int, seed: int) -> dict[str, A
     except ValueError as error:
         raise AnnotatorError(str(error)) from None
     result: dict[str, Any] = {
-        "alpha": number(alpha), "verdict": verdict(alpha),
+        "alpha": number(alpha),
+        "verdict": TOO_FEW if table.n_units < MIN_UNITS and alpha == alpha else verdict(alpha),
         "n_pairable_units": table.n_units, "n_pairable_values": int(round(table.n_pairable)),
         "bootstrap": None,
     }

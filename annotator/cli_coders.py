@@ -11,10 +11,10 @@ import argparse
 import getpass
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annotator.errors import AnnotatorError
+from annotator.project_location import project_location
 
 if TYPE_CHECKING:
     from annotator.db.engine import ProjectStore
@@ -28,7 +28,7 @@ def register(command: Command) -> None:
     """Add ``coder`` through build_parser's ``command`` helper."""
     coder = command("coder", cmd_coder, "add, list, rename, retire or reinstate coders; set the "
                     "lead passphrase")
-    coder.add_argument("path", type=Path)
+    coder.add_argument("path", type=project_location)
     coder.add_argument("action", choices=ACTIONS)
     coder.add_argument("name", nargs="?", help="the coder (add, rename, retire, reinstate)")
     coder.add_argument("new_name", nargs="?", help="rename: the new name")

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from annotator.project_location import project_location
 from annotator.errors import AnnotatorError
 from annotator.export.scope import LAYERS, ExportScope
 from annotator.export.writers import TableOptions, export_file
@@ -59,7 +60,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
                     "matrix with labels; jsonl: annotations for `annotator annotations import`; "
                     "brat: a zip of .txt/.ann per document and coder; qdpx/qdc: REFI-QDA "
                     "project or codebook (MAXQDA, ATLAS.ti, NVivo, QualCoder).")
-    export.add_argument("path", type=Path, help="project file")
+    export.add_argument("path", type=project_location, help="project file")
     export.add_argument("--format", required=True, choices=sorted(WRITERS), dest="format")
     export.add_argument("out", type=Path, help="file to write (replaced atomically)")
     export.add_argument("--coders", nargs="+", action="extend", metavar="NAME", default=[],

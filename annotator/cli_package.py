@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from annotator.project_location import project_location
 from annotator.errors import AnnotatorError
 
 if TYPE_CHECKING:
@@ -23,17 +24,17 @@ def register(command: Command) -> None:
     actions = package.add_subparsers(dest="package_action", required=True, metavar="ACTION")
     export = actions.add_parser(
         "export", help="write one coder's package (codebook, assigned documents, own coding)")
-    export.add_argument("path", type=Path, help="the lead's project file")
+    export.add_argument("path", type=project_location, help="the lead's project file")
     export.add_argument("--coder", required=True, metavar="NAME")
     export.add_argument("out", type=Path, help="the package file to write (.fannot)")
     export.set_defaults(handler=cmd_package_export)
     merge = actions.add_parser("merge", help="merge coder packages into the project, by UUID")
-    merge.add_argument("path", type=Path, help="the lead's project file")
+    merge.add_argument("path", type=project_location, help="the lead's project file")
     merge.add_argument("files", nargs="+", type=Path, metavar="FILE")
     merge.add_argument("--json", action="store_true", help="the report as JSON")
     merge.set_defaults(handler=cmd_package_merge)
     conflicts = actions.add_parser("conflicts", help="list the conflicts merges have kept")
-    conflicts.add_argument("path", type=Path)
+    conflicts.add_argument("path", type=project_location)
     conflicts.add_argument("--json", action="store_true")
     conflicts.set_defaults(handler=cmd_package_conflicts)
 

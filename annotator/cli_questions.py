@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import AnnotatorError, InputError
+from annotator.project_location import project_location
 
 Command = Callable[..., argparse.ArgumentParser]
 
@@ -21,12 +22,12 @@ Command = Callable[..., argparse.ArgumentParser]
 def register(command: Command) -> None:
     """Add ``questions`` and ``answers`` through build_parser's ``command`` helper."""
     questions = command("questions", cmd_questions, "list, add or remove the document questions of the codebook")
-    questions.add_argument("path", type=Path)
+    questions.add_argument("path", type=project_location)
     questions.add_argument("action", choices=["list", "add", "remove"])
     questions.add_argument("argument", nargs="?", help="add: a JSON file with one question or a list; remove: the key")
     questions.add_argument("--json", action="store_true", help="list: the questions as codebook JSON")
     answers = command("answers", cmd_answers, "set, clear, export or import answers to document questions")
-    answers.add_argument("path", type=Path)
+    answers.add_argument("path", type=project_location)
     actions = answers.add_subparsers(dest="answers_action", required=True, metavar="ACTION")
     for name, usage in (("set", "set one answer"), ("clear", "clear one answer")):
         action = actions.add_parser(name, help=usage)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from annotator.project_location import project_location
 from annotator.errors import ProjectError
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ def register(command: Command) -> None:
     review = command("review", cmd_review,
                      "list the clusters of the coders' spans per document, classified as "
                      "unanimous or by disagreement (docs/review.md)")
-    review.add_argument("path", type=Path, help="project file")
+    review.add_argument("path", type=project_location, help="project file")
     review.add_argument("--document", nargs="+", action="extend", metavar="ID",
                         help="only these documents (UUIDs or external ids)")
     review.add_argument("--class", dest="classes", nargs="+", action="extend", metavar="CLASS",

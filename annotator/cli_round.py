@@ -11,9 +11,9 @@ import json
 import sys
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from annotator.project_location import project_location
 from annotator.errors import AnnotatorError
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ def register(command: Command) -> None:
     """Add ``assign`` and ``progress`` through build_parser's ``command`` helper."""
     assign = command("assign", cmd_assign, "assign documents to coders, by hand or as a "
                      "reliability sample coded by every coder with the rest split evenly")
-    assign.add_argument("path", type=Path)
+    assign.add_argument("path", type=project_location)
     assign.add_argument("--coders", required=True, type=_names, metavar="A,B",
                         help="coder names (or UUIDs), comma-separated")
     assign.add_argument("--documents", default="all", metavar="all|ID,...",
@@ -55,7 +55,7 @@ def register(command: Command) -> None:
                              "(the annotations are kept)")
     progress = command("progress", cmd_progress, "progress of the round: documents × coders "
                        "with status, annotation count and last change")
-    progress.add_argument("path", type=Path)
+    progress.add_argument("path", type=project_location)
     progress.add_argument("--json", action="store_true")
 
 

@@ -37,3 +37,7 @@ class InputError(AnnotatorError):
 
 class ProjectError(AnnotatorError):
     """The project file cannot be used as asked (missing, newer schema, corrupt, unknown name)."""
+
+
+class ChangedMeanwhile(ProjectError):
+    """An update of an item that someone else changed since it was read (nothing was changed)."""

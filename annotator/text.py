@@ -230,22 +230,11 @@ def _document_words(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(_token_spans(text))
 
 
+def token_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """Like :func:`word_spans`, uncached, shifted by ``offset``: for the few words around a point."""
+    return _token_spans(text, offset)
+
+
 def word_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every token: words, and punctuation, symbols and emoji on their own."""
     return list(_document_words(text))
-
-
-def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
-    """Grow ``[start, end)`` to the whole tokens it touches; a selection of whitespace only (or an
-    empty one) is kept. Only the words around the selection are tokenised."""
-    if not 0 <= start <= end <= len(text):
-        raise ValueError(f"selection {start}..{end} outside 0..{len(text)}")
-    if not text[start:end].strip():
-        return start, end
-    left, right = start, end
-    while left > 0 and not text[left - 1].isspace():
-        left -= 1
-    while right < len(text) and not text[right].isspace():
-        right += 1
-    touched = [s for s in _token_spans(text[left:right], left) if s[0] < end and s[1] > start]
-    return (min(start, touched[0][0]), max(end, touched[-1][1])) if touched else (start, end)

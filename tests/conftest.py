@@ -8,9 +8,43 @@ from pathlib import Path
 
 import pytest
 
+from tests.pg_support import (  # noqa: F401 - fixtures
+    coded_demo_file,
+    pg_admin_url,
+    pg_demo_team,
+    pg_empty_url,
+    pg_template,
+    pg_url,
+)
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests read English labels whatever the machine's locale; the Arabic tests ask for Arabic.
 os.environ.setdefault("ANNOTATOR_LANGUAGE", "en")
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "both_backends: run the module's `store` tests on a "
+                            "project file and on a PostgreSQL server (tests/pg_support.py)")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_backends"):
+        metafunc.parametrize("backend", BACKENDS, indirect=True)
+
+
+@pytest.fixture
+def backend(request: pytest.FixtureRequest) -> str:
+    """Where ``store`` keeps the project: "sqlite" unless the module is marked both_backends."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture
+def project_location(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> object:
+    """A place for a new project: a file path, or a fresh database on the test server."""
+    if backend == "postgresql":
+        return request.getfixturevalue("pg_url")
+    return tmp_path / "test.fannot"
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "resources" / "demo"  # copies of ../shared/corpus shipped with the app
@@ -23,12 +57,12 @@ def corpus() -> Path:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[object]:
-    """An empty project file (no codebook, no coders)."""
+def store(project_location: object) -> Iterator[object]:
+    """An empty project (no codebook, no coders): a file, or a server database (``backend``)."""
     from annotator.db import open_project
     from annotator.db.services.projects import create_project
 
-    project = open_project(tmp_path / "test.fannot", create=True)
+    project = open_project(project_location, create=True)
     with project.transaction() as session:
         create_project(session, "Test project")
     yield project

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from annotator import text as tx
 from annotator.errors import InputError
+from annotator.snapping import is_punctuation, snap_to_words
 from annotator.resources import resource_path
 
 DEMO = resource_path("demo")
@@ -358,20 +359,23 @@ def test_word_spans_follow_camel_tools_tokens() -> None:
         ("مُسَلَّحِي هنا", "سَل", "مُسَلَّحِي"),  # diacritics belong to the word
         ("الأمم المتحدة 🇺🇳", "\U0001f1fa", "🇺🇳"),  # never half a flag
         ("يوم 13/12/2016", "2/2", "12/2016"),
+        ('تعدد الخيارات" هنا', 'يارات"', "الخيارات"),  # a dragged closing quote is left out
+        ("«الإرهابيين» هنا", "«الإرهابيين»", "الإرهابيين"),
+        ("قال، «نعم» ثم", "قال، «نع", "قال، «نعم"),  # punctuation between words stays
+        ("the word (Aleppo), then", "(Alep", "Aleppo"),
     ],
 )
 def test_snap_to_words(text: str, selection: str, expected: str) -> None:
     start = text.index(selection)
-    snapped = tx.snap_to_words(text, start, start + len(selection))
+    snapped = snap_to_words(text, start, start + len(selection))
     assert text[slice(*snapped)] == expected
-    assert snapped[0] <= start and snapped[1] >= start + len(selection)
 
 
 def test_snap_keeps_an_empty_selection_and_rejects_bad_ranges() -> None:
-    assert tx.snap_to_words("حلب", 1, 1) == (1, 1)
+    assert snap_to_words("حلب", 1, 1) == (1, 1)
     for start, end in [(-1, 2), (2, 1), (0, 4)]:
         with pytest.raises(ValueError):
-            tx.snap_to_words("حلب", start, end)
+            snap_to_words("حلب", start, end)
 
 
 @given(ARABICISH, st.data())
@@ -379,9 +383,16 @@ def test_snapping_contains_the_selection_and_is_stable(raw: str, data: st.DataOb
     text = tx.canonicalize(raw)
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
-    snapped = tx.snap_to_words(text, start, end)
-    assert 0 <= snapped[0] <= start <= end <= snapped[1] <= len(text)
-    assert tx.snap_to_words(text, *snapped) == snapped
+    snapped = snap_to_words(text, start, end)
+    assert snap_to_words(text, *snapped) == snapped
+    words = [(s, e) for s, e in tx.word_spans(text)
+             if s < end and e > start and not is_punctuation(text[s:e])]
+    if not text[start:end].strip():
+        assert snapped == (start, end)
+    elif words:  # every word touched, whole, and no punctuation at either end
+        assert snapped == (words[0][0], words[-1][1])
+    else:  # punctuation only: grown to its tokens
+        assert 0 <= snapped[0] <= start <= end <= snapped[1] <= len(text)
 
 
 def test_without_camel_tools_a_regex_takes_over_and_says_so_once(
@@ -395,7 +406,7 @@ def test_without_camel_tools_a_regex_takes_over_and_says_so_once(
             assert tx.find_all("قال الإرهابيين", "الارهابيين") == [(4, 14)]
             text = "«الإرهابيين» هنا 😢"
             assert [text[s:e] for s, e in tx.word_spans(text)] == ["«", "الإرهابيين", "»", "هنا", "😢"]
-            assert tx.snap_to_words(text, 3, 5) == (1, 11)
+            assert snap_to_words(text, 3, 5) == (1, 11)
         assert len([r for r in caplog.records if "camel-tools unavailable" in r.message]) == 1
     finally:
         monkeypatch.undo()

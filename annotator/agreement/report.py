@@ -17,6 +17,7 @@ from annotator.agreement.report_groups import Group, Scope, code_groups, kind_of
 from annotator.agreement.report_input import AgreementInput
 from annotator.agreement.study import Study, build_study
 from annotator.gc_pause import collector_paused
+from annotator.wording import counted
 
 RELIABLE = 0.800
 TENTATIVE = 0.667
@@ -40,6 +41,8 @@ PRIMARY = "binary_per_code"
 """The figure judged in the verdict column of code and group rows (and charted by default)."""
 
 UNJUDGED = frozenset({"percent_agreement"})
+MIN_UNITS = 2  # a coefficient over one unit says nothing about reliability
+TOO_FEW = "too few units"
 """Figures that are not chance-corrected and get no verdict."""
 
 Progress = Callable[[float, str], None]
@@ -93,8 +96,11 @@ class Figure:
 
     @property
     def verdict(self) -> str | None:
-        """Reliable / tentative / not reliable / undefined; None for percent agreement."""
-        return None if self.measure in UNJUDGED else verdict(self.value)
+        """Reliable / tentative / not reliable / undefined / too few units; None for percent
+        agreement. A coefficient over fewer than MIN_UNITS units judges nothing."""
+        if self.measure in UNJUDGED:
+            return None
+        return TOO_FEW if self.defined and self.n_units < MIN_UNITS else verdict(self.value)
 
 
 @dataclass(frozen=True)
@@ -236,7 +242,8 @@ def _notes(study: Study) -> list[str]:
         notes.append("fewer than two coders with documents: agreement is undefined")
     elif not study.complete.all():
         notes.append(f"α_u and the token kappas use the {int(study.complete.sum())} of "
-                     f"{len(study.documents)} documents coded by all {len(study.coders)} coders")
+                     f"{counted(len(study.documents), 'document')} coded by all "
+                     f"{len(study.coders)} coders")
     return notes
 
 

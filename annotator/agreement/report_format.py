@@ -18,6 +18,7 @@ from annotator.agreement.report import (
     ReportRow,
 )
 from annotator.agreement.report_audit import DEFINITIONS, audit, audit_lines
+from annotator.wording import counted
 
 UNDEFINED = "undef"
 TABLE_MEASURES = ("alpha_u", "u_alpha", "binary_u_alpha", "cu_alpha", "k_u_alpha", "coverage",
@@ -222,7 +223,7 @@ def family_table(report: ProjectReport) -> list[str]:
     """The uα family of every row, one figure per line, with interval, q and coverage."""
     if report.family_resampled:
         title = (f"uα family with 95% bootstrap intervals ({report.n_boot} replicates over "
-                 f"{report.family_resampled} documents, seed {report.seed})")
+                 f"{counted(report.family_resampled, 'document')}, seed {report.seed})")
     else:
         title = "uα family (no bootstrap interval: " + (
             "no replicates asked for)" if not report.n_boot

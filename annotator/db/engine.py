@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from alembic import command
 from alembic.config import Config
@@ -24,6 +25,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import URL, Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from annotator.db.access import (
     FileAccess,
@@ -39,9 +41,12 @@ from annotator.db.locking import (
     WriteGate,
     storage_errors_as_project_errors,
 )
-from annotator.errors import ProjectError
+from annotator.errors import ChangedMeanwhile, ProjectError
+from annotator.project_location import ProjectLocation, checked_server_url, is_server_url
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+UPGRADE_LOCK = 0x46414E4E  # "FANN": the advisory lock held while a server schema is upgraded
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -119,6 +124,7 @@ class ProjectStore:
     backup_path: Path | None = None
     read_only_reason: str | None = None
     gate: WriteGate | None = None
+    url: str | None = None  # a server project (never holds a password)
 
     def __post_init__(self) -> None:
         writer = self.engine.execution_options(**{BEGIN_OPTION: IMMEDIATE})
@@ -128,19 +134,59 @@ class ProjectStore:
     def read_only(self) -> bool:
         return self.read_only_reason is not None
 
+    @property
+    def location(self) -> ProjectLocation:
+        """What ``open_project`` takes to open this project again: the file or the URL."""
+        if self.url is not None:
+            return self.url
+        assert self.path is not None
+        return self.path
+
+    @property
+    def is_server(self) -> bool:
+        return self.url is not None
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """Database failures as one line: the server's or the file's, and a lost update."""
+        translate: AbstractContextManager[None]
+        if self.url is not None:
+            from annotator.db.server import server_errors_as_project_errors
+
+            translate = server_errors_as_project_errors(self.url)
+        else:
+            translate = storage_errors_as_project_errors(self.path)
+        try:
+            with translate:
+                yield
+        except StaleDataError:
+            raise ChangedMeanwhile(f"{self.location}: someone else changed this item meanwhile; "
+                                   "nothing was changed, reload and try again") from None
+
+    def write(self, work: Callable[[Session], T]) -> T:
+        """``work(session)`` in one transaction; on a server, run again after a transient
+        failure (serialisation, deadlock, connection lost before the commit), a few times."""
+        if self.url is None:
+            with self.transaction() as session:
+                return work(session)
+        from annotator.db.server import retrying
+
+        with self._errors():
+            return retrying(self._writer_sessions, work)
+
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: commits on success, rolls back on any error."""
         if self.read_only:
             raise ProjectError(f"{self.path}: opened read-only ({self.read_only_reason}); "
                                "nothing can be changed")
-        with storage_errors_as_project_errors(self.path), self._writer_sessions.begin() as session:
+        with self._errors(), self._writer_sessions.begin() as session:
             yield session
 
     @contextmanager
     def reader(self) -> Iterator[Session]:
         """A session for read-only work (nothing is committed)."""
-        with storage_errors_as_project_errors(self.path), self.sessions() as session:
+        with self._errors(), self.sessions() as session:
             yield session
 
     def close(self) -> None:
@@ -177,17 +223,22 @@ def _backup(path: Path, revision: str) -> Path:
 def _upgrade(engine: Engine) -> None:
     config = _alembic_config()
     with engine.execution_options(**{BEGIN_OPTION: IMMEDIATE}).begin() as connection:
+        if connection.dialect.name == "postgresql":  # two clients upgrading: one waits
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPGRADE_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 
 
-def open_project(path: str | Path, *, create: bool = False,
+def open_project(path: ProjectLocation, *, create: bool = False,
                  on_wait: WaitNotice | None = None) -> ProjectStore:
     """Open (or with ``create=True`` make) a project file, migrating it to the current schema.
 
     A file or folder the app cannot write opens read-only (``store.read_only_reason`` says why);
-    ``on_wait`` is told when a write has to wait for another copy of the app.
+    ``on_wait`` is told when a write has to wait for another copy of the app. A server URL
+    (``postgresql+psycopg://user@host/db``) opens a server project instead (``open_url``).
     """
+    if is_server_url(path):
+        return open_url(str(path), create=create)
     path = Path(path)
     access = check_new_project(path) if create else check_existing_project(path)
     gate = WriteGate(path, on_wait=on_wait)
@@ -205,13 +256,42 @@ def open_project(path: str | Path, *, create: bool = False,
                         access.read_only_reason, gate)
 
 
-def open_url(url: str) -> ProjectStore:
-    """Open a project in a database server (e.g. PostgreSQL), upgrading its schema if needed."""
-    engine = make_engine(url)
-    revision = _single_revision(_current_revisions(engine), url)
-    if revision != head_revision():
-        _upgrade(engine)
-    return ProjectStore(None, engine, sessionmaker(engine, expire_on_commit=False))
+PASSWORD_PROMPT: list[Callable[[str], str | None]] = []  # the CLI or the GUI installs one
+
+
+def open_url(url: str, *, create: bool = False) -> ProjectStore:
+    """Open a project on a database server (PostgreSQL), upgrading its schema if needed.
+
+    ``create=True`` makes the schema in an empty database; without it a database that holds no
+    project is refused with one line (a wrong database name must not grow tables).
+    """
+    from annotator.db.server import connect_checked, server_errors_as_project_errors
+
+    url = checked_server_url(url)
+    engine = connect_checked(url, PASSWORD_PROMPT[-1] if PASSWORD_PROMPT else None)
+    try:
+        with server_errors_as_project_errors(url):
+            revision = _single_revision(_current_revisions(engine), url)
+            if revision is None and not create:
+                raise ProjectError(f"{url}: no Framing Annotator project in this database "
+                                   "(annotator server init creates one)")
+            if revision != head_revision():
+                _upgrade(engine)
+                if revision is not None:
+                    _renew_server_security(engine)
+    except Exception:
+        engine.dispose()
+        raise
+    return ProjectStore(None, engine, sessionmaker(engine, expire_on_commit=False), url=url)
+
+
+def _renew_server_security(engine: Engine) -> None:
+    """After an upgrade, give the new tables their grants, policies and notify triggers."""
+    from annotator.db.rls import MAPPING_TABLE, existing_tables, install_policies
+
+    with engine.begin() as connection:
+        if MAPPING_TABLE in existing_tables(connection):
+            install_policies(connection)
 
 
 def _single_revision(revisions: tuple[str, ...], where: object) -> str | None:

@@ -42,6 +42,12 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def _row_version() -> Mapped[int]:
+    """Counts a row's updates; an update of a row changed meanwhile touches nothing and raises
+    (SQLAlchemy's ``version_id_col``; migration 0007)."""
+    return mapped_column(Integer, nullable=False, server_default="1")
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -99,6 +105,9 @@ class DocumentMemo(Base):
     coder_id: Mapped[str] = mapped_column(ForeignKey("coder.id", ondelete="CASCADE"))
     text: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = _timestamp()
+    row_version: Mapped[int] = _row_version()
+
+    __mapper_args__ = {"version_id_col": row_version}
 
 
 class Assignment(Base):
@@ -173,6 +182,9 @@ class Annotation(Base):
     memo: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = _timestamp()
     updated_at: Mapped[datetime] = _timestamp()
+    row_version: Mapped[int] = _row_version()
+
+    __mapper_args__ = {"version_id_col": row_version}
 
     values: Mapped[list[AttributeValue]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"

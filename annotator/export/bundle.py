@@ -13,12 +13,11 @@ from sqlalchemy.orm import Session
 from annotator import __version__
 from annotator.db.services.export_rows import count_annotations, longest_texts
 from annotator.db.services.projects import get_project
-from annotator.export.adjudication_table import adjudication_table
-from annotator.export.matrix import code_variables, doc_matrix_table
 from annotator.domain import Layer
+from annotator.export.adjudication_table import adjudication_table
 from annotator.export.matrix import code_variables, doc_matrix_table, matrix_question_columns
-from annotator.export.question_columns import QuestionColumn, question_reliability_table
 from annotator.export.methods import methods_arabic, methods_english
+from annotator.export.question_columns import QuestionColumn, question_reliability_table
 from annotator.export.reliability import compute_reliability, pairwise_table, reliability_table
 from annotator.export.scope import ExportScope, scope_description
 from annotator.export.selection import Selection, resolve_selection

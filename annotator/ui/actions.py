@@ -21,6 +21,7 @@ from annotator.ui.coders_dialog import install_coder_actions
 from annotator.ui.coding import END, START
 from annotator.ui.models.codebook import swatch
 from annotator.ui.packages import package_actions
+from annotator.ui.shortcuts_sheet import KEY_LABEL
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -143,7 +144,7 @@ def _code_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
          window.link_from_list)
     _add(window, menu, actions, "attributes", "Edit a&ttributes", "F2", window.focus_attributes)
     _add(window, menu, actions, "memo", "Edit annotation &memo", "Ctrl+M",
-         lambda: window.memo_editor.annotation_memo.setFocus())
+         window.focus_memo)
 
 
 def _apply_menu(window: MainWindow, apply_menu: QMenu, actions: WindowActions) -> None:
@@ -157,6 +158,7 @@ def _apply_menu(window: MainWindow, apply_menu: QMenu, actions: WindowActions) -
             action = make_action(window, f"{'    ' * depth}{code.name_en} — {code.name_ar}",
                                  code.shortcut or None, lambda c=code: window.apply_code(c))
             action.setIcon(swatch(code.colour))
+            action.setProperty(KEY_LABEL, code.shortcut)  # the sheet shows it as the codebook does
             window.addAction(action)
             submenu.addAction(action)
             actions.codes[code.uuid] = action
@@ -193,7 +195,7 @@ def _document_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> N
     _add(window, menu, actions, "previous_unfinished", "Pre&vious unfinished document",
          "Ctrl+PgUp", lambda: window.step_unfinished(-1))
     _add(window, menu, actions, "document_memo", "Edit document &memo", "Ctrl+Shift+M",
-         lambda: window.memo_editor.document_memo.setFocus())
+         lambda: window.focus_memo(document=True))
 
 
 def _view_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:

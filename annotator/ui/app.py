@@ -21,6 +21,7 @@ from annotator.db.services.coders import CoderInfo, add_coder
 from annotator.db.services.projects import get_project
 from annotator.domain import Role
 from annotator.errors import AnnotatorError, ProjectError
+from annotator.project_location import ProjectLocation, as_location, is_server_url, local_stem
 from annotator.ui import settings as keys
 from annotator.ui.dialogs import LEAD_REQUEST, CoderDialog
 from annotator.ui.fonts import register_fonts
@@ -29,6 +30,7 @@ from annotator.ui.i18n import chosen_language, install_language
 from annotator.ui.lead_access import ask_lead_passphrase
 from annotator.ui.main_window import MainWindow
 from annotator.ui.packages import package_coder
+from annotator.ui.server_login import install_password_prompt, server_coder
 from annotator.ui.settings import APPLICATION, ORGANISATION, AppSettings
 from annotator.ui.workspace import Workspace
 
@@ -101,17 +103,18 @@ def ask_coder_dialog(project_name: str, coders: list[CoderInfo], remembered: str
     return (name, is_new) if name else None
 
 
-def resolve_coder(store: ProjectStore, project_path: Path, coder: str | None,
+def resolve_coder(store: ProjectStore, project_path: ProjectLocation, coder: str | None,
                   settings: AppSettings, ask: AskCoder | None = None,
                   ask_passphrase: AskPassphrase | None = None, *,
                   unlocked: bool = False) -> CoderInfo:
-    """The package's own coder, else by ``--coder`` name, else the one remembered, else ask.
+    """The package's own coder, or the one the server maps this login to, else by ``--coder``
+    name, else the one remembered, else ask.
 
     Retired coders are not offered; with a lead passphrase set, leads are not offered either and
     opening as a lead (by name, or with the dialog's "Open as lead…") asks for the passphrase,
     unless this process has ``unlocked`` it already (the window rebuilt in another language).
     """
-    fixed = package_coder(store, coder)
+    fixed = package_coder(store, coder) or server_coder(store, coder)
     if fixed is not None:
         return fixed
     with store.reader() as session:
@@ -173,7 +176,8 @@ def open_main_window(project_path: str | Path, coder: str | None = None, *,
                      unlocked: bool = False) -> MainWindow:
     """Open a project for a coder and show its window with the last (or first) document."""
     ensure_application()
-    path = Path(project_path).resolve()
+    path = as_location(project_path)
+    path = path if is_server_url(path) else Path(path).resolve()
     settings = settings or AppSettings()
     store = open_project(path)
     if store.gate is not None:  # the window cannot repaint while a write waits: wait less
@@ -210,7 +214,8 @@ def _choose_project_file(parent: QWidget | None, start: str) -> Path | None:
 
 def switch_project(window: MainWindow) -> None:
     """File → Open: open another project in a new window, then close this one."""
-    start = str(window.workspace.project_path.parent) if window.workspace.project_path else ""
+    start = (str(local_stem(window.workspace.project_path).parent)
+             if window.workspace.project_path else "")
     path = _choose_project_file(window, start)
     if path is None:
         return
@@ -231,13 +236,15 @@ def _start_screen(settings: AppSettings) -> Path | bool | None:
     return start_without_project(settings, _choose_project_file)
 
 
-def run_gui(path: Path | None, coder: str | None = None) -> int:
+def run_gui(path: ProjectLocation | None, coder: str | None = None) -> int:
     """``annotator gui [PATH] [--coder NAME]``: the last project (or a file dialog) and its window."""
     app = ensure_application()
+    install_password_prompt()
     settings = AppSettings()
     if path is None:
         last = settings.get(keys.LAST_PROJECT)
-        chosen = Path(last) if last and Path(last).is_file() else _start_screen(settings)
+        chosen = (as_location(last) if last and (is_server_url(last) or Path(last).is_file())
+                  else _start_screen(settings))
         if chosen is None or chosen is True:  # quit, or a new project is open already
             return app.exec() if chosen else 0
         path = chosen

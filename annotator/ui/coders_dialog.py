@@ -40,6 +40,7 @@ from annotator.db.services.coder_roles import (
 )
 from annotator.db.services.coders import add_coder, list_coders
 from annotator.domain import Role
+from annotator.ui.bidi import isolate, isolate_if_mirrored, plain
 from annotator.ui.lead_access import set_passphrase, show_passphrase_hint
 from annotator.ui.store_command import Inverse, Step, StoreCommand, execute
 
@@ -48,28 +49,30 @@ if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
 NAME, ROLE, STATE = range(3)
-
+translate = QCoreApplication.translate
 
 
 class CodersDialog(QDialog):
     def __init__(self, store: ProjectStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("codersDialog")
-        self.setWindowTitle(self.tr("Coders"))
+        self.setWindowTitle(translate("CodersDialog", "Coders"))
         self.store = store
         self.undo_stack = QUndoStack(self)
         self.table = QTableWidget(0, 3, objectName="codersTable")
-        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Role"), self.tr("State")])
+        self.table.setHorizontalHeaderLabels([translate("CodersDialog", "Name"),
+                                              translate("CodersDialog", "Role"),
+                                              translate("CodersDialog", "State")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         self.new_name = QLineEdit(objectName="newCoderName",
-                                  placeholderText=self.tr("Name of a new coder"))
+                                  placeholderText=translate("CodersDialog", "Name of a new coder"))
         self.new_role = QComboBox(objectName="newCoderRole")
-        self.new_role.addItem(self.tr("coder"), Role.CODER.value)
-        self.new_role.addItem(self.tr("lead"), Role.LEAD.value)
+        self.new_role.addItem(translate("CodersDialog", "coder"), Role.CODER.value)
+        self.new_role.addItem(translate("CodersDialog", "lead"), Role.LEAD.value)
         self.message = QLabel(objectName="codersMessage")
         self.message.setWordWrap(True)
         self._layout()
@@ -77,7 +80,7 @@ class CodersDialog(QDialog):
         self.resize(560, 420)
 
     def _layout(self) -> None:
-        add = QPushButton(self.tr("Add"), objectName="addCoder")
+        add = QPushButton(translate("CodersDialog", "Add"), objectName="addCoder")
         add.clicked.connect(lambda: self.add(self.new_name.text(),
                                              Role(self.new_role.currentData())))
         self.new_name.returnPressed.connect(add.click)
@@ -86,25 +89,31 @@ class CodersDialog(QDialog):
         row.addWidget(self.new_role)
         row.addWidget(add)
         buttons = QHBoxLayout()
-        for name, text, slot in (("renameCoder", self.tr("Rename…"), self._ask_rename),
-                                 ("retireCoder", self.tr("Retire / reinstate"),
+        for name, text, slot in (("renameCoder", translate("CodersDialog", "Rename…"),
+                                  self._ask_rename),
+                                 ("retireCoder", translate("CodersDialog", "Retire / reinstate"),
                                   self.toggle_retired),
-                                 ("roleCoder", self.tr("Lead / coder"), self.toggle_role)):
+                                 ("roleCoder", translate("CodersDialog", "Lead / coder"),
+                                  self.toggle_role)):
             button = QPushButton(text, objectName=name)
             button.clicked.connect(lambda _checked=False, s=slot: s())
             buttons.addWidget(button)
         buttons.addStretch(1)
-        for action, keys in ((self.undo_stack.createUndoAction(self, self.tr("Undo")), "Ctrl+Z"),
-                             (self.undo_stack.createRedoAction(self, self.tr("Redo")),
-                              "Ctrl+Shift+Z")):
-            action.setShortcut(QKeySequence(keys))
+        for action, keys in (
+                (self.undo_stack.createUndoAction(self, translate("CodersDialog", "Undo")),
+                 QKeySequence("Ctrl+Z")),
+                (self.undo_stack.createRedoAction(self, translate("CodersDialog", "Redo")),
+                 QKeySequence("Ctrl+Shift+Z"))):
+            action.setShortcut(keys)
             self.addAction(action)
             button = QToolButton()
             button.setDefaultAction(action)  # follows the action's text and enabled state
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Retired coders keep their work; the “who is coding?” "
-                                        "list no longer offers them.")))
+        layout.addWidget(QLabel(translate(
+            "CodersDialog",
+            "Retired coders keep their work; the “who is coding?” list no longer offers "
+            "them.")))
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addLayout(row)
@@ -117,8 +126,11 @@ class CodersDialog(QDialog):
         self.table.setRowCount(len(people.coders))
         for row, coder in enumerate(people.coders):
             retired = coder.uuid in people.retired
-            cells = (coder.name, self.tr("lead") if coder.role is Role.LEAD else self.tr("coder"),
-                     self.tr("retired") if retired else self.tr("active"))
+            role = (translate("CodersDialog", "lead") if coder.role is Role.LEAD
+                    else translate("CodersDialog", "coder"))
+            state = (translate("CodersDialog", "retired") if retired
+                     else translate("CodersDialog", "active"))
+            cells = (isolate_if_mirrored(coder.name), role, state)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, coder.uuid)
@@ -134,7 +146,7 @@ class CodersDialog(QDialog):
 
     def select_name(self, name: str) -> None:
         for row in range(self.table.rowCount()):
-            if self.table.item(row, NAME).text() == name:
+            if plain(self.table.item(row, NAME).text()) == name:
                 self.table.selectRow(row)
 
     def _run(self, text: str, apply: Step, revert: Inverse, reapply: Inverse | None = None
@@ -142,7 +154,8 @@ class CodersDialog(QDialog):
         refusal = execute(self.undo_stack, StoreCommand(
             self.store, text, apply, revert, reapply, changed=self.reload,
             failed=self._say))
-        self._say(refusal or text)
+        self._say(text if refusal is None else translate(
+            "CodersDialog", "Not done: {reason}").format(reason=refusal))
         return refusal is None
 
     def _say(self, text: str) -> None:
@@ -151,7 +164,7 @@ class CodersDialog(QDialog):
     # ------------------------------------------------------------------ actions
     def add(self, name: str, role: Role = Role.CODER) -> bool:
         name = name.strip()
-        done = self._run(self.tr("Add {0}").format(name),
+        done = self._run(translate("CodersDialog", "Add {name}").format(name=isolate(name)),
                          lambda s: add_coder(s, name, role),
                          lambda s, coder_id: remove_unused_coder(s, coder_id),
                          lambda s, coder_id: add_coder(s, name, role, uuid=coder_id))
@@ -164,7 +177,8 @@ class CodersDialog(QDialog):
         coder_id = self.current()
         if coder_id is None:
             return False
-        return self._run(self.tr("Rename to {0}").format(name.strip()),
+        text = translate("CodersDialog", "Rename to {name}").format(name=isolate(name.strip()))
+        return self._run(text,
                          lambda s: rename_coder(s, coder_id, name),
                          lambda s, old: rename_coder(s, coder_id, old))
 
@@ -172,8 +186,9 @@ class CodersDialog(QDialog):
         item = self.table.item(self.table.currentRow(), NAME)
         if item is None:
             return
-        name, ok = QInputDialog.getText(self, self.tr("Rename"), self.tr("New name"),
-                                        text=item.text())
+        name, ok = QInputDialog.getText(self, translate("CodersDialog", "Rename"),
+                                        translate("CodersDialog", "New name"),
+                                        text=plain(item.text()))
         if ok:
             self.rename(name)
 
@@ -183,7 +198,8 @@ class CodersDialog(QDialog):
             return False
         with self.store.reader() as session:
             retire = coder_id not in roster(session).retired
-        text = self.tr("Retire") if retire else self.tr("Reinstate")
+        text = (translate("CodersDialog", "Retire") if retire
+                else translate("CodersDialog", "Reinstate"))
         return self._run(text, lambda s: set_retired(s, coder_id, retire),
                          lambda s, before: set_retired(s, coder_id, before))
 
@@ -194,7 +210,9 @@ class CodersDialog(QDialog):
         with self.store.reader() as session:
             role = next(c.role for c in list_coders(session) if c.uuid == coder_id)
         new = Role.CODER if role is Role.LEAD else Role.LEAD
-        return self._run(self.tr("Make {0}").format(new.value),
+        text = (translate("CodersDialog", "Make lead") if new is Role.LEAD
+                else translate("CodersDialog", "Make coder"))
+        return self._run(text,
                          lambda s: set_role(s, coder_id, new),
                          lambda s, before: set_role(s, coder_id, before))
 
@@ -204,10 +222,10 @@ def install_coder_actions(window: MainWindow, menu: QMenu, actions: WindowAction
     ws = window.workspace
     lead = ws.coder.role is Role.LEAD and ws.package is None and not ws.store.read_only
     menu.addSeparator()
-    for name, text, slot in (("coders", QCoreApplication.translate("CodersDialog", "&Coders…"),
+    for name, text, slot in (("coders", translate("CodersMenu", "&Coders…"),
                               lambda: open_coders_dialog(window)),
                              ("lead_passphrase",
-                              QCoreApplication.translate("CodersDialog", "Lead &passphrase…"),
+                              translate("CodersMenu", "Lead &passphrase…"),
                               lambda: set_passphrase(window))):
         action = QAction(text, window)
         action.triggered.connect(lambda _checked=False, s=slot: s())

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from annotator.domain import AssignmentStatus
-from annotator.text import snap_to_words
+from annotator.snapping import snap_to_words
 from annotator.ui.codes import CodeInfo
 from annotator.ui.commands import (
     CompoundCommand,

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoCommand
 from sqlalchemy.orm import Session
 
+from annotator.bidi import isolate_quoted
 from annotator.codebook import AttributeSpec, QuestionSpec
 from annotator.db.services.annotations import (
     AnnotationData,
@@ -45,7 +46,7 @@ class ServiceCommand(QUndoCommand):
     """Base: ``apply``/``revert`` call services inside one transaction; ``notify`` reports."""
 
     def __init__(self, workspace: Workspace, text: str, document_id: str) -> None:
-        super().__init__(text)
+        super().__init__(isolate_quoted(text))  # titles and labels keep their own direction
         self.workspace = workspace
         self.document_id = document_id
         self._skip_next_redo = False

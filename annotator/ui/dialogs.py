@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from html import escape
+
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,6 +20,9 @@ from PySide6.QtWidgets import (
 
 from annotator.db.services.coders import CoderInfo
 from annotator.domain import Role
+from annotator.ui.bidi import isolate, isolate_if_mirrored
+
+translate = QCoreApplication.translate
 
 LEAD_REQUEST = "\0lead"
 """What :meth:`CoderDialog.chosen` returns after "Open as lead…" (no coder name holds a NUL)."""
@@ -31,33 +36,38 @@ class CoderDialog(QDialog):
         super().__init__(parent)
         self._as_lead = False
         self.setObjectName("coderDialog")
-        self.setWindowTitle("Who is coding?")
+        self.setWindowTitle(translate("CoderDialog", "Who is coding?"))
         self.list = QListWidget()
         self.list.setObjectName("coderList")
         for coder in coders:
-            role = " (lead)" if coder.role is Role.LEAD else ""
-            item = QListWidgetItem(f"{coder.name}{role}")
+            name = isolate_if_mirrored(coder.name)  # "Samira K." keeps its full stop at the end
+            label = (translate("CoderDialog", "{name} (lead)").format(name=name)
+                     if coder.role is Role.LEAD else name)
+            item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, coder.name)
             self.list.addItem(item)
             if coder.name == preselect:
                 self.list.setCurrentItem(item)
-        self.new_name = QLineEdit(placeholderText="…or add a new coder: type a name")
+        self.new_name = QLineEdit(placeholderText=translate("CoderDialog",
+                                                        "…or add a new coder: type a name"))
         self.new_name.setObjectName("newCoderName")
-        add = QPushButton("Add and use")
+        add = QPushButton(translate("CoderDialog", "Add and use"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         row = QHBoxLayout()
         row.addWidget(self.new_name, 1)
         row.addWidget(add)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"Project: <b>{project_name}</b><br>Choose your name. "
-                                "You will see only your own annotations (blind coding)."))
+        layout.addWidget(QLabel(translate(
+            "CoderDialog", "Project: <b>{project}</b><br>Choose your name. You will see only your "
+            "own annotations (blind coding).").format(project=isolate(escape(project_name)))))
         layout.addWidget(self.list)
         layout.addLayout(row)
         if lead_button:  # leads are behind the passphrase: not in the list
-            self.lead_button = QPushButton(self.tr("Open as lead…"))
+            self.lead_button = QPushButton(translate("CoderDialog", "Open as lead…"))
             self.lead_button.setObjectName("openAsLead")
-            self.lead_button.setToolTip(self.tr("Asks for the lead passphrase next."))
+            self.lead_button.setToolTip(translate("CoderDialog",
+                                                  "Asks for the lead passphrase next."))
             self.lead_button.clicked.connect(self._open_as_lead)
             self.buttons.addButton(self.lead_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout.addWidget(self.buttons)
@@ -98,7 +108,7 @@ class ChoiceDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setObjectName("choiceDialog")
-        self.filter = QLineEdit(placeholderText="Type to filter")
+        self.filter = QLineEdit(placeholderText=translate("ChoiceDialog", "Type to filter"))
         self.list = QListWidget()
         self.list.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         for key, label in items:

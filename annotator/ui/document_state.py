@@ -29,7 +29,7 @@ class LoadedDocument:
     document_id: str
     text: str
     utf16: Utf16Map
-    rows: list[AnnotationSpan]
+    rows: dict[str, AnnotationSpan]  # by id, in position order (start, end, id)
     index: SpanIndex
     coder_ids: frozenset[str]
     generation: int = 0
@@ -41,8 +41,11 @@ def load_document(store: ProjectStore, document_id: str, coder_ids: Collection[s
     with collector_paused(), store.reader() as session:
         text = document_text(session, document_id)
         rows = list_annotation_spans(session, document_id, coder_ids=coder_ids)
-        index = SpanIndex.for_text(text, (Span(r.uuid, r.start, r.end) for r in rows))
-    return LoadedDocument(document_id, text, Utf16Map(text), rows, index, frozenset(coder_ids),
+        columns = list(zip(*rows)) if rows else [()] * len(AnnotationSpan._fields)
+        keys, starts, ends = columns[0], columns[3], columns[4]  # uuid, start, end
+        index = SpanIndex.from_columns(text, keys, starts, ends)
+        by_id = dict(zip(keys, rows))
+    return LoadedDocument(document_id, text, Utf16Map(text), by_id, index, frozenset(coder_ids),
                           generation)
 
 
@@ -75,7 +78,8 @@ class DocumentState(QObject):
         self.utf16 = loaded.utf16
         self.index = loaded.index
         self.coder_ids = loaded.coder_ids
-        self.rows: dict[str, AnnotationSpan] = {row.uuid: row for row in loaded.rows}
+        self.rows: dict[str, AnnotationSpan] = loaded.rows
+        self.in_position_order = True  # until a refresh adds or moves a row
 
     def __contains__(self, annotation_id: object) -> bool:
         return annotation_id in self.rows
@@ -118,6 +122,7 @@ class DocumentState(QObject):
                 diff.removed.append(annotation_id)
             return
         self.rows[annotation_id] = row
+        self.in_position_order = False
         if old is None:
             diff.added.append(annotation_id)
         elif old != row:
@@ -125,4 +130,4 @@ class DocumentState(QObject):
         else:
             return
         if old is None or (old.start, old.end, old.code_id) != (row.start, row.end, row.code_id):
-            diff.blocks.update(self.index.add(Span(row.uuid, row.start, row.end)))
+            diff.blocks.update(self.index.add(Span(row.uuid, row.start, row.end), new=old is None))

@@ -14,7 +14,6 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, QVariantAnimatio
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
-    QMouseEvent,
     QPainter,
     QPaintEvent,
     QTextBlockFormat,
@@ -30,6 +29,8 @@ from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 from annotator.ui.document_state import DocumentState
 from annotator.ui.fonts import document_font
 from annotator.ui.highlighter import SpanHighlighter, StyleOf
+from annotator.ui.relation_arcs import RelationArcs
+from annotator.ui.document_mouse import DocumentMouse
 from annotator.ui.span_gutter import WIDTH as GUTTER_WIDTH
 from annotator.ui.span_gutter import SpanGutter
 from annotator.ui.span_marks import paint_flash, paint_frame, span_rects
@@ -66,7 +67,7 @@ def build_document(text: str, point_size: int, parent: QWidget | None = None) ->
     return document
 
 
-class DocumentView(QTextEdit):
+class DocumentView(DocumentMouse, QTextEdit):
     """Read-only, keyboard-selectable view of one document (objectName ``documentView``)."""
 
     spanClicked = Signal(int)  # code-point offset of the clicked character, -1 off the text
@@ -98,6 +99,8 @@ class DocumentView(QTextEdit):
         self._flash_animation.valueChanged.connect(self._on_flash_step)
         self._style_of: StyleOf | None = None
         self.gutter = SpanGutter(self, lambda: self._style_of)
+        self.arcs = RelationArcs(self._span_of, self._to16)
+        self.viewport().setMouseTracking(True)  # arcs of the links of the span under the mouse
         self.setViewportMargins(0, 0, GUTTER_WIDTH, 0)
         self._reveal_timer = QTimer(self, singleShot=True, interval=0)
         self._reveal_timer.timeout.connect(self.reveal_visible)
@@ -116,6 +119,7 @@ class DocumentView(QTextEdit):
         document = build_document(state.text, self._point_size, self)
         self._detach()
         self.state, self._hits, self._current, self._flash = state, [], None, None
+        self.arcs.set_links([])
         self.setDocument(document)  # the previous document, our child, is deleted by Qt
         # Qt lays long documents out in steps: paint what each step brings on screen
         document.documentLayout().update.connect(lambda _rect: self._reveal_timer.start())
@@ -178,6 +182,10 @@ class DocumentView(QTextEdit):
     def _to16(self, offset: int) -> int:
         assert self.state is not None
         return self.state.utf16.to_utf16(offset)
+
+    def _span_of(self, annotation_id: str) -> tuple[int, int] | None:
+        row = self.state.row(annotation_id) if self.state else None
+        return (row.start, row.end) if row else None
 
     def _to_cp(self, position: int) -> int:
         assert self.state is not None
@@ -275,7 +283,8 @@ class DocumentView(QTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         super().paintEvent(event)
-        if self.state is None or (self._current is None and self._flash is None):
+        arcs = self.state is not None and bool(self.arcs.shown())
+        if self.state is None or (self._current is None and self._flash is None and not arcs):
             return
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -288,6 +297,8 @@ class DocumentView(QTextEdit):
             start, end, colour = self._current
             paint_frame(painter, span_rects(self.document(), self._to16(start), self._to16(end)),
                         colour, offset)
+        if arcs:
+            self.arcs.paint(painter, self.document(), offset)
         painter.end()
 
     # ----------------------------------------------------------------- viewport
@@ -341,11 +352,6 @@ class DocumentView(QTextEdit):
                                 viewport.height())
         self.gutter.invalidate()
         self._reveal_timer.start()
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
-        super().mouseReleaseEvent(event)
-        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
-            self.spanClicked.emit(self.offset_at(event.position().toPoint()))
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt's name
         self.contextMenuAt.emit(self.offset_at(event.pos()), event.globalPos())

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from annotator.db.engine import open_project
 from annotator.export.scope import LAYERS, ExportScope
 from annotator.export.writers import FORMATS, SUFFIXES, ExportCancelled, export_file
+from annotator.project_location import local_stem
 from annotator.ui.fonts import ui_arabic_font
 from annotator.ui.workers import TaskRunner, TaskState
 
@@ -94,7 +95,7 @@ class ExportDialog(QDialog):
         self.layer = QComboBox(objectName="exportLayer")
         self.layer.addItems(list(LAYERS))
         self.destination = QLineEdit(objectName="exportDestination")
-        self.destination.setText(str(project_path.with_suffix(".xlsx")))
+        self.destination.setText(str(local_stem(project_path).with_suffix(".xlsx")))
         self.browse = QPushButton("Browse…", objectName="exportBrowse")
         self.browse.clicked.connect(self._choose_destination)
         self.progress = QProgressBar(objectName="exportProgress")

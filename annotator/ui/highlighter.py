@@ -35,6 +35,7 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._state = state
         self._style_of = style_of
         self._formats: dict[tuple[Style, Style | None], QTextCharFormat] = {}
+        self._styles: dict[tuple[str, str], Style] = {}  # by (coder, code): the same for all rows
         eager = document.blockCount() <= EAGER_BLOCKS
         self._live: set[int] | None = None if eager else set()
         state.changed.connect(self._on_changed)
@@ -68,6 +69,7 @@ class SpanHighlighter(QSyntaxHighlighter):
     def restyle(self) -> None:
         """Colours changed (e.g. other layers shown): repaint what is painted."""
         self._formats.clear()
+        self._styles.clear()
         if self._live is None:
             self.rehighlight()
         else:
@@ -91,20 +93,35 @@ class SpanHighlighter(QSyntaxHighlighter):
             return
         to_utf16 = self._state.utf16.to_utf16
         base = block.position()
+        run: list = [0, 0, None]  # start, end, format: neighbours that look alike are one range
         for segment in segments:
-            start = to_utf16(segment.start) - base
-            self.setFormat(start, to_utf16(segment.end) - base - start,
-                           self._format(segment.spans))
+            start, end = to_utf16(segment.start) - base, to_utf16(segment.end) - base
+            fmt = self._format(segment.spans)
+            if fmt is run[2] and start == run[1]:
+                run[1] = end
+                continue
+            if run[2] is not None:
+                self.setFormat(run[0], run[1] - run[0], run[2])
+            run = [start, end, fmt]
+        if run[2] is not None:
+            self.setFormat(run[0], run[1] - run[0], run[2])
 
     def _format(self, spans: tuple[Span, ...]) -> QTextCharFormat:
         rows = self._state.rows
-        inner = self._style_of(rows[spans[0].key])
-        outer = self._style_of(rows[spans[1].key]) if len(spans) > 1 else None
+        inner = self._style(rows[spans[0].key])
+        outer = self._style(rows[spans[1].key]) if len(spans) > 1 else None
         key = (inner, outer)
         cached = self._formats.get(key)
         if cached is None:
             cached = self._formats[key] = _char_format(inner, outer)
         return cached
+
+    def _style(self, row: AnnotationSpan) -> Style:
+        key = (row.coder_id, row.code_id)
+        style = self._styles.get(key)
+        if style is None:
+            style = self._styles[key] = self._style_of(row)
+        return style
 
 
 def _char_format(inner: Style, outer: Style | None) -> QTextCharFormat:

@@ -25,10 +25,12 @@ from annotator.db.services.coder_roles import lead_passphrase_set, set_lead_pass
 from annotator.domain import Role
 from annotator.errors import AnnotatorError
 from annotator.passphrase import MIN_LENGTH
+from annotator.ui.plurals import plurals
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
+translate = QCoreApplication.translate
 
 
 def _secret(name: str) -> QLineEdit:
@@ -43,21 +45,22 @@ class PassphraseDialog(QDialog):
     def __init__(self, lead_names: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("leadPassphraseDialog")
-        self.setWindowTitle(self.tr("Open as lead"))
+        self.setWindowTitle(translate("LeadAccess", "Open as lead"))
         self.lead = QComboBox()
         self.lead.setObjectName("leadName")
         self.lead.addItems(lead_names)
         self.passphrase = _secret("leadPassphrase")
         form = QFormLayout()
         if len(lead_names) > 1:
-            form.addRow(self.tr("Lead"), self.lead)
-        form.addRow(self.tr("Lead passphrase"), self.passphrase)
+            form.addRow(translate("LeadAccess", "Lead"), self.lead)
+        form.addRow(translate("LeadAccess", "Lead passphrase"), self.passphrase)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("This project's lead role is protected by a passphrase.")))
+        layout.addWidget(QLabel(translate(
+            "LeadAccess", "This project's lead role is protected by a passphrase.")))
         layout.addLayout(form)
         layout.addWidget(buttons)
 
@@ -77,19 +80,21 @@ class SetPassphraseDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("setPassphraseDialog")
-        self.setWindowTitle(self.tr("Lead passphrase"))
+        self.setWindowTitle(translate("LeadAccess", "Lead passphrase"))
         self.new, self.again = _secret("newPassphrase"), _secret("repeatPassphrase")
         self.error = QLabel()
         self.error.setObjectName("passphraseError")
         self.error.setStyleSheet("color: #b00020;")
-        note = QLabel(self.tr(
+        note = QLabel(translate(
+            "LeadAccess",
             "Whoever opens this project as lead must give this passphrase; coders never see the "
             "lead in the list. It keeps out casual peeking at a shared file, not someone who "
-            "reads the SQLite file directly. At least {0} characters.").format(MIN_LENGTH))
+            "reads the SQLite file directly. At least {characters}.").format(
+                characters=plurals().characters(MIN_LENGTH)))
         note.setWordWrap(True)
         form = QFormLayout()
-        form.addRow(self.tr("New passphrase"), self.new)
-        form.addRow(self.tr("The same again"), self.again)
+        form.addRow(translate("LeadAccess", "New passphrase"), self.new)
+        form.addRow(translate("LeadAccess", "The same again"), self.again)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._check)
@@ -103,10 +108,11 @@ class SetPassphraseDialog(QDialog):
 
     def _check(self) -> None:
         if self.new.text() != self.again.text():
-            self.error.setText(self.tr("The two passphrases differ."))
+            self.error.setText(translate("LeadAccess", "The two passphrases differ."))
             return
         if len(self.new.text()) < MIN_LENGTH:
-            self.error.setText(self.tr("At least {0} characters.").format(MIN_LENGTH))
+            self.error.setText(translate("LeadAccess", "At least {characters}.").format(
+                characters=plurals().characters(MIN_LENGTH)))
             return
         self.accept()
 
@@ -120,11 +126,12 @@ def set_passphrase(window: MainWindow, dialog: SetPassphraseDialog | None = None
         with window.workspace.store.transaction() as session:
             set_lead_passphrase(session, dialog.new.text())
     except AnnotatorError as error:
-        window.statusBar().showMessage(str(error), 10_000)
+        window.statusBar().showMessage(translate(
+            "LeadAccess", "The lead passphrase was not set: {reason}").format(reason=error), 10_000)
         return False
     show_passphrase_hint(window)
     window.statusBar().showMessage(
-        QCoreApplication.translate("LeadAccess", "Lead passphrase set."), 8000)
+        translate("LeadAccess", "Lead passphrase set."), 8000)
     return True
 
 
@@ -136,9 +143,9 @@ def show_passphrase_hint(window: MainWindow) -> None:
     wanted = (missing and window.workspace.coder.role is Role.LEAD
               and window.workspace.package is None)
     if label is None and wanted:
-        label = QLabel(QCoreApplication.translate(
-            "LeadAccess", "  No lead passphrase: anyone can open this project as lead "
-                           "(Project → Lead passphrase…)  "))
+        text = translate("LeadAccess", "No lead passphrase: anyone can open this project as "
+                                       "lead (Project → Lead passphrase…)")
+        label = QLabel(f"  {text}  ")
         label.setObjectName("passphraseHint")
         label.setStyleSheet("background: #fde7e9; color: #7a1020;")
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
@@ -23,12 +23,14 @@ from annotator.ui.coding import CodingController
 from annotator.ui.commands import DeleteRelation, SetStatus
 from annotator.ui.context_menu import show_text_menu
 from annotator.ui.dialogs import ChoiceDialog
+from annotator.ui.done_check import confirm_done
 from annotator.ui.document_state import DocumentState, LoadedDocument, load_document
 from annotator.ui.heap import freeze_long_lived
 from annotator.ui.highlighter import Style
 from annotator.ui.linking import LinkController
 from annotator.ui.models import ID_ROLE
 from annotator.ui.models.annotations import CODER
+from annotator.ui.relation_arcs import relation_links
 from annotator.ui.search import SearchController, warm_up_text_tools
 from annotator.ui.settings import AppSettings
 from annotator.ui.shortcuts_sheet import ShortcutsDialog
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow, WindowParts, SearchMixin):
         self.annotation_table.selectionModel().currentRowChanged.connect(self._on_table_row)
         self.codebook_view.activated.connect(self._on_code_activated)
         self.relations_panel.removeRequested.connect(self.remove_relation)
+        self.relations_model.modelReset.connect(self._update_arcs)
         self.relations_panel.spanChosen.connect(lambda s, e: self.view.select_span(s, e))
         self.connect_search()
 
@@ -176,7 +179,8 @@ class MainWindow(QMainWindow, WindowParts, SearchMixin):
         summary = self.documents.model.summary(self.document_id or "")
         if summary is None or summary.status is status:
             return False
-        if status is AssignmentStatus.DONE and not self.questions_panel.confirm_done():
+        if status is AssignmentStatus.DONE and not (confirm_done(self, summary.uuid)
+                                                    and self.questions_panel.confirm_done()):
             return False
         return self.workspace.execute(SetStatus(self.workspace, summary.uuid, status,
                                                 summary.title[:40]))
@@ -198,7 +202,8 @@ class MainWindow(QMainWindow, WindowParts, SearchMixin):
     def done_and_next(self) -> None:
         self.set_status(AssignmentStatus.DONE)
         self.workspace.events.flush()
-        self.step_unfinished(1)
+        if self.document_id and self._status_of(self.document_id) is AssignmentStatus.DONE:
+            self.step_unfinished(1)
 
     # ------------------------------------------------------------------ annotations
     def style_of(self, row: AnnotationSpan) -> Style:
@@ -239,6 +244,7 @@ class MainWindow(QMainWindow, WindowParts, SearchMixin):
         self.attribute_editor.show_annotation(annotation_id, self.state)
         self.memo_editor.show_annotation(annotation_id)
         colour = self.style_of(row)[0] if row else ""
+        self.view.arcs.current = annotation_id
         self.view.set_current((row.start, row.end, colour) if row else None)
         if row is not None and self.coding.reveal:
             self.view.reveal_span(row.start, row.end, colour)
@@ -293,6 +299,10 @@ class MainWindow(QMainWindow, WindowParts, SearchMixin):
                     if self.relations_model.relation(r).uuid == relation_id), -1)
         if row < 0 or self.document_id is None:
             return
+        if not self.relations_model.is_own(self.relations_model.relation(row)):
+            self.statusBar().showMessage(self.tr("That link belongs to another coder and is "
+                                                 "read-only."), 8000)
+            return
         text = f"Remove link {self.relations_model.describe(self.relations_model.relation(row))}"
         self.workspace.execute(DeleteRelation(self.workspace, self.document_id, relation_id, text))
 
@@ -300,11 +310,24 @@ class MainWindow(QMainWindow, WindowParts, SearchMixin):
         if document_id == self.document_id:
             self.relations_model.reload()
 
+    def _update_arcs(self) -> None:
+        """The links the text can draw: those whose two ends are in the open document's view."""
+        self.view.arcs.set_links(relation_links(self.state, self.relations_model.relations(),
+                                                self.style_of, self.workspace.is_own))
+        self.view.viewport().update()
+
     # ------------------------------------------------------------------ misc
     def focus_attributes(self) -> None:
         self.attributes_dock.show()
         self.attributes_dock.raise_()
         self.attribute_editor.focus_first()
+
+    def focus_memo(self, document: bool = False) -> None:
+        """Ctrl+M / Ctrl+Shift+M: bring the Memos tab to the front and type into it."""
+        self.memo_dock.show()
+        self.memo_dock.raise_()
+        field = self.memo_editor.document_memo if document else self.memo_editor.annotation_memo
+        field.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def settings_snap(self) -> bool:
         return self.settings.get(keys.SNAP_TO_WORDS)

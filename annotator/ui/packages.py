@@ -25,6 +25,7 @@ from annotator.db.services.packages import (
 )
 from annotator.domain import Role
 from annotator.errors import AnnotatorError, ProjectError
+from annotator.project_location import local_stem
 from annotator.ui.workers import TaskState
 
 if TYPE_CHECKING:
@@ -121,7 +122,7 @@ def _coders_with_work(store: ProjectStore) -> list[CoderInfo]:
 def export_packages(window: MainWindow) -> QProgressDialog | None:
     """One package per coder with assigned documents, into a chosen folder, in a worker."""
     store, path = window.workspace.store, window.workspace.project_path
-    folder = choose_folder(window, str(path.parent) if path else "")
+    folder = choose_folder(window, str(local_stem(path).parent) if path else "")
     if folder is None or path is None:
         return None
     coders = _coders_with_work(store)
@@ -136,7 +137,7 @@ def export_packages(window: MainWindow) -> QProgressDialog | None:
         for done, coder in enumerate(coders, start=1):
             if state.cancelled:
                 break
-            out = folder / f"{path.stem}-{coder.name}{PACKAGE_SUFFIX}"
+            out = folder / f"{local_stem(path).stem}-{coder.name}{PACKAGE_SUFFIX}"
             try:
                 exported = export_package(store, coder.name, out)
                 lines.append(f"{exported.path.name}: {exported.documents} documents, "
@@ -157,7 +158,7 @@ def export_packages(window: MainWindow) -> QProgressDialog | None:
 def merge_files(window: MainWindow) -> QProgressDialog | None:
     """Merge chosen coder files, one transaction each, in a worker; then show the report."""
     store, path = window.workspace.store, window.workspace.project_path
-    files = choose_packages(window, str(path.parent) if path else "")
+    files = choose_packages(window, str(local_stem(path).parent) if path else "")
     if not files:
         return None
     dialog = _progress(window, "Merging coder files…", len(files))

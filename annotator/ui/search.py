@@ -14,7 +14,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from annotator.db.engine import ProjectStore
 from annotator.db.services.documents import document_text, list_documents
-from annotator.text import find_all, snap_to_words
+from annotator.snapping import snap_to_words
+from annotator.text import find_all
 from annotator.ui.models.search import SearchHit, SearchResultsModel
 from annotator.ui.workers import Report, TaskRunner, TaskState
 

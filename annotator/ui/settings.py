@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
+from annotator.project_location import is_server_url
 
 ORGANISATION = "FramingAnnotator"
 APPLICATION = "Framing Annotator"
@@ -78,7 +79,8 @@ class AppSettings:
 
 
 def _project_key(project: Path, name: str, default: T) -> Key[T]:
-    digest = hashlib.sha1(str(Path(project).resolve()).encode("utf-8")).hexdigest()[:16]
+    key = project if is_server_url(project) else Path(project).resolve()
+    digest = hashlib.sha1(str(key).encode("utf-8")).hexdigest()[:16]
     return Key(f"projects/{digest}/{name}", default)
 
 

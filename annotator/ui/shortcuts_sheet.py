@@ -1,7 +1,13 @@
-"""Help → Keyboard shortcuts: built from the live menus, so the sheet never disagrees with the keys."""
+"""Help → Keyboard shortcuts: built from the live menus, so the sheet never disagrees with the keys.
+
+Rows wrap rather than elide (code names carry an Arabic and an English name), each menu level is a
+bidi isolate so an Arabic name does not pull the separators around it, and a code's key is shown
+as the codebook writes it.
+"""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -15,6 +21,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from annotator.bidi import isolate
+
+KEY_LABEL = "keyLabel"  # action property: the key as the codebook writes it (``l``, not ``L``)
 
 EXTRA = (
     ("Selecting text", [
@@ -44,12 +54,22 @@ def _walk(menu: QMenu, prefix: str) -> list[tuple[str, str]]:
     for action in menu.actions():
         submenu = action.menu()
         if isinstance(submenu, QMenu):
-            rows.extend(_walk(submenu, f"{prefix}{action.text().replace('&', '')} › "))
+            rows.extend(_walk(submenu, f"{prefix}{_label(action)} › "))
         elif isinstance(action, QAction) and action.shortcuts():
-            keys = " or ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
-                               for s in action.shortcuts())
-            rows.append((prefix + action.text().replace("&", "").strip(), keys))
+            rows.append((prefix + _label(action), _keys(action)))
     return rows
+
+
+def _label(action: QAction) -> str:
+    return isolate(action.text().replace("&", "").strip())
+
+
+def _keys(action: QAction) -> str:
+    own = action.property(KEY_LABEL)
+    if isinstance(own, str) and own:
+        return own
+    return " or ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
+                       for s in action.shortcuts())
 
 
 class ShortcutsDialog(QDialog):
@@ -62,8 +82,9 @@ class ShortcutsDialog(QDialog):
         tree = QTreeWidget()
         tree.setHeaderLabels(["Action", "Keys"])
         tree.setRootIsDecorated(False)
-        tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        tree.setTextElideMode(Qt.TextElideMode.ElideNone)  # long code names are shown whole
+        tree.header().setStretchLastSection(True)
+        tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         for title, rows in [*shortcut_rows(menu_bar), *EXTRA]:
             group = QTreeWidgetItem(tree, [title])
             font = group.font(0)
@@ -80,4 +101,4 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(tree)
         layout.addWidget(buttons)
         self.tree = tree
-        self.resize(640, 720)
+        self.resize(820, 760)

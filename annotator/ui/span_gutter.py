@@ -122,7 +122,7 @@ class _LineTable:
         self._document = view.document()  # type: ignore[attr-defined]
         self._to16 = view.state.utf16.to_utf16  # type: ignore[attr-defined]
         self._shift = -view.verticalScrollBar().value()  # type: ignore[attr-defined]
-        self._blocks: dict[int, tuple[int, list[tuple[int, float, float]]]] = {}
+        self._blocks: dict[int, tuple[int, list[int], list[tuple[int, float, float]]]] = {}
 
     def extent(self, row: AnnotationSpan) -> tuple[float, float]:
         """Top of the span's first line and bottom of its last, in viewport coordinates."""
@@ -140,7 +140,8 @@ class _LineTable:
                 line = layout.lineAt(index)
                 table.append((line.textStart(), origin + line.y(),
                               origin + line.y() + line.height()))
-            self._blocks[number] = (block.position(), table or [(0, origin, origin)])
-        base, table = self._blocks[number]
-        found = table[max(0, bisect_right([t[0] for t in table], position - base) - 1)]
+            table = table or [(0, origin, origin)]
+            self._blocks[number] = (block.position(), [t[0] for t in table], table)
+        base, starts, table = self._blocks[number]
+        found = table[max(0, bisect_right(starts, position - base) - 1)]
         return found[1], found[2]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlalchemy.orm import Session
 
@@ -20,6 +21,7 @@ from annotator.errors import AnnotatorError
 
 Step = Callable[[Session], Any]
 Inverse = Callable[[Session, Any], Any]
+translate = QCoreApplication.translate
 
 
 class StoreCommand(QUndoCommand):
@@ -54,7 +56,8 @@ class StoreCommand(QUndoCommand):
             with self.store.transaction() as session:
                 self.memo = step(session, self.memo)
         except AnnotatorError as error:
-            self._failed(f"{self.text()}: {error}")
+            self._failed(translate("StoreCommand", "{action} could not be undone or redone: "
+                                   "{reason}").format(action=self.text(), reason=error))
             return
         self._changed()
 

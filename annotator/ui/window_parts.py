@@ -42,6 +42,8 @@ if TYPE_CHECKING:
     from annotator.ui.workspace import Workspace
 
 DEFAULT_SIZE = QSize(1440, 900)
+LEFT_SHARE, RIGHT_SHARE = 0.2, 0.23  # of the window's width; the text has the rest
+SEARCH_SHARE = 0.30  # of the window's height, for the search results under the text
 
 
 class DocumentHeader(QWidget):
@@ -150,22 +152,25 @@ class WindowParts:
         self.links_dock = self._dock("linksDock", "Links", self.relations_panel, bottom)
 
     def apply_default_layout(self: MainWindow) -> None:
-        """Tabs and sizes of a first start. Run once shown: tabifying two groups before the window
-        is shown leaves a stray tab bar (Qt 6.11)."""
+        """Tabs and sizes of a first start: the text gets over half the width, the search results
+        a dozen rows. Run once shown: tabifying two groups before the window is shown leaves a
+        stray tab bar (Qt 6.11)."""
         self.tabifyDockWidget(self.attributes_dock, self.memo_dock)
         self.tabifyDockWidget(self.annotations_dock, self.questions_dock)
         self.tabifyDockWidget(self.search_dock, self.links_dock)
         self.attributes_dock.raise_()
         self.search_dock.raise_()
         (self.questions_dock if self.questions_panel.questions else self.annotations_dock).raise_()
-        self.resizeDocks([self.documents_dock, self.codebook_dock], [260, 460],
-                         Qt.Orientation.Vertical)
-        self.resizeDocks([self.documents_dock, self.annotations_dock], [300, 450],
+        width, height = self.width(), self.height()
+        self.resizeDocks([self.documents_dock, self.codebook_dock],
+                         [round(height * 0.36), round(height * 0.64)], Qt.Orientation.Vertical)
+        self.resizeDocks([self.documents_dock, self.annotations_dock],
+                         [round(width * LEFT_SHARE), round(width * RIGHT_SHARE)],
                          Qt.Orientation.Horizontal)
-        upper = 560 if self.questions_panel.questions else 430
-        self.resizeDocks([self.annotations_dock, self.attributes_dock], [upper, 730 - upper],
+        self.resizeDocks([self.annotations_dock, self.attributes_dock],
+                         [round(height * 0.55), round(height * 0.45)], Qt.Orientation.Vertical)
+        self.resizeDocks([self.search_dock], [round(height * SEARCH_SHARE)],
                          Qt.Orientation.Vertical)
-        self.resizeDocks([self.search_dock], [180], Qt.Orientation.Vertical)
 
     def _build_toolbar(self: MainWindow) -> None:
         """Document flow on the left (filled in with the actions), search on the right."""
@@ -237,6 +242,7 @@ def _codebook_tree(workspace: Workspace) -> QTreeView:
     tree.expandAll()
     header = tree.header()
     header.setStretchLastSection(False)
+    header.setMinimumSectionSize(24)  # the key column as narrow as its keys: names need the room
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
     tree.setToolTip("Double-click a code, or press its key, to apply it to the selected text.")

@@ -6,7 +6,6 @@ with an undo command, and come back to every view through :attr:`Workspace.event
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -18,6 +17,7 @@ from annotator.db.services.packages import package_summary
 from annotator.db.services.projects import LEAD_MAY_VIEW_OTHERS, get_project, get_setting
 from annotator.domain import Role
 from annotator.errors import AnnotatorError
+from annotator.project_location import ProjectLocation
 from annotator.ui.codes import CodeCatalog, CodeInfo, coder_colour
 from annotator.ui.events import ProjectEvents
 
@@ -38,7 +38,7 @@ class Workspace(QObject):
         super().__init__(parent)
         self.store = store
         self.coder = coder
-        self.project_path: Path | None = store.path
+        self.project_path: ProjectLocation | None = store.location
         self.events = ProjectEvents(self)
         self.undo_stack = QUndoStack(self)
         with store.reader() as session:

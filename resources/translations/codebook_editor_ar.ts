@@ -4,359 +4,374 @@
 <context>
     <name>AttributeDialog</name>
     <message>
-        <source>choice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>yes/no</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Edit attribute</source>
-        <translation type="unfinished"></translation>
+        <translation>تعديل السمة</translation>
     </message>
     <message>
         <source>Add attribute</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة سمة</translation>
     </message>
     <message>
         <source>Coders must fill it in</source>
-        <translation type="unfinished"></translation>
+        <translation>على المرمِّزين ملؤها</translation>
     </message>
     <message>
         <source>Value (stored)</source>
-        <translation type="unfinished"></translation>
+        <translation>القيمة (المخزَّنة)</translation>
     </message>
     <message>
         <source>English label</source>
-        <translation type="unfinished"></translation>
+        <translation>التسمية الإنجليزية</translation>
     </message>
     <message>
         <source>Arabic label</source>
-        <translation type="unfinished"></translation>
+        <translation>التسمية العربية</translation>
     </message>
     <message>
         <source>Add choice</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة خيار</translation>
     </message>
     <message>
         <source>Remove choice</source>
-        <translation type="unfinished"></translation>
+        <translation>حذف الخيار</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>الاسم</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>النوع</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>الوصف</translation>
     </message>
     <message>
         <source>Choices: the value is what the data and exports keep; the labels are what people read.</source>
-        <translation type="unfinished"></translation>
+        <translation>الخيارات: القيمة هي ما تحفظه البيانات وملفات التصدير، والتسميات هي ما يقرؤه الناس.</translation>
+    </message>
+</context>
+<context>
+    <name>AttributeType</name>
+    <message>
+        <source>choice</source>
+        <translation>اختيار</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>نص</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>رقم</translation>
+    </message>
+    <message>
+        <source>yes/no</source>
+        <translation>نعم/لا</translation>
     </message>
 </context>
 <context>
     <name>CodeForm</name>
     <message>
         <source>e.g. 1, q, F5 or Ctrl+1</source>
-        <translation type="unfinished"></translation>
+        <translation>مثلًا ⁦1⁩ أو ⁦q⁩ أو ⁦F5⁩ أو ⁦Ctrl+1⁩</translation>
     </message>
     <message>
         <source>One example per line</source>
-        <translation type="unfinished"></translation>
+        <translation>مثال واحد في كل سطر</translation>
     </message>
     <message>
         <source>English name</source>
-        <translation type="unfinished"></translation>
+        <translation>الاسم الإنجليزي</translation>
     </message>
     <message>
         <source>Arabic name</source>
-        <translation type="unfinished"></translation>
+        <translation>الاسم العربي</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>المفتاح</translation>
     </message>
     <message>
         <source>Colour</source>
-        <translation type="unfinished"></translation>
+        <translation>اللون</translation>
     </message>
     <message>
         <source>Definition</source>
-        <translation type="unfinished"></translation>
+        <translation>التعريف</translation>
     </message>
     <message>
         <source>Include when</source>
-        <translation type="unfinished"></translation>
+        <translation>يُدرَج عندما</translation>
     </message>
     <message>
         <source>Exclude when</source>
-        <translation type="unfinished"></translation>
+        <translation>يُستبعَد عندما</translation>
     </message>
     <message>
         <source>Examples</source>
-        <translation type="unfinished"></translation>
+        <translation>أمثلة</translation>
     </message>
     <message>
         <source>Attributes coders fill in for this code</source>
-        <translation type="unfinished"></translation>
+        <translation>السمات التي يملؤها المرمِّزون لهذا الرمز</translation>
     </message>
     <message>
         <source>Add attribute…</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة سمة…</translation>
     </message>
     <message>
         <source>Edit attribute…</source>
-        <translation type="unfinished"></translation>
+        <translation>تعديل السمة…</translation>
     </message>
     <message>
         <source>Remove attribute</source>
-        <translation type="unfinished"></translation>
+        <translation>حذف السمة</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>الاسم</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>النوع</translation>
     </message>
     <message>
         <source>Required</source>
-        <translation type="unfinished"></translation>
+        <translation>إلزامية</translation>
     </message>
     <message>
         <source>Choices</source>
-        <translation type="unfinished"></translation>
+        <translation>الخيارات</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>نعم</translation>
     </message>
     <message>
         <source>Colour of the code</source>
-        <translation type="unfinished"></translation>
+        <translation>لون الرمز</translation>
     </message>
 </context>
 <context>
     <name>CodebookEditor</name>
     <message>
-        <source>Change ‘{0}’</source>
-        <translation type="unfinished"></translation>
+        <source>Not done: {reason}</source>
+        <translation>لم يُنفَّذ: {reason}</translation>
     </message>
     <message>
-        <source>New code</source>
-        <translation type="unfinished"></translation>
+        <source>Change ‘{code}’</source>
+        <translation>تعديل «{code}»</translation>
     </message>
     <message>
-        <source>Add ‘{0}’</source>
-        <translation type="unfinished"></translation>
+        <source>Add ‘{code}’</source>
+        <translation>إضافة «{code}»</translation>
     </message>
     <message>
-        <source>Delete ‘{0}’</source>
-        <translation type="unfinished"></translation>
+        <source>Delete ‘{code}’</source>
+        <translation>حذف «{code}»</translation>
     </message>
     <message>
-        <source>Merge ‘{0}’ into ‘{1}’</source>
-        <translation type="unfinished"></translation>
+        <source>Merge ‘{code}’ into ‘{target}’</source>
+        <translation>دمج «{code}» في «{target}»</translation>
     </message>
     <message>
-        <source>Move ‘{0}’</source>
-        <translation type="unfinished"></translation>
+        <source>Move ‘{code}’</source>
+        <translation>نقل «{code}»</translation>
     </message>
     <message>
-        <source>Add attribute ‘{0}’</source>
-        <translation type="unfinished"></translation>
+        <source>Add attribute ‘{attribute}’</source>
+        <translation>إضافة السمة «{attribute}»</translation>
     </message>
     <message>
-        <source>Change attribute ‘{0}’</source>
-        <translation type="unfinished"></translation>
+        <source>Change attribute ‘{attribute}’</source>
+        <translation>تعديل السمة «{attribute}»</translation>
     </message>
     <message>
         <source>Remove attribute</source>
-        <translation type="unfinished"></translation>
+        <translation>حذف السمة</translation>
     </message>
     <message>
         <source>Codebook</source>
-        <translation type="unfinished"></translation>
+        <translation>دليل الترميز</translation>
     </message>
     <message>
-        <source> (read-only)</source>
-        <translation type="unfinished"></translation>
+        <source>Codebook (read-only)</source>
+        <translation>دليل الترميز (للقراءة فقط)</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>الإنجليزية</translation>
     </message>
     <message>
         <source>Arabic</source>
-        <translation type="unfinished"></translation>
+        <translation>العربية</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>المفتاح</translation>
     </message>
     <message>
         <source>Uses</source>
-        <translation type="unfinished"></translation>
+        <translation>الاستخدامات</translation>
     </message>
     <message>
         <source>Add code</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة رمز</translation>
     </message>
     <message>
         <source>A new code under the chosen kind, beside the chosen code</source>
-        <translation type="unfinished"></translation>
+        <translation>رمز جديد ضمن النوع المختار، بجانب الرمز المختار</translation>
     </message>
     <message>
         <source>Add sub-code</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة رمز فرعي</translation>
     </message>
     <message>
         <source>A new code under the chosen code</source>
-        <translation type="unfinished"></translation>
+        <translation>رمز جديد تحت الرمز المختار</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>حذف</translation>
     </message>
     <message>
         <source>Delete the chosen code (a code in use is merged into another)</source>
-        <translation type="unfinished"></translation>
+        <translation>حذف الرمز المختار (الرمز المستخدَم يُدمَج في رمز آخر)</translation>
     </message>
     <message>
         <source>Up</source>
-        <translation type="unfinished"></translation>
+        <translation>إلى الأعلى</translation>
     </message>
     <message>
         <source>Move the code up among its siblings</source>
-        <translation type="unfinished"></translation>
+        <translation>رفع الرمز درجةً بين الرموز الشقيقة</translation>
     </message>
     <message>
         <source>Down</source>
-        <translation type="unfinished"></translation>
+        <translation>إلى الأسفل</translation>
     </message>
     <message>
         <source>Move the code down among its siblings</source>
-        <translation type="unfinished"></translation>
+        <translation>إنزال الرمز درجةً بين الرموز الشقيقة</translation>
     </message>
     <message>
         <source>Into the code above</source>
-        <translation type="unfinished"></translation>
+        <translation>داخل الرمز السابق</translation>
     </message>
     <message>
         <source>Make the code a sub-code of the code above it</source>
-        <translation type="unfinished"></translation>
+        <translation>جعل الرمز فرعيًّا للرمز الذي فوقه</translation>
     </message>
     <message>
         <source>Out one level</source>
-        <translation type="unfinished"></translation>
+        <translation>مستوى إلى الخارج</translation>
     </message>
     <message>
         <source>Make the code a sibling of its parent</source>
-        <translation type="unfinished"></translation>
+        <translation>جعل الرمز في مستوى الرمز الأب</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>تراجع</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>إعادة</translation>
     </message>
     <message>
         <source>Only a project lead can change the codebook.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا يغيّر دليل الترميز إلا مشرف المشروع.</translation>
     </message>
 </context>
 <context>
     <name>CodebookMenu</name>
     <message>
         <source>&amp;Edit codebook…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;تحرير دليل الترميز…</translation>
     </message>
     <message>
         <source>&amp;Import codebook (JSON or REFI-QDA .qdc)…</source>
-        <translation type="unfinished"></translation>
+        <translation>ا&amp;ستيراد دليل الترميز (⁦JSON⁩ أو ⁦REFI-QDA .qdc⁩)…</translation>
     </message>
     <message>
         <source>E&amp;xport codebook (JSON or REFI-QDA .qdc)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;تصدير دليل الترميز (⁦JSON⁩ أو ⁦REFI-QDA .qdc⁩)…</translation>
     </message>
     <message>
         <source>A coder package: the codebook belongs to the lead&apos;s project (read-only).</source>
-        <translation type="unfinished"></translation>
+        <translation>حزمة مرمِّز: دليل الترميز ملك لمشروع المشرف (للقراءة فقط).</translation>
     </message>
     <message>
         <source>The project file is read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>ملف المشروع للقراءة فقط.</translation>
     </message>
     <message>
         <source>Only a project lead can change the codebook (read-only).</source>
-        <translation type="unfinished"></translation>
+        <translation>لا يغيّر دليل الترميز إلا مشرف المشروع (للقراءة فقط).</translation>
+    </message>
+    <message>
+        <source>The codebook was not exported: {reason}</source>
+        <translation>لم يُصدَّر دليل الترميز: {reason}</translation>
     </message>
 </context>
 <context>
     <name>CodebookTransfer</name>
     <message>
         <source>Codebook JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>دليل ترميز JSON (*.json)</translation>
     </message>
     <message>
         <source>REFI-QDA codebook (*.qdc)</source>
-        <translation type="unfinished"></translation>
+        <translation>دليل ترميز REFI-QDA (*.qdc)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>كل الملفات (*)</translation>
     </message>
     <message>
         <source>Import a codebook</source>
-        <translation type="unfinished"></translation>
+        <translation>استيراد دليل ترميز</translation>
     </message>
     <message>
         <source>Export the codebook</source>
-        <translation type="unfinished"></translation>
+        <translation>تصدير دليل الترميز</translation>
     </message>
     <message>
-        <source>Import codebook {0}</source>
-        <translation type="unfinished"></translation>
+        <source>The codebook was not imported: {reason}</source>
+        <translation>لم يُستورَد دليل الترميز: {reason}</translation>
     </message>
     <message>
-        <source>wrote {0}</source>
-        <translation type="unfinished"></translation>
+        <source>Import codebook {file}</source>
+        <translation>استيراد دليل الترميز {file}</translation>
+    </message>
+    <message>
+        <source>Exported: {details}</source>
+        <translation>صُدِّر: {details}</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>كُتب {path}</translation>
     </message>
 </context>
 <context>
     <name>MergeDialog</name>
     <message>
         <source>Delete a code in use</source>
-        <translation type="unfinished"></translation>
+        <translation>حذف رمز مستخدَم</translation>
     </message>
     <message>
-        <source>‘{0}’ and its sub-codes hold {1} annotation(s) of all coders and layers. It cannot be deleted on its own: its annotations can be merged into another code of the same kind, then it is deleted. Undo puts everything back.</source>
-        <translation type="unfinished"></translation>
+        <source>‘{code}’ and its sub-codes hold {annotations} of all coders and layers. It cannot be deleted on its own: its annotations can be merged into another code of the same kind, then it is deleted. Undo puts everything back.</source>
+        <translation>يحمل «{code}» ورموزه الفرعية {annotations} من جميع المرمِّزين والطبقات. لا يمكن حذفه وحده: يمكن دمج وسومه في رمز آخر من النوع نفسه ثم يُحذف. والتراجع يعيد كل شيء كما كان.</translation>
     </message>
     <message>
         <source>Merge into this code and delete</source>
-        <translation type="unfinished"></translation>
+        <translation>الدمج في هذا الرمز ثم الحذف</translation>
     </message>
     <message>
         <source>No other code of this kind to merge into.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا يوجد رمز آخر من هذا النوع للدمج فيه.</translation>
     </message>
 </context>
 </TS>

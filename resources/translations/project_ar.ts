@@ -2,174 +2,213 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
+    <name>ChoiceDialog</name>
+    <message>
+        <source>Type to filter</source>
+        <translation>اكتب للتصفية</translation>
+    </message>
+</context>
+<context>
     <name>CoderDialog</name>
     <message>
+        <source>Who is coding?</source>
+        <translation>من يرمِّز؟</translation>
+    </message>
+    <message>
+        <source>{name} (lead)</source>
+        <translation>{name} (المشرف)</translation>
+    </message>
+    <message>
+        <source>…or add a new coder: type a name</source>
+        <translation>…أو أضف مرمِّزًا جديدًا: اكتب اسمًا</translation>
+    </message>
+    <message>
+        <source>Add and use</source>
+        <translation>إضافة واستخدام</translation>
+    </message>
+    <message>
+        <source>Project: &lt;b&gt;{project}&lt;/b&gt;&lt;br&gt;Choose your name. You will see only your own annotations (blind coding).</source>
+        <translation>المشروع: &lt;b&gt;{project}&lt;/b&gt;&lt;br&gt;اختر اسمك. لن ترى إلا وسومك أنت (ترميز أعمى).</translation>
+    </message>
+    <message>
         <source>Open as lead…</source>
-        <translation type="unfinished"></translation>
+        <translation>الفتح بصفة المشرف…</translation>
     </message>
     <message>
         <source>Asks for the lead passphrase next.</source>
-        <translation type="unfinished"></translation>
+        <translation>تُطلب بعدها عبارة مرور المشرف.</translation>
     </message>
 </context>
 <context>
     <name>CodersDialog</name>
     <message>
         <source>Coders</source>
-        <translation type="unfinished"></translation>
+        <translation>المرمِّزون</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>الاسم</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>الدور</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>الحالة</translation>
     </message>
     <message>
         <source>Name of a new coder</source>
-        <translation type="unfinished"></translation>
+        <translation>اسم مرمِّز جديد</translation>
     </message>
     <message>
         <source>coder</source>
-        <translation type="unfinished"></translation>
+        <translation>مُرمِّز</translation>
     </message>
     <message>
         <source>lead</source>
-        <translation type="unfinished"></translation>
+        <translation>مشرف</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة</translation>
     </message>
     <message>
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>إعادة التسمية…</translation>
     </message>
     <message>
         <source>Retire / reinstate</source>
-        <translation type="unfinished"></translation>
+        <translation>إيقاف / إعادة</translation>
     </message>
     <message>
         <source>Lead / coder</source>
-        <translation type="unfinished"></translation>
+        <translation>مشرف / مُرمِّز</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>تراجع</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>إعادة</translation>
     </message>
     <message>
         <source>Retired coders keep their work; the “who is coding?” list no longer offers them.</source>
-        <translation type="unfinished"></translation>
+        <translation>يحتفظ المرمِّزون الموقوفون بعملهم، لكن قائمة «من يرمِّز؟» لم تعد تعرضهم.</translation>
     </message>
     <message>
         <source>retired</source>
-        <translation type="unfinished"></translation>
+        <translation>موقوف</translation>
     </message>
     <message>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>نشط</translation>
     </message>
     <message>
-        <source>Add {0}</source>
-        <translation type="unfinished"></translation>
+        <source>Not done: {reason}</source>
+        <translation>لم يُنفَّذ: {reason}</translation>
     </message>
     <message>
-        <source>Rename to {0}</source>
-        <translation type="unfinished"></translation>
+        <source>Add {name}</source>
+        <translation>إضافة {name}</translation>
+    </message>
+    <message>
+        <source>Rename to {name}</source>
+        <translation>إعادة التسمية إلى {name}</translation>
+    </message>
+    <message>
+        <source>Make lead</source>
+        <translation>جعله مشرفًا</translation>
+    </message>
+    <message>
+        <source>Make coder</source>
+        <translation>جعله مُرمِّزًا</translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>إعادة التسمية</translation>
     </message>
     <message>
         <source>New name</source>
-        <translation type="unfinished"></translation>
+        <translation>الاسم الجديد</translation>
     </message>
     <message>
         <source>Retire</source>
-        <translation type="unfinished"></translation>
+        <translation>إيقاف</translation>
     </message>
     <message>
         <source>Reinstate</source>
-        <translation type="unfinished"></translation>
+        <translation>إعادة إلى العمل</translation>
     </message>
-    <message>
-        <source>Make {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
+</context>
+<context>
+    <name>CodersMenu</name>
     <message>
         <source>&amp;Coders…</source>
-        <translation type="unfinished"></translation>
+        <translation>ال&amp;مرمِّزون…</translation>
     </message>
     <message>
         <source>Lead &amp;passphrase…</source>
-        <translation type="unfinished"></translation>
+        <translation>عبارة مرور ال&amp;مشرف…</translation>
     </message>
 </context>
 <context>
     <name>LeadAccess</name>
     <message>
-        <source>Lead passphrase set.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>  No lead passphrase: anyone can open this project as lead (Project → Lead passphrase…)  </source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PassphraseDialog</name>
-    <message>
         <source>Open as lead</source>
-        <translation type="unfinished"></translation>
+        <translation>الفتح بصفة المشرف</translation>
     </message>
     <message>
         <source>Lead</source>
-        <translation type="unfinished"></translation>
+        <translation>المشرف</translation>
     </message>
     <message>
         <source>Lead passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>عبارة مرور المشرف</translation>
     </message>
     <message>
         <source>This project&apos;s lead role is protected by a passphrase.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SetPassphraseDialog</name>
-    <message>
-        <source>Lead passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>دور المشرف في هذا المشروع محميّ بعبارة مرور.</translation>
     </message>
     <message>
-        <source>Whoever opens this project as lead must give this passphrase; coders never see the lead in the list. It keeps out casual peeking at a shared file, not someone who reads the SQLite file directly. At least {0} characters.</source>
-        <translation type="unfinished"></translation>
+        <source>Whoever opens this project as lead must give this passphrase; coders never see the lead in the list. It keeps out casual peeking at a shared file, not someone who reads the SQLite file directly. At least {characters}.</source>
+        <translation>على كل من يفتح هذا المشروع بصفة المشرف أن يُدخل هذه العبارة، ولا يرى المرمِّزون المشرف في القائمة أبدًا. إنها تمنع التطفّل العابر على ملف مشترك، لا من يقرأ ملف ⁦SQLite⁩ مباشرة. {characters} على الأقل.</translation>
     </message>
     <message>
         <source>New passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>عبارة المرور الجديدة</translation>
     </message>
     <message>
         <source>The same again</source>
-        <translation type="unfinished"></translation>
+        <translation>العبارة نفسها مرة أخرى</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>العبارتان مختلفتان.</translation>
     </message>
     <message>
-        <source>At least {0} characters.</source>
-        <translation type="unfinished"></translation>
+        <source>At least {characters}.</source>
+        <translation>{characters} على الأقل.</translation>
+    </message>
+    <message>
+        <source>The lead passphrase was not set: {reason}</source>
+        <translation>لم تُضبط عبارة مرور المشرف: {reason}</translation>
+    </message>
+    <message>
+        <source>Lead passphrase set.</source>
+        <translation>ضُبطت عبارة مرور المشرف.</translation>
+    </message>
+    <message>
+        <source>No lead passphrase: anyone can open this project as lead (Project → Lead passphrase…)</source>
+        <translation>لا توجد عبارة مرور للمشرف: يستطيع أيّ أحد فتح هذا المشروع بصفة المشرف (المشروع ← عبارة مرور المشرف…)</translation>
+    </message>
+</context>
+<context>
+    <name>StoreCommand</name>
+    <message>
+        <source>{action} could not be undone or redone: {reason}</source>
+        <translation>تعذّر التراجع عن {action} أو إعادته: {reason}</translation>
     </message>
 </context>
 </TS>

@@ -347,3 +347,22 @@ def test_random_studies_match_the_literal_definitions(raw, third) -> None:  # no
         krippendorff_alpha(characters(data, None)), nan_ok=True)
     assert overall["fleiss_kappa"].value == pytest.approx(
         fleiss(token_labels(data, None)), nan_ok=True)
+
+
+def test_a_figure_over_one_unit_has_too_few_units() -> None:
+    from annotator.agreement.report import Figure
+
+    one = Figure("alpha_u", -0.5, 1, 2, 1, "spans")
+    assert one.verdict == "too few units"
+    assert Figure("alpha_u", -0.5, 1, 2, 2, "spans").verdict == "not reliable"
+    assert Figure("alpha_u", math.nan, 1, 2, 1, "spans").verdict == "undefined"
+    assert Figure("percent_agreement", 0.5, 1, 2, 1, "tokens").verdict is None
+
+
+def test_counted_nouns_agree_with_their_number() -> None:
+    from annotator.wording import counted
+
+    assert counted(1, "document") == "1 document"
+    assert counted(2, "document") == "2 documents"
+    assert counted(0, "coder") == "0 coders"
+    assert counted(12000, "character", grouped=True) == "12,000 characters"

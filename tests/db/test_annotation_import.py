@@ -20,6 +20,8 @@ from annotator.db.services.interchange import import_annotations
 from annotator.errors import InputError
 from annotator.export.jsonl import export_annotations_jsonl
 
+pytestmark = pytest.mark.both_backends
+
 DOC = "aleppo-2016-12"
 
 

@@ -25,6 +25,8 @@ from annotator.errors import ProjectError
 from annotator.importers.records import ArticleRecord
 
 
+pytestmark = pytest.mark.both_backends
+
 @pytest.fixture
 def many(store):  # noqa: ANN001, ANN201
     """30 short documents and three coders, nothing assigned."""

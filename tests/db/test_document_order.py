@@ -4,6 +4,8 @@ import issues do not multiply with the number of articles."""
 
 from __future__ import annotations
 
+import pytest
+
 import sqlite3
 from pathlib import Path
 
@@ -16,6 +18,8 @@ from annotator.db.services.article_import import import_article_files
 from annotator.db.services.documents import add_articles, list_documents
 from annotator.importers import ArticleRecord
 
+
+pytestmark = pytest.mark.both_backends
 
 def _titles(path: Path) -> list[str]:
     store = open_project(path)
@@ -40,7 +44,7 @@ def test_documents_keep_the_order_of_files_and_csv_rows(store, tmp_path: Path) -
         assert list(session.scalars(select(Document.position).order_by(Document.position))) == [
             0, 1, 2, 3, 4, 5]
     store.close()
-    assert _titles(store.path) == expected  # after a restart
+    assert _titles(store.location) == expected  # after a restart
 
 
 def _record(title: str) -> ArticleRecord:

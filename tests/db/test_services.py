@@ -30,6 +30,8 @@ from annotator.domain import AssignmentStatus, Layer, RelationType
 from annotator.errors import ProjectError
 from annotator.importers import read_articles
 
+pytestmark = pytest.mark.both_backends
+
 
 def _code(session, path: str) -> str:  # noqa: ANN001
     return code_ids_by_path(session)[path.casefold()]

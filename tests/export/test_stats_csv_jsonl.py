@@ -29,6 +29,8 @@ from tests.conftest import CORPUS
 from tests.export.conftest import FORMULA_LIKE
 
 
+pytestmark = pytest.mark.both_backends
+
 def _export(store, fmt: str, out: Path, scope: ExportScope = ExportScope()) -> list[str]:  # noqa: ANN001
     with store.reader() as session:
         return WRITERS[fmt](session, out, scope)

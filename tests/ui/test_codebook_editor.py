@@ -270,7 +270,7 @@ def test_the_merge_dialog_says_how_many_and_offers_the_targets(qtbot) -> None:  
 
     dialog = MergeDialog("Factual", 12, [("b", "Evaluative — ادعاء تقييمي"), ("c", "Predictive")])
     qtbot.addWidget(dialog)
-    assert "hold 12 annotation(s)" in dialog.findChild(QLabel).text()
+    assert "hold 12 annotations of" in dialog.findChild(QLabel).text()
     dialog.target.setCurrentIndex(1)
     assert dialog.chosen() == "c" and dialog.merge.isEnabled()
     empty = MergeDialog("Only", 3, [])

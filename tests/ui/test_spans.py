@@ -51,3 +51,30 @@ def test_innermost_first_and_segments_cover_nesting() -> None:
 def test_equal_lengths_later_start_is_inner() -> None:
     index = SpanIndex.for_text("abcdefghij", [Span("a", 0, 4), Span("b", 2, 6)])
     assert [s.key for s in index.at(3)] == ["b", "a"]
+
+
+def test_an_index_from_columns_answers_as_one_from_spans() -> None:
+    import random
+
+    rng = random.Random(7)
+    text = "\n".join("x" * rng.randint(0, 30) for _ in range(40))
+    spans = []
+    for number in range(300):
+        start = rng.randrange(len(text) - 1)
+        spans.append(Span(f"s{number}", start, rng.randint(start + 1, min(len(text), start + 90))))
+    whole = SpanIndex.for_text(text, spans)
+    lazy = SpanIndex.from_columns(text, [s.key for s in spans], [s.start for s in spans],
+                                  [s.end for s in spans])
+    for block in range(whole.block_count):
+        assert sorted(lazy.in_block(block)) == sorted(whole.in_block(block))
+        assert lazy.segments(block) == whole.segments(block)
+    assert lazy.remove("s3") == whole.remove("s3")
+    moved = Span("s4", 0, len(text))
+    assert lazy.add(moved) == whole.add(moved)
+    for block in range(whole.block_count):
+        assert sorted(lazy.in_block(block)) == sorted(whole.in_block(block))
+    assert len(lazy) == len(whole) and lazy.get("s5") == whole.get("s5") and "s3" not in lazy
+    with pytest.raises(ValueError):
+        SpanIndex.from_columns(text, ["a", "a"], [0, 1], [2, 3])
+    with pytest.raises(ValueError):
+        SpanIndex.from_columns(text, ["a"], [5], [5])

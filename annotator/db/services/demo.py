@@ -29,13 +29,14 @@ from annotator.db.services.relations import create_relation
 from annotator.domain import AssignmentStatus, RelationType, Role
 from annotator.errors import ProjectError
 from annotator.importers import iter_article_files, read_articles
+from annotator.project_location import ProjectLocation
 from annotator.resources import resource_path
 
 DEMO_CODERS = (("Layla", Role.CODER), ("Omar", Role.CODER), ("Lead", Role.LEAD))
 SAMPLE_CODING = resource_path("demo", "sample-coding.json")
 
 
-def build_demo_project(path: Path, *, with_coding: bool = False) -> None:
+def build_demo_project(path: ProjectLocation, *, with_coding: bool = False) -> None:
     """Create ``path`` as a ready-to-code project; every document is assigned to both coders."""
     store = open_project(path, create=True)
     try:

@@ -93,7 +93,8 @@ def _write_annotations(connection: Connection, coder_id: str, added: list[Decisi
         table = Annotation.__table__
         statement = update(table).where(table.c.id == bindparam("b_id")).values(
             code_id=bindparam("code_id"), start=bindparam("start"), end=bindparam("end"),
-            memo=bindparam("memo"), updated_at=bindparam("updated_at"))
+            memo=bindparam("memo"), updated_at=bindparam("updated_at"),
+            row_version=table.c.row_version + 1)
         connection.execute(statement, [{k: row[k] for k in (
             "b_id", "code_id", "start", "end", "memo", "updated_at")} for row in changed])
         for ids in _chunks([row["id"] for row in changed]):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -71,10 +72,14 @@ def relations_touching(session: Session, annotation_id: str) -> list[RelationDat
 
 
 def list_relations(session: Session, document_id: str | None = None,
-                   coder_id: str | None = None) -> list[RelationData]:
+                   coder_id: str | None = None,
+                   coder_ids: Collection[str] | None = None) -> list[RelationData]:
+    """Relations (of a document, of one coder or of several), oldest first."""
     query = select(Relation).join(Annotation, Annotation.id == Relation.source_id)
     if document_id is not None:
         query = query.where(Annotation.document_id == document_id)
     if coder_id is not None:
         query = query.where(Relation.coder_id == coder_id)
+    if coder_ids is not None:
+        query = query.where(Relation.coder_id.in_(list(coder_ids)))
     return [_data(r) for r in session.scalars(query.order_by(Relation.created_at))]

@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from annotator.project_location import as_location
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
@@ -34,7 +36,7 @@ def open_agreement_window(project_path: str | Path, parent: QWidget | None = Non
     if QApplication.instance() is None:
         _keep.append(QApplication([]))  # alive as long as the process
     register_fonts()
-    window = AgreementWindow(Path(project_path), parent)
+    window = AgreementWindow(as_location(project_path), parent)
     window.show()
     window.compute()
     return window

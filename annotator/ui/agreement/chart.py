@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QWidget
 
 from annotator.agreement.report import (
     MEASURES,
+    Figure,
     PRIMARY,
     RELIABLE,
     TENTATIVE,
@@ -34,7 +35,7 @@ from annotator.ui.plurals import plurals
 from annotator.ui.agreement.table_model import left_to_right
 from annotator.ui.agreement.style import STYLES, THRESHOLD_PENS, verdict_title
 
-VERDICTS = ("reliable", "tentative", "not reliable")  # i18n: not shown (keys)
+VERDICTS = ("reliable", "tentative", "not reliable", "too few units")  # i18n: not shown (keys)
 translate = QCoreApplication.translate
 ROW_HEIGHT = 22
 
@@ -71,8 +72,9 @@ class AgreementChart(QChartView):
         for axis in chart.axes():
             chart.removeAxis(axis)
         rows = [row for row in report.rows if row.scope == "code"] if report else []
-        shown = [(row.name, row.figures[measure].value) for row in rows
-                 if measure in row.figures and row.figures[measure].defined]
+        figures = [(row.name, row.figures[measure]) for row in rows
+                   if measure in row.figures and row.figures[measure].defined]
+        shown = [(name, figure.value) for name, figure in figures]
         self._labels = [f"{name}  {fmt(value)}" for name, value in shown]
         self._values = [value for _, value in shown]
         hidden = len(rows) - len(shown)
@@ -85,7 +87,7 @@ class AgreementChart(QChartView):
         self.setMinimumHeight(ROW_HEIGHT * len(shown) + 130)
         if not shown:
             return
-        series = _bars([value for _, value in reversed(shown)])  # Qt draws the first at the bottom
+        series = _bars([figure for _, figure in reversed(figures)])  # Qt draws the first at the bottom
         chart.addSeries(series)
         x_axis, y_axis = _value_axis(self._values), QBarCategoryAxis()
         y_axis.append(list(reversed(self._labels)))
@@ -98,7 +100,7 @@ class AgreementChart(QChartView):
         _threshold_lines(chart, x_axis)
 
 
-def _bars(values: list[float]) -> QHorizontalStackedBarSeries:
+def _bars(figures: list[Figure]) -> QHorizontalStackedBarSeries:
     """One bar set per verdict; each code has its value in the set of its verdict only."""
     series = QHorizontalStackedBarSeries()
     series.setBarWidth(0.7)
@@ -106,7 +108,8 @@ def _bars(values: list[float]) -> QHorizontalStackedBarSeries:
         bar_set = QBarSet(verdict_title(name))
         bar_set.setColor(STYLES[name].bar)
         bar_set.setBorderColor(STYLES[name].bar.darker(120))
-        bar_set.append([v if verdict(v) == name else 0.0 for v in values])
+        bar_set.append([f.value if (f.verdict or verdict(f.value)) == name else 0.0
+                        for f in figures])
         series.append(bar_set)
     return series
 

@@ -27,6 +27,8 @@ STYLES: dict[str, VerdictStyle] = {
                                  QT_TRANSLATE_NOOP("Verdict", "not reliable")),
     "undefined": VerdictStyle(QColor("#f1f1f1"), QColor("#6b6b6b"), QColor("#9e9e9e"), "–",
                               QT_TRANSLATE_NOOP("Verdict", "undefined")),
+    "too few units": VerdictStyle(QColor("#f1f1f1"), QColor("#5a5a5a"), QColor("#9e9e9e"), "…",
+                                  QT_TRANSLATE_NOOP("Verdict", "too few units")),
 }
 
 THRESHOLD_PENS = {0.667: QColor("#b37400"), 0.800: QColor("#1b5e20")}

@@ -249,9 +249,8 @@ def figure_tooltip(figure: Figure) -> str:
     """What a figure rests on, in one line per fact."""
     lines = [f"{MEASURES[figure.measure]} = {fmt(figure.value)}"
              + (f" — {verdict_title(figure.verdict)}" if figure.verdict else "")]
-    documents, coders = figure.n_documents, figure.n_coders
-    lines.append(plurals().documents(documents) + ", " + plurals().coders(coders) + ", "
-                 + f"{figure.n_units:,} " + translate("AgreementUnit", figure.unit))
+    lines.append(plurals().documents(figure.n_documents) + ", "
+                 + plurals().coders(figure.n_coders) + ", " + unit_count(figure))
     if figure.coverage is not None:
         lines.append(translate("AgreementTable", "coverage {share} of the pairable matter").format(
             share=coverage_text(figure.coverage)))
@@ -275,8 +274,8 @@ def figure_tooltip(figure: Figure) -> str:
 
 
 
-UNITS = (QT_TRANSLATE_NOOP("AgreementUnit", "spans"),
-         QT_TRANSLATE_NOOP("AgreementUnit", "characters"),
-         QT_TRANSLATE_NOOP("AgreementUnit", "tokens"),
-         QT_TRANSLATE_NOOP("AgreementUnit", "documents"))
-"""What a figure counts, as the engine names it."""
+def unit_count(figure: Figure) -> str:
+    """``1 span``, ``4,278 characters``: what a figure counts, in the interface language."""
+    spell = {"spans": plurals().spans, "characters": plurals().characters,
+             "tokens": plurals().words, "documents": plurals().documents}.get(figure.unit)
+    return spell(figure.n_units) if spell else f"{figure.n_units:,} {figure.unit}"

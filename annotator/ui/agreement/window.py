@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 
 from annotator.agreement.report import PRIMARY, ProjectReport
 from annotator.agreement.report_format import flat_header, flat_rows, kappa_key, report_json
+from annotator.db.engine import open_project
+from annotator.project_location import ProjectLocation, is_server_url, local_stem, location_name
 from annotator.ui.agreement.chart import AgreementChart
 from annotator.ui.agreement.filters import FilterPanel, layer_title
 from annotator.ui.agreement.pairs import PairsPanel
@@ -43,6 +45,7 @@ from annotator.ui.agreement.worker import (
     note_text,
     stage_text,
 )
+from annotator.ui.live import LiveUpdates
 from annotator.ui.models import SORT_ROLE
 from annotator.ui.plurals import plurals
 from annotator.ui.workers import TaskRunner, TaskState
@@ -58,11 +61,11 @@ translate = QCoreApplication.translate
 class AgreementWindow(QWidget):
     """Computes on open with every coder, code and document, and again on Compute."""
 
-    def __init__(self, project_path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, project_path: ProjectLocation, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("agreementWindow")
         self.setWindowTitle(translate("AgreementWindow", "Agreement — {project}").format(
-            project=project_path.name))
+            project=location_name(project_path)))
         self.project_path = project_path
         self.runner = TaskRunner(self, threads=1)
         self._state: TaskState | None = None
@@ -72,7 +75,15 @@ class AgreementWindow(QWidget):
         self.filters.compute_requested.connect(self.compute)
         self._build()
         QShortcut(QKeySequence.StandardKey.Refresh, self, self.compute)
+        self._live_store = open_project(project_path) if is_server_url(project_path) else None
+        self.live = LiveUpdates(self._live_store, self) if self._live_store else None
+        if self.live is not None:  # a server: recompute when coders commit
+            self.live.changed.connect(self._on_live_change)
         self.resize(1440, 900)
+
+    def _on_live_change(self, _tables: set[str]) -> None:
+        if not self.busy:
+            self.compute()
 
     # layout ---------------------------------------------------------------------
     def _build(self) -> None:
@@ -239,7 +250,8 @@ class AgreementWindow(QWidget):
         path.write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
 
     def _ask_export(self, kind: str) -> None:
-        suggested = str(self.project_path.with_name(f"{self.project_path.stem}-agreement.{kind}"))
+        stem = local_stem(self.project_path)
+        suggested = str(stem.with_name(f"{stem.stem}-agreement.{kind}"))
         name, _ = QFileDialog.getSaveFileName(
             self, translate("AgreementWindow", "Export agreement as {format}").format(
                 format=kind.upper()),
@@ -251,6 +263,9 @@ class AgreementWindow(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.runner.cancel_all()
         self.runner.wait(10_000)
+        if self.live is not None and self._live_store is not None:
+            self.live.close()
+            self._live_store.close()
         super().closeEvent(event)
 
 

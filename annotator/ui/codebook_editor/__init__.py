@@ -24,20 +24,20 @@ if TYPE_CHECKING:
     from annotator.ui.actions import WindowActions
     from annotator.ui.main_window import MainWindow
 
-__all__ = ["CodebookEditor", "install_codebook_menu", "open_codebook_editor"]
-
+__all__ = ["CodebookEditor", "install_codebook_menu", "open_codebook_editor"]  # i18n: not shown
+translate = QCoreApplication.translate
 
 
 def install_codebook_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
     editable = not read_only_reason(window)
     for name, text, keys, slot, enabled in (
-        ("edit_codebook", QCoreApplication.translate("CodebookMenu", "&Edit codebook…"),
-         "Ctrl+Shift+K",
+        ("edit_codebook", translate("CodebookMenu", "&Edit codebook…"),
+         "Ctrl+Shift+K",  # i18n: not shown
          lambda: open_codebook_editor(window), True),
-        ("import_codebook", QCoreApplication.translate(
+        ("import_codebook", translate(
             "CodebookMenu", "&Import codebook (JSON or REFI-QDA .qdc)…"), None,
          lambda: import_codebook(window), editable),
-        ("export_codebook", QCoreApplication.translate(
+        ("export_codebook", translate(
             "CodebookMenu", "E&xport codebook (JSON or REFI-QDA .qdc)…"), None,
          lambda: export_codebook(window), True),
     ):
@@ -55,13 +55,13 @@ def read_only_reason(window: MainWindow) -> str:
     """Why this window may not change the codebook ("" when it may)."""
     ws = window.workspace
     if ws.package is not None:
-        return QCoreApplication.translate(
+        return translate(
             "CodebookMenu", "A coder package: the codebook belongs to the lead's project "
             "(read-only).")
     if ws.store.read_only:
-        return QCoreApplication.translate("CodebookMenu", "The project file is read-only.")
+        return translate("CodebookMenu", "The project file is read-only.")
     if ws.coder.role is not Role.LEAD:
-        return QCoreApplication.translate(
+        return translate(
             "CodebookMenu", "Only a project lead can change the codebook (read-only).")
     return ""
 
@@ -108,7 +108,8 @@ def export_codebook(window: MainWindow, path: Path | None = None) -> bool:
     try:
         line = transfer.export_file(window.workspace.store, path)
     except (AnnotatorError, OSError) as error:
-        window.statusBar().showMessage(str(error), 10_000)
+        window.statusBar().showMessage(translate(
+            "CodebookMenu", "The codebook was not exported: {reason}").format(reason=error), 10_000)
         return False
     window.statusBar().showMessage(line, 10_000)
     return True

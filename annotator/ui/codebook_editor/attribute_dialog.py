@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,14 +32,17 @@ from annotator.ui.fonts import ui_arabic_font
 
 VALUE, ENGLISH, ARABIC = range(3)
 Submit = Callable[[dict[str, Any]], str | None]  # the fields → a refusal, or None when done
+translate = QCoreApplication.translate
+TYPE_NAMES = {AttributeType.CHOICE.value: QT_TRANSLATE_NOOP("AttributeType", "choice"),
+              AttributeType.TEXT.value: QT_TRANSLATE_NOOP("AttributeType", "text"),
+              AttributeType.NUMBER.value: QT_TRANSLATE_NOOP("AttributeType", "number"),
+              AttributeType.YES_NO.value: QT_TRANSLATE_NOOP("AttributeType", "yes/no")}
+"""The domain's attribute types as people read them (translated where shown)."""
 
 
 def type_names() -> dict[str, str]:
-    """Attribute types as people read them."""
-    return {AttributeType.CHOICE.value: QCoreApplication.translate("AttributeDialog", "choice"),
-            AttributeType.TEXT.value: QCoreApplication.translate("AttributeDialog", "text"),
-            AttributeType.NUMBER.value: QCoreApplication.translate("AttributeDialog", "number"),
-            AttributeType.YES_NO.value: QCoreApplication.translate("AttributeDialog", "yes/no")}
+    """Attribute types as people read them, in the interface language."""
+    return {value: translate("AttributeType", name) for value, name in TYPE_NAMES.items()}
 
 
 class AttributeDialog(QDialog):
@@ -47,21 +50,27 @@ class AttributeDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("attributeDialog")
-        self.setWindowTitle(self.tr("Edit attribute") if state else self.tr("Add attribute"))
+        self.setWindowTitle(translate("AttributeDialog", "Edit attribute") if state
+                            else translate("AttributeDialog", "Add attribute"))
         self._submit = submit
         self.name = QLineEdit(objectName="attributeName")
         self.type = QComboBox(objectName="attributeType")
         for value, label in type_names().items():
             self.type.addItem(label, value)
-        self.required = QCheckBox(self.tr("Coders must fill it in"), objectName="attributeRequired")
+        self.required = QCheckBox(translate("AttributeDialog", "Coders must fill it in"),
+                                  objectName="attributeRequired")
         self.description = QLineEdit(objectName="attributeDescription")
         self.choices = QTableWidget(0, 3, objectName="choiceTable")
-        self.choices.setHorizontalHeaderLabels([self.tr("Value (stored)"), self.tr("English label"),
-                                                self.tr("Arabic label")])
+        self.choices.setHorizontalHeaderLabels([
+            translate("AttributeDialog", "Value (stored)"),
+            translate("AttributeDialog", "English label"),
+            translate("AttributeDialog", "Arabic label")])
         self.choices.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.choices.setFont(ui_arabic_font(self.choices.font()))
-        self.add_choice = QPushButton(self.tr("Add choice"), objectName="addChoice")
-        self.remove_choice = QPushButton(self.tr("Remove choice"), objectName="removeChoice")
+        self.add_choice = QPushButton(translate("AttributeDialog", "Add choice"),
+                                      objectName="addChoice")
+        self.remove_choice = QPushButton(translate("AttributeDialog", "Remove choice"),
+                                         objectName="removeChoice")
         self.add_choice.clicked.connect(lambda: self.append_choice("", "", ""))
         self.remove_choice.clicked.connect(lambda: self.choices.removeRow(self.choices.currentRow()))
         self.error = QLabel(objectName="attributeError")
@@ -75,10 +84,10 @@ class AttributeDialog(QDialog):
 
     def _layout(self) -> None:
         form = QFormLayout()
-        form.addRow(self.tr("Name"), self.name)
-        form.addRow(self.tr("Type"), self.type)
+        form.addRow(translate("AttributeDialog", "Name"), self.name)
+        form.addRow(translate("AttributeDialog", "Type"), self.type)
         form.addRow("", self.required)
-        form.addRow(self.tr("Description"), self.description)
+        form.addRow(translate("AttributeDialog", "Description"), self.description)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.submit)
@@ -89,8 +98,10 @@ class AttributeDialog(QDialog):
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("Choices: the value is what the data and exports keep; "
-                                        "the labels are what people read.")))
+        layout.addWidget(QLabel(translate(
+            "AttributeDialog",
+            "Choices: the value is what the data and exports keep; the labels are what people "
+            "read.")))
         layout.addWidget(self.choices, 1)
         layout.addLayout(row)
         layout.addWidget(self.error)

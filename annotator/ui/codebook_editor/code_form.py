@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,10 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.codebook import AttributeSpec, CodeSpec
+from annotator.ui.bidi import isolate_if_mirrored
 from annotator.ui.fonts import ui_arabic_font
 from annotator.ui.models.codebook import swatch
 
 TEXT_FIELDS = ("definition", "include", "exclude")
+translate = QCoreApplication.translate
 
 
 class _Text(QPlainTextEdit):
@@ -65,11 +67,11 @@ class CodeForm(QWidget):
         self.colour = QPushButton(objectName="codeColour")
         self.colour.clicked.connect(self.pick_colour)
         self.shortcut = QLineEdit(objectName="codeKey")
-        self.shortcut.setPlaceholderText(self.tr("e.g. 1, q, F5 or Ctrl+1"))
+        self.shortcut.setPlaceholderText(translate("CodeForm", "e.g. 1, q, F5 or Ctrl+1"))
         self.shortcut.setMaximumWidth(160)
         self.texts = {name: _Text(objectName=f"code{name.title()}") for name in TEXT_FIELDS}
         self.examples = _Text(objectName="codeExamples")
-        self.examples.setPlaceholderText(self.tr("One example per line"))
+        self.examples.setPlaceholderText(translate("CodeForm", "One example per line"))
         option = self.examples.document().defaultTextOption()  # quotes from Arabic articles
         option.setTextDirection(Qt.LayoutDirection.RightToLeft)
         option.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -86,28 +88,29 @@ class CodeForm(QWidget):
 
     def _layout(self) -> None:
         form = QFormLayout()
-        form.addRow(self.tr("English name"), self.name_en)
-        form.addRow(self.tr("Arabic name"), self.name_ar)
+        form.addRow(translate("CodeForm", "English name"), self.name_en)
+        form.addRow(translate("CodeForm", "Arabic name"), self.name_ar)
         row = QHBoxLayout()
         row.addWidget(self.colour)
         row.addSpacing(24)
-        row.addWidget(QLabel(self.tr("Key")))
+        row.addWidget(QLabel(translate("CodeForm", "Key")))
         row.addWidget(self.shortcut)
         row.addStretch(1)
-        form.addRow(self.tr("Colour"), row)
-        form.addRow(self.tr("Definition"), self.texts["definition"])
-        form.addRow(self.tr("Include when"), self.texts["include"])
-        form.addRow(self.tr("Exclude when"), self.texts["exclude"])
-        form.addRow(self.tr("Examples"), self.examples)
+        form.addRow(translate("CodeForm", "Colour"), row)
+        form.addRow(translate("CodeForm", "Definition"), self.texts["definition"])
+        form.addRow(translate("CodeForm", "Include when"), self.texts["include"])
+        form.addRow(translate("CodeForm", "Exclude when"), self.texts["exclude"])
+        form.addRow(translate("CodeForm", "Examples"), self.examples)
         for box in (*self.texts.values(), self.examples):
             box.setMinimumHeight(48)
             box.setMaximumHeight(96)
-        group = QGroupBox(self.tr("Attributes coders fill in for this code"))
+        group = QGroupBox(translate("CodeForm", "Attributes coders fill in for this code"))
         buttons = QHBoxLayout()
         for name, text, signal in (
-                ("addAttribute", self.tr("Add attribute…"), self._add_attribute),
-                ("editAttribute", self.tr("Edit attribute…"), self._edit_attribute),
-                ("removeAttribute", self.tr("Remove attribute"), self._remove_attribute)):
+                ("addAttribute", translate("CodeForm", "Add attribute…"), self._add_attribute),
+                ("editAttribute", translate("CodeForm", "Edit attribute…"), self._edit_attribute),
+                ("removeAttribute", translate("CodeForm", "Remove attribute"),
+                 self._remove_attribute)):
             button = QPushButton(text, objectName=name)
             button.clicked.connect(signal)
             buttons.addWidget(button)
@@ -122,8 +125,9 @@ class CodeForm(QWidget):
 
     def _attribute_table(self) -> QTableWidget:
         table = QTableWidget(0, 4, objectName="attributeTable")
-        table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Type"), self.tr("Required"),
-                                         self.tr("Choices")])
+        table.setHorizontalHeaderLabels([
+            translate("CodeForm", "Name"), translate("CodeForm", "Type"),
+            translate("CodeForm", "Required"), translate("CodeForm", "Choices")])
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -160,14 +164,15 @@ class CodeForm(QWidget):
 
     def _set_colour(self, colour: str) -> None:
         self._colour = colour
-        self.colour.setText(colour or "—")
+        self.colour.setText(isolate_if_mirrored(colour) or "—")
         self.colour.setIcon(swatch(colour) if colour else swatch("#ffffff"))
 
     def _fill_attributes(self, attributes: list[AttributeSpec], type_names: dict[str, str]) -> None:
         self.attributes.setRowCount(len(attributes))
         for row, spec in enumerate(attributes):
             cells = (spec.name, type_names.get(spec.type.value, spec.type.value),
-                     self.tr("yes") if spec.required else "", " · ".join(spec.choices))
+                     translate("CodeForm", "yes") if spec.required else "",
+                     " · ".join(spec.choices))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, spec.uuid)
@@ -192,7 +197,7 @@ class CodeForm(QWidget):
         """Choose a colour (``QColorDialog``, or ``colour`` given by a test) and commit it."""
         if colour is None:
             chosen = QColorDialog.getColor(QColor(self._colour or "#ffe08a"), self,
-                                           self.tr("Colour of the code"))
+                                           translate("CodeForm", "Colour of the code"))
             if not chosen.isValid():
                 return
             colour = chosen.name()

@@ -33,6 +33,7 @@ from annotator.db.services.codebook_edit import (
     unmerge_code,
 )
 from annotator.domain import AttributeType, CodeKind
+from annotator.ui.bidi import isolate
 from annotator.ui.codebook_editor.attribute_dialog import AttributeDialog
 from annotator.ui.codebook_editor.merge_dialog import ask_merge_target
 from annotator.ui.store_command import Inverse, Step, StoreCommand, execute
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
 
 DEFAULT_COLOUR = "#88ccee"
 AskMerge = Callable[[str, int, list[tuple[str, str]]], str | None]
+translate = QCoreApplication.translate
 
 
 class EditorEdits:
@@ -58,7 +60,8 @@ class EditorEdits:
                                failed=self.show_message)
         refusal = execute(self.undo_stack, command)
         if refusal:
-            self.show_message(refusal)
+            self.show_message(translate("CodebookEditor", "Not done: {reason}").format(
+                reason=refusal))
             self.reload()  # the form shows the stored values again
             return False
         self.show_message(text, error=False)
@@ -74,8 +77,8 @@ class EditorEdits:
         if not changes or code_id is None or not self.editable:
             return False
         reserved = self.reserved
-        title = QCoreApplication.translate("CodebookEditor", "Change ‘{0}’")
-        return self.run(title.format(self.codes[code_id].name_en),
+        title = translate("CodebookEditor", "Change ‘{code}’")
+        return self.run(title.format(code=isolate(self.codes[code_id].name_en)),
                         lambda s: edit_code(s, code_id, changes, reserved),
                         lambda s, previous: restore_fields(s, code_id, previous))
 
@@ -85,8 +88,8 @@ class EditorEdits:
         if code_id is None:
             return False
         reserved = self.reserved
-        title = QCoreApplication.translate("CodebookEditor", "Change ‘{0}’")
-        return self.run(title.format(self.codes[code_id].name_en),
+        title = translate("CodebookEditor", "Change ‘{code}’")
+        return self.run(title.format(code=isolate(self.codes[code_id].name_en)),
                         lambda s: edit_code(s, code_id, changes, reserved),
                         lambda s, previous: restore_fields(s, code_id, previous))
 
@@ -101,12 +104,12 @@ class EditorEdits:
             parent_id = self.parents.get(code_id)  # beside the chosen code
         siblings = ([c for c in self.codes.values() if self.parents.get(c.uuid) == parent_id
                      and c.kind is kind])
-        new_name = QCoreApplication.translate("CodebookEditor", "New code")
+        new_name = "New code"  # i18n: not shown (data: the code's English name)
         spec = CodeSpec(uuid=new_uuid(), kind=kind, colour=DEFAULT_COLOUR,
                         name_en=name_en or _free(new_name, [c.name_en for c in siblings]),
                         name_ar=name_ar or _free("رمز جديد", [c.name_ar for c in siblings]))
-        title = QCoreApplication.translate("CodebookEditor", "Add ‘{0}’")
-        done = self.run(title.format(spec.name_en),
+        title = translate("CodebookEditor", "Add ‘{code}’")
+        done = self.run(title.format(code=isolate(spec.name_en)),
                         lambda s: create_code(s, spec, parent_id, self.reserved),
                         lambda s, new_id: remove_code(s, new_id),
                         lambda s, record: restore_code(s, record),
@@ -129,8 +132,8 @@ class EditorEdits:
             used = code_usage(session, code_id)
         name = self.codes[code_id].name_en
         if not used:
-            title = QCoreApplication.translate("CodebookEditor", "Delete ‘{0}’")
-            return self.run(title.format(name),
+            title = translate("CodebookEditor", "Delete ‘{code}’")
+            return self.run(title.format(code=isolate(name)),
                             lambda s: remove_code(s, code_id),
                             lambda s, record: restore_code(s, record))
         targets = self._merge_targets(code_id)
@@ -138,8 +141,9 @@ class EditorEdits:
         target = ask(name, used, targets)
         if target is None:
             return False
-        title = QCoreApplication.translate("CodebookEditor", "Merge ‘{0}’ into ‘{1}’")
-        return self.run(title.format(name, self.codes[target].name_en),
+        title = translate("CodebookEditor", "Merge ‘{code}’ into ‘{target}’")
+        return self.run(title.format(code=isolate(name),
+                                     target=isolate(self.codes[target].name_en)),
                         lambda s: merge_code(s, code_id, target),
                         lambda s, merged: unmerge_code(s, merged), select=target)
 
@@ -157,8 +161,8 @@ class EditorEdits:
         code_id = self.current_code_id()
         if code_id is None or not self.editable:
             return False
-        title = QCoreApplication.translate("CodebookEditor", "Move ‘{0}’")
-        return self.run(title.format(self.codes[code_id].name_en),
+        title = translate("CodebookEditor", "Move ‘{code}’")
+        return self.run(title.format(code=isolate(self.codes[code_id].name_en)),
                         lambda s: move_code(s, code_id, parent_id, position),
                         lambda s, before: move_code(s, code_id, *before), select=code_id)
 
@@ -224,8 +228,8 @@ class EditorEdits:
                              required=bool(fields["required"]),
                              description=fields.get("description", ""))
         labels = dict(fields.get("labels", {}))
-        title = QCoreApplication.translate("CodebookEditor", "Add attribute ‘{0}’")
-        return self.run(title.format(spec.name),
+        title = translate("CodebookEditor", "Add attribute ‘{attribute}’")
+        return self.run(title.format(attribute=isolate(spec.name)),
                         lambda s: create_attribute(s, code_id, spec, labels),
                         lambda s, attribute_id: remove_attribute(s, attribute_id),
                         lambda s, record: restore_attribute(s, record),
@@ -233,14 +237,14 @@ class EditorEdits:
 
     def edit_attribute(self: CodebookEditor, attribute_id: str,
                        changes: Mapping[str, Any]) -> bool:
-        title = QCoreApplication.translate("CodebookEditor", "Change attribute ‘{0}’")
-        return self.run(title.format(changes.get("name", "")),
+        title = translate("CodebookEditor", "Change attribute ‘{attribute}’")
+        return self.run(title.format(attribute=isolate(changes.get("name", ""))),
                         lambda s: edit_attribute(s, attribute_id, changes),
                         lambda s, previous: edit_attribute(s, attribute_id, previous),
                         select=self.current_code_id())
 
     def remove_attribute(self: CodebookEditor, attribute_id: str) -> bool:
-        return self.run(QCoreApplication.translate("CodebookEditor", "Remove attribute"),
+        return self.run(translate("CodebookEditor", "Remove attribute"),
                         lambda s: remove_attribute(s, attribute_id),
                         lambda s, record: restore_attribute(s, record),
                         select=self.current_code_id())

@@ -23,22 +23,24 @@ from annotator.errors import AnnotatorError
 from annotator.export.refi_qda import write_qdc
 from annotator.export.scope import ExportScope
 from annotator.importers.refi_qda import read_qdc
+from annotator.ui.bidi import isolate
 
 if TYPE_CHECKING:
     from annotator.ui.codebook_editor.window import CodebookEditor
 
+translate = QCoreApplication.translate
 
 
 def _filters() -> tuple[str, str]:
-    return (QCoreApplication.translate("CodebookTransfer", "Codebook JSON (*.json)"),
-            QCoreApplication.translate("CodebookTransfer", "REFI-QDA codebook (*.qdc)"))
+    return (translate("CodebookTransfer", "Codebook JSON (*.json)"),
+            translate("CodebookTransfer", "REFI-QDA codebook (*.qdc)"))
 
 
 def choose_import_file(parent: QWidget) -> Path | None:
     json_files, qdc_files = _filters()
-    every = QCoreApplication.translate("CodebookTransfer", "All files (*)")
+    every = translate("CodebookTransfer", "All files (*)")
     name, _ = QFileDialog.getOpenFileName(
-        parent, QCoreApplication.translate("CodebookTransfer", "Import a codebook"), "",
+        parent, translate("CodebookTransfer", "Import a codebook"), "",
         f"{json_files};;{qdc_files};;{every}")
     return Path(name) if name else None
 
@@ -46,7 +48,7 @@ def choose_import_file(parent: QWidget) -> Path | None:
 def choose_export_file(parent: QWidget) -> Path | None:
     json_files, qdc_files = _filters()
     name, chosen = QFileDialog.getSaveFileName(
-        parent, QCoreApplication.translate("CodebookTransfer", "Export the codebook"),
+        parent, translate("CodebookTransfer", "Export the codebook"),
         "codebook.json", f"{json_files};;{qdc_files}")
     if not name:
         return None
@@ -65,10 +67,11 @@ def import_file(editor: CodebookEditor, path: Path,
             spec = read_codebook(path)
             apply = lambda s: import_codebook_spec(s, spec)[0]  # noqa: E731
     except AnnotatorError as error:
-        editor.show_message(str(error))
+        editor.show_message(translate(
+            "CodebookTransfer", "The codebook was not imported: {reason}").format(reason=error))
         return False
-    title = QCoreApplication.translate("CodebookTransfer", "Import codebook {0}")
-    return editor.run(title.format(path.name), apply,
+    title = translate("CodebookTransfer", "Import codebook {file}")
+    return editor.run(title.format(file=isolate(path.name)), apply,
                       lambda s, snapshot: restore_snapshot(s, snapshot))
 
 
@@ -76,6 +79,7 @@ def export_file(store: ProjectStore, path: Path) -> str:
     """Write the codebook to ``path`` (by its suffix); returns one line saying what was written."""
     with store.reader() as session:
         if path.suffix.casefold() == ".qdc":
-            return "; ".join(write_qdc(session, path, ExportScope()))
+            written = "; ".join(write_qdc(session, path, ExportScope()))  # the exporter's words
+            return translate("CodebookTransfer", "Exported: {details}").format(details=written)
         write_codebook(export_codebook(session), path)
-    return QCoreApplication.translate("CodebookTransfer", "wrote {0}").format(path)
+    return translate("CodebookTransfer", "Wrote {path}").format(path=isolate(str(path)))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from annotator.db.services.codebook import export_codebook
 from annotator.db.services.codebook_edit import usage_by_code
 from annotator.domain import CodeKind
 from annotator.errors import ProjectError
+from annotator.ui.bidi import isolate, isolate_if_mirrored
 from annotator.ui.codebook_editor.attribute_dialog import type_names
 from annotator.ui.codebook_editor.code_form import CodeForm
 from annotator.ui.codebook_editor.edits import EditorEdits
@@ -40,6 +41,7 @@ from annotator.ui.models.codebook import swatch
 ENGLISH, ARABIC, KEY, USES = range(4)
 ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+translate = QCoreApplication.translate
 
 
 class CodebookEditor(QWidget, EditorEdits):
@@ -52,7 +54,8 @@ class CodebookEditor(QWidget, EditorEdits):
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window)
         self.setObjectName("codebookEditor")
-        self.setWindowTitle(self.tr("Codebook") + ("" if editable else self.tr(" (read-only)")))
+        self.setWindowTitle(translate("CodebookEditor", "Codebook") if editable
+                            else translate("CodebookEditor", "Codebook (read-only)"))
         self.store, self.editable, self.reserved = store, editable, dict(reserved or {})
         self.undo_stack = QUndoStack(self)
         self.spec: CodebookSpec | None = None
@@ -73,8 +76,9 @@ class CodebookEditor(QWidget, EditorEdits):
     # ------------------------------------------------------------------ building
     def _build_tree(self) -> QTreeWidget:
         tree = QTreeWidget(objectName="codebookEditorTree")
-        tree.setHeaderLabels([self.tr("English"), self.tr("Arabic"), self.tr("Key"),
-                              self.tr("Uses")])
+        tree.setHeaderLabels([
+            translate("CodebookEditor", "English"), translate("CodebookEditor", "Arabic"),
+            translate("CodebookEditor", "Key"), translate("CodebookEditor", "Uses")])
         tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         tree.setFont(ui_arabic_font(tree.font()))
         header = tree.header()
@@ -86,38 +90,46 @@ class CodebookEditor(QWidget, EditorEdits):
         return tree
 
     def _build_actions(self) -> None:
-        for name, text, keys, slot, tip in (
-            ("add_code", self.tr("Add code"), "Ctrl+N", self.add_code,
-             self.tr("A new code under the chosen kind, beside the chosen code")),
-            ("add_subcode", self.tr("Add sub-code"), "Ctrl+Shift+N", self.add_subcode,
-             self.tr("A new code under the chosen code")),
-            ("delete", self.tr("Delete"), "Del", self.delete_selected,
-             self.tr("Delete the chosen code (a code in use is merged into another)")),
-            (None, "", "", None, ""),
-            ("move_up", self.tr("Up"), "Ctrl+Up", lambda: self.move_step(-1),
-             self.tr("Move the code up among its siblings")),
-            ("move_down", self.tr("Down"), "Ctrl+Down", lambda: self.move_step(1),
-             self.tr("Move the code down among its siblings")),
-            ("indent", self.tr("Into the code above"), "Ctrl+]", self.indent,
-             self.tr("Make the code a sub-code of the code above it")),
-            ("outdent", self.tr("Out one level"), "Ctrl+[", self.outdent,
-             self.tr("Make the code a sibling of its parent")),
-            (None, "", "", None, ""),
+        for name, text, sequence, slot, tip in (
+            ("add_code", translate("CodebookEditor", "Add code"), QKeySequence("Ctrl+N"),
+             self.add_code,
+             translate("CodebookEditor",
+                       "A new code under the chosen kind, beside the chosen code")),
+            ("add_subcode", translate("CodebookEditor", "Add sub-code"),
+             QKeySequence("Ctrl+Shift+N"), self.add_subcode, translate("CodebookEditor", "A new code under the chosen code")),
+            ("delete", translate("CodebookEditor", "Delete"), QKeySequence("Del"),
+             self.delete_selected,
+             translate("CodebookEditor",
+                       "Delete the chosen code (a code in use is merged into another)")),
+            (None, "", QKeySequence(), None, ""),
+            ("move_up", translate("CodebookEditor", "Up"), QKeySequence("Ctrl+Up"),
+             lambda: self.move_step(-1),
+             translate("CodebookEditor", "Move the code up among its siblings")),
+            ("move_down", translate("CodebookEditor", "Down"), QKeySequence("Ctrl+Down"),
+             lambda: self.move_step(1),
+             translate("CodebookEditor", "Move the code down among its siblings")),
+            ("indent", translate("CodebookEditor", "Into the code above"), QKeySequence("Ctrl+]"),
+             self.indent, translate("CodebookEditor",
+                                    "Make the code a sub-code of the code above it")),
+            ("outdent", translate("CodebookEditor", "Out one level"), QKeySequence("Ctrl+["),
+             self.outdent, translate("CodebookEditor", "Make the code a sibling of its parent")),
+            (None, "", QKeySequence(), None, ""),
         ):  # fmt: skip
             if name is None:
                 self.toolbar.addSeparator()
                 continue
             action = QAction(text, self)
-            action.setShortcut(QKeySequence(keys))
+            action.setShortcut(sequence)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.setToolTip(f"{tip} ({keys})")
+            shown = sequence.toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{tip} ({isolate(shown)})")
             action.triggered.connect(lambda _checked=False, s=slot: s())
             self.addAction(action)
             self.toolbar.addAction(action)
             self.actions_by_name[name] = action
-        undo = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        undo = self.undo_stack.createUndoAction(self, translate("CodebookEditor", "Undo"))
         undo.setShortcut(QKeySequence("Ctrl+Z"))
-        redo = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        redo = self.undo_stack.createRedoAction(self, translate("CodebookEditor", "Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         for name, action in (("undo", undo), ("redo", redo)):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -132,7 +144,8 @@ class CodebookEditor(QWidget, EditorEdits):
         splitter.setSizes([520, 660])
         layout = QVBoxLayout(self)
         if not self.editable:
-            banner = QLabel(reason or self.tr("Only a project lead can change the codebook."),
+            banner = QLabel(reason or translate(
+                "CodebookEditor", "Only a project lead can change the codebook."),
                             objectName="readOnlyBanner")
             banner.setStyleSheet("background: #fff3c4; color: #5a4500; padding: 6px;")
             layout.addWidget(banner)
@@ -178,7 +191,8 @@ class CodebookEditor(QWidget, EditorEdits):
     def _add_item(self, parent: QTreeWidgetItem, code: CodeSpec, parent_id: str | None,
                   uses: dict[str, int]) -> None:
         self.codes[code.uuid], self.parents[code.uuid] = code, parent_id
-        item = QTreeWidgetItem(parent, [code.name_en, code.name_ar, code.shortcut,
+        item = QTreeWidgetItem(parent, [isolate_if_mirrored(code.name_en), code.name_ar,
+                                        isolate_if_mirrored(code.shortcut),
                                         str(uses.get(code.uuid, 0) or "")])
         item.setIcon(ENGLISH, swatch(code.colour))
         item.setData(0, ID_ROLE, code.uuid)

@@ -57,7 +57,11 @@ class AnnotationTableModel(RowTableModel):
             self._state.changed.disconnect(self._on_changed)
         self.beginResetModel()
         self._state = state
-        if state is not None and self._column == START:  # the usual case: plain position order
+        if state is not None and self._column == START and state.in_position_order:
+            self._order = list(state.rows)  # as loaded: already in (start, end, id) order
+            if not self._ascending:
+                self._order.reverse()
+        elif state is not None and self._column == START:  # the usual case: position order
             ordered = sorted(state.rows.values(), key=_POSITION, reverse=not self._ascending)
             self._order = [row.uuid for row in ordered]
         else:

@@ -1,4 +1,5 @@
-"""Links between annotations of the open document (the coder's own), one row per relation."""
+"""Links between annotations of the open document, one row per relation: the coder's own, and in
+a lead's view those of the other coders whose layers are shown (read-only, marked with the name)."""
 
 from __future__ import annotations
 
@@ -40,13 +41,19 @@ class RelationsModel(RowTableModel):
         if self._state is not None:
             with self._workspace.store.reader() as session:
                 rows = list_relations(session, self._state.document_id,
-                                      coder_id=self._workspace.coder.uuid)
+                                      coder_ids=self._state.coder_ids)
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
 
     def relation(self, row: int) -> RelationData:
         return self._rows[row]
+
+    def relations(self) -> list[RelationData]:
+        return list(self._rows)
+
+    def is_own(self, relation: RelationData) -> bool:
+        return self._workspace.is_own(relation.coder_id)
 
     def describe(self, relation: RelationData) -> str:
         """``Claim/Factual → attributed to → Source/Cited source`` for undo texts."""
@@ -69,7 +76,9 @@ class RelationsModel(RowTableModel):
         relation = self._rows[row]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == TYPE:
-                return RELATION_LABELS[relation.type]
+                owner = ("" if self.is_own(relation)
+                         else f" ({self._workspace.coder_name(relation.coder_id)})")
+                return RELATION_LABELS[relation.type] + owner
             return self._end_text(relation.source_id if column == SOURCE else relation.target_id)
         if role == ID_ROLE:
             return relation.uuid

@@ -11,9 +11,8 @@ from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from annotator.codebook import AttributeSpec
-from annotator.db.services.annotations import get_annotation
+from annotator.db.services.annotations import attribute_values, get_annotation
 from annotator.domain import AttributeType
-from annotator.errors import AnnotatorError
 from annotator.ui.commands import SetAttribute
 from annotator.ui.document_state import DocumentState
 from annotator.ui.lead.bidi_text import isolated
@@ -120,11 +119,8 @@ class AttributeEditor(QWidget):
     def _load_values(self) -> None:
         if self._annotation_id is None:
             return
-        try:
-            with self._workspace.store.reader() as session:
-                values = get_annotation(session, self._annotation_id).attributes
-        except AnnotatorError:
-            return
+        with self._workspace.store.reader() as session:
+            values = attribute_values(session, self._annotation_id)
         for attribute_id, editor in self._editors.items():
             value = values.get(attribute_id, "")
             editor.blockSignals(True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.db.services.progress import ProgressMatrix, progress_matrix
+from annotator.ui.live import LiveUpdates
 from annotator.ui.progress.model import SAMPLE_MARK, ProgressModel
 from annotator.ui.plurals import plurals
 from annotator.ui.workspace import Workspace
@@ -52,6 +54,8 @@ class ProgressWindow(QWidget):
         layout.addLayout(buttons)
         workspace.events.documentsChanged.connect(self.refresh)
         workspace.events.countsChanged.connect(self.refresh)
+        self.live = LiveUpdates(workspace.store, self)  # a server: coders' commits refresh it
+        self.live.changed.connect(lambda _tables: self.refresh())
         self.refresh()
         self.resize(900, 520)
 
@@ -64,6 +68,10 @@ class ProgressWindow(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, self.model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.live.close()
+        super().closeEvent(event)
 
     def open_assign_dialog(self) -> bool:
         from annotator.ui.progress.assign_dialog import AssignDialog

@@ -11,6 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from annotator.project_location import as_location
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
@@ -31,7 +33,7 @@ def open_review_window(project_path: str | Path, parent: QWidget | None = None,
     from annotator.ui.review.window import ReviewWindow
 
     register_fonts()
-    window = ReviewWindow(Path(project_path), parent, document_id, lead)
+    window = ReviewWindow(as_location(project_path), parent, document_id, lead)
     window.show()
     return window
 

@@ -73,10 +73,10 @@ def _loaded(document: ReviewDocument, names: dict[str, str], code_ids: dict[str,
     coder_ids = {name: uuid for uuid, name in names.items()}
     coded = (AnnotationSpan(s.key, coder_ids[s.coder], code_ids[s.code], s.start, s.end, "")
              for s in document.spans)
-    rows = sorted([*coded, *gold], key=lambda row: (row.start, row.end))
+    rows = sorted([*coded, *gold], key=lambda row: (row.start, row.end, row.uuid))
     index = SpanIndex.for_text(document.text, (Span(r.uuid, r.start, r.end) for r in rows))
-    return LoadedDocument(document.uuid, document.text, Utf16Map(document.text), rows, index,
-                          frozenset(names))
+    return LoadedDocument(document.uuid, document.text, Utf16Map(document.text),
+                          {row.uuid: row for row in rows}, index, frozenset(names))
 
 
 def document_report(project_path: Path, document_id: str, state: TaskState,

@@ -5,7 +5,6 @@ adjudicates (annotator/ui/review/adjudication.py); without one it is read-only."
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -34,6 +33,7 @@ from annotator.db.engine import open_project
 from annotator.db.services.annotations import AnnotationSpan
 from annotator.db.services.coders import CoderInfo
 from annotator.db.services.documents import list_documents
+from annotator.project_location import ProjectLocation, location_name
 from annotator.review import Cluster
 from annotator.ui.document_state import DocumentState
 from annotator.ui.document_view import DocumentView
@@ -41,6 +41,7 @@ from annotator.ui.highlighter import Style
 from annotator.ui.lead.bidi_text import isolated
 from annotator.ui.plurals import plurals
 from annotator.ui.review.adjudication import Adjudication
+from annotator.ui.live import LiveUpdates
 from annotator.ui.review.data import ReviewData, document_report, load_review
 from annotator.ui.review.labels import decision_text
 from annotator.ui.review.model import CLUSTER_ROLE, ClusterModel
@@ -65,7 +66,7 @@ translate = QCoreApplication.translate
 class ReviewWindow(QWidget):
     """Opens on ``document_id`` (default: the first document) of the project at ``project_path``."""
 
-    def __init__(self, project_path: Path, parent: QWidget | None = None,
+    def __init__(self, project_path: ProjectLocation, parent: QWidget | None = None,
                  document_id: str | None = None, lead: CoderInfo | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("reviewWindow")
@@ -73,7 +74,7 @@ class ReviewWindow(QWidget):
         mode = (translate("ReviewWindow", "Review and adjudication ({lead})").format(
             lead=isolated(lead.name)) if lead else translate("ReviewWindow", "Review (read-only)"))
         self.setWindowTitle(translate("ReviewWindow", "{mode} — {project}").format(
-            mode=mode, project=isolated(project_path.name)))
+            mode=mode, project=isolated(location_name(project_path))))
         self.project_path = project_path
         self.store = open_project(project_path)
         self.runner = TaskRunner(self, threads=1)
@@ -91,6 +92,8 @@ class ReviewWindow(QWidget):
             self.adjudication = Adjudication(self, lead)
         self._build()
         self._fill_documents(document_id)
+        self.live = LiveUpdates(self.store, self)  # a server: coders' commits refresh the view
+        self.live.changed.connect(self._on_live_change)
         self.resize(1400, 860)
 
     # layout ---------------------------------------------------------------------------------
@@ -216,6 +219,10 @@ class ReviewWindow(QWidget):
         elif self.adjudication is not None:
             self.adjudication.show(None)
 
+    def _on_live_change(self, _tables: set[str]) -> None:
+        """A coder committed on the server: read the document again, keeping the selection."""
+        self.reload()
+
     def style_of(self, row: AnnotationSpan) -> Style:
         """Every span in its coder's colour, gold spans in gold."""
         if self.data is not None and row.uuid in self.data.gold_ids:
@@ -292,5 +299,6 @@ class ReviewWindow(QWidget):
             self.adjudication.close()
         self.runner.cancel_all()
         self.runner.wait()
+        self.live.close()
         self.store.close()
         super().closeEvent(event)

@@ -117,8 +117,10 @@ def test_colour_flags_follow_the_thresholds(window: AgreementWindow) -> None:
         if verdict is None:
             continue
         seen.add(verdict)
-        value = window.model.row_at(row).figures[PRIMARY].value
-        expected = ("undefined" if value != value else "reliable" if value >= 0.8
+        figure = window.model.row_at(row).figures[PRIMARY]
+        value = figure.value
+        expected = ("undefined" if value != value else "too few units" if figure.n_units < 2
+                    else "reliable" if value >= 0.8
                     else "tentative" if value >= 0.667 else "not reliable")
         assert verdict == expected
         assert cell(window, row, column, Qt.ItemDataRole.BackgroundRole) == \

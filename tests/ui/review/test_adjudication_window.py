@@ -83,7 +83,7 @@ def test_keys_accept_reject_and_undo(qtbot, window: ReviewWindow) -> None:  # no
     assert gold_cell(window, 0) == "accepted Omar"
     assert window.current_cluster() == first  # the selection stays
     assert window.data is not None and len(window.data.gold_ids) == 1
-    gold_row = next(r for r in window.data.loaded.rows if r.uuid in window.data.gold_ids)
+    gold_row = next(r for r in window.data.loaded.rows.values() if r.uuid in window.data.gold_ids)
     assert (gold_row.start, gold_row.end) == (72, 98)  # Omar's boundaries
     assert window.style_of(gold_row)[0] == GOLD_COLOUR
     assert "accepted Omar" in window.adjudication.panel.decision.text()
