@@ -101,6 +101,72 @@
     </message>
 </context>
 <context>
+    <name>ProgressStatus</name>
+    <message>
+        <source>not assigned</source>
+        <translation>غير موزَّعة</translation>
+    </message>
+    <message>
+        <source>to do</source>
+        <translation>لم تبدأ</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>مُنجَزة</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressTable</name>
+    <message>
+        <source>Document</source>
+        <translation>الوثيقة</translation>
+    </message>
+    <message>
+        <source>{mark} = in the reliability sample (coded by every coder)</source>
+        <translation>{mark} = ضمن عيّنة الموثوقية (يرمّزها كل المرمِّزين)</translation>
+    </message>
+    <message>
+        <source>{coder}
+{done}/{assigned} done · {annotations}</source>
+        <translation>{coder}
+مُنجَزة {done}/{assigned} · {annotations}</translation>
+    </message>
+    <message>
+        <source>{coder}: {assigned} assigned — {done} done, {in_progress} in progress, {todo} to do; {annotations}</source>
+        <translation>{coder}: الموزَّعة {assigned} — مُنجَزة {done}، قيد العمل {in_progress}، لم تبدأ {todo}؛ {annotations}</translation>
+    </message>
+    <message>
+        <source>Gold
+{decided}/{clusters} decided</source>
+        <translation>المعيار الذهبي
+محسوم {decided}/{clusters}</translation>
+    </message>
+    <message>
+        <source>Adjudication: {decided} of {clusters} decided (accepted, edited or rejected)</source>
+        <translation>التحكيم: حُسم {decided} من {clusters} (بالقبول أو التعديل أو الرفض)</translation>
+    </message>
+    <message>
+        <source>{decided} of {clusters} decided; {annotations} in gold</source>
+        <translation>حُسم {decided} من {clusters}؛ في المعيار الذهبي {annotations}</translation>
+    </message>
+    <message>
+        <source>(reliability sample)</source>
+        <translation>(عيّنة الموثوقية)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>لم يتغيّر بعد</translation>
+    </message>
+    <message>
+        <source>{status}; {annotations}; last change {when}</source>
+        <translation>{status}؛ {annotations}؛ آخر تغيير {when}</translation>
+    </message>
+</context>
+<context>
     <name>ProgressWindow</name>
     <message>
         <source>Progress — {project}</source>

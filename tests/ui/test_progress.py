@@ -120,3 +120,29 @@ def test_screenshots_of_progress_and_assign(open_window: Callable[..., object], 
     qtbot.waitExposed(progress)
     assert progress.grab().save(str(ARTIFACTS / "progress-matrix.png"))
     progress.close()
+
+
+def test_the_progress_matrix_in_arabic(open_window: Callable[..., object], qtbot,  # noqa: ANN001
+                                       tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """Saves tests/artifacts/progress-ar.png: statuses, totals and tooltips in Arabic."""
+    from annotator.ui import i18n
+
+    monkeypatch.setattr(i18n, "user_cache_dir", lambda _name: str(tmp_path / "cache"))
+    monkeypatch.setattr(i18n, "shipped_catalogue", lambda language: tmp_path / f"none_{language}.qm")
+    assert i18n.install_language("ar")
+    try:
+        window = open_window(coder="Lead", path=_coded(tmp_path))
+        progress = open_progress_window(window)
+        qtbot.waitExposed(progress)
+        model = progress.model
+        assert model.headerData(0, Qt.Orientation.Horizontal) == "الوثيقة"
+        assert model.index(0, 1).data().startswith("مُنجَزة · ")
+        assert "آخر تغيير" in model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+        assert "محسوم 0/44" in model.headerData(3, Qt.Orientation.Horizontal)
+        assert model.headerData(3, Qt.Orientation.Horizontal,
+                                Qt.ItemDataRole.ToolTipRole).startswith("التحكيم: حُسم 0 من 44 ")
+        ARTIFACTS.mkdir(exist_ok=True)
+        assert progress.grab().save(str(ARTIFACTS / "progress-ar.png"))
+        progress.close()
+    finally:
+        i18n.install_language("en")

@@ -61,7 +61,7 @@ def test_sv_questionnaire_from_the_keyboard(qtbot, open_window, open_doc, sv_pat
     open_doc(window, "aleppo-2016-12")
     panel = window.questions_panel
     assert window.questions_dock.isVisible() and len(panel.cards) == 20
-    assert "20 required question(s) unanswered" in panel.status.text()
+    assert "Required questions without an answer: 20" in panel.status.text()
     window.activateWindow()
     panel.focus_first()
     qtbot.waitUntil(lambda: _focused_card(window) is not None)
@@ -78,7 +78,7 @@ def test_sv_questionnaire_from_the_keyboard(qtbot, open_window, open_doc, sv_pat
     assert window.workspace.undo_stack.count() == 20  # one undoable command per answer
     window.menu_actions["undo"].trigger()
     window.workspace.events.flush()
-    assert "sv_q20" not in _stored(window) and "1 required question(s) unanswered" in panel.status.text()
+    assert "sv_q20" not in _stored(window) and "without an answer: 1<" in panel.status.text()
     window.menu_actions["redo"].trigger()
     window.workspace.events.flush()
     assert _stored(window)["sv_q20"] is (pattern[19] == "1")
@@ -103,7 +103,7 @@ def test_answers_are_blind_and_done_warns(qtbot, open_window, open_doc, sv_path:
     monkeypatch.setattr(QMessageBox, "question",
                         lambda _p, title, text, *_a: asked.append(text) or QMessageBox.StandardButton.No)
     assert not omar.set_status(AssignmentStatus.DONE)
-    assert "20 required question(s)" in asked[0] and omar._status_of(omar.document_id) is AssignmentStatus.TODO
+    assert "20 questions of this document are required" in asked[0] and omar._status_of(omar.document_id) is AssignmentStatus.TODO
 
 
 def test_conditional_question_appears_when_its_condition_is_met(qtbot, open_window, open_doc, sv_path: Path) -> None:  # noqa: ANN001
@@ -142,3 +142,41 @@ def test_screenshot_of_the_questions_panel(qtbot, open_window, open_doc, sv_path
     qtbot.wait(300)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     assert window.grab().save(str(ARTIFACTS / "questions_panel.png"))
+
+
+def test_the_questions_panel_in_arabic(qtbot, open_window, open_doc, sv_path: Path,  # noqa: ANN001
+                                       tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Saves tests/artifacts/questions-ar.png: the Arabic wording first, the status and the frame
+    scores in Arabic, Arabic wording in the Mark done warning."""
+    from annotator.ui import i18n
+
+    monkeypatch.setattr(i18n, "user_cache_dir", lambda _name: str(tmp_path / "cache"))
+    monkeypatch.setattr(i18n, "shipped_catalogue", lambda language: tmp_path / f"none_{language}.qm")
+    assert i18n.install_language("ar")
+    try:
+        window = open_window(path=sv_path)
+        window.resize(QSize(1440, 900))
+        qtbot.waitExposed(window)
+        open_doc(window, "aleppo-2016-12")
+        panel = window.questions_panel
+        assert panel.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert panel.status.text().endswith("أسئلة إلزامية بلا إجابة: 20</span>")
+        first = next(iter(panel.cards.values()))
+        assert first.title.text().startswith(f"<b>1. {first.question.wording_ar}")
+        assert first.toolTip().startswith(first.question.help_ar or first.question.help_en)
+        scores = [label.text() for label in panel._scores.values()]
+        assert scores and all(text.startswith("درجة الإطار (متوسط ") for text in scores)
+        asked: list[str] = []
+        monkeypatch.setattr(QMessageBox, "question",
+                            lambda *args: asked.append(args[2]) or QMessageBox.StandardButton.No)
+        assert not panel.confirm_done()
+        assert asked[0].startswith("الأسئلة الإلزامية التي لم يُجَب عنها في هذه الوثيقة: 20 سؤالًا")
+        assert f"• {panel.missing_required()[0].wording_ar}" in asked[0]
+        for index, card in enumerate(list(panel.cards.values())[:7]):
+            card.choose(index % 2)
+        window.resizeDocks([window.questions_dock], [560], Qt.Orientation.Horizontal)
+        qtbot.wait(300)
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        assert window.questions_dock.grab().save(str(ARTIFACTS / "questions-ar.png"))
+    finally:
+        i18n.install_language("en")

@@ -6,7 +6,7 @@ view) without rebuilding the form, so keyboard focus stays where the coder is ty
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -15,7 +15,10 @@ from annotator.db.services.annotations import attribute_values, get_annotation
 from annotator.domain import AttributeType
 from annotator.ui.commands import SetAttribute
 from annotator.ui.document_state import DocumentState
+from annotator.ui.lead.bidi_text import isolated
 from annotator.ui.workspace import Workspace
+
+translate = QCoreApplication.translate
 
 EMPTY_CHOICE = "—"
 
@@ -70,17 +73,19 @@ class AttributeEditor(QWidget):
         self._clear_form()
         if row is None:
             self._annotation_id = self._code_id = None
-            self._title.setText("<i>Select an annotation to see its attributes.</i>")
+            self._title.setText(translate(
+                "AttributeEditor", "<i>Select an annotation to see its attributes.</i>"))
             self._excerpt.clear()
             return
         self._code_id = row.code_id
         code = self._workspace.codes.get(row.code_id)
         own = self._workspace.is_own(row.coder_id)
-        owner = "" if own else f" · {self._workspace.coder_name(row.coder_id)} (read-only)"
+        owner = "" if own else translate("AttributeEditor", " · {coder} (read-only)").format(
+            coder=isolated(self._workspace.coder_name(row.coder_id)))
         self._title.setText(f"<b>{code.path if code else '?'}</b>{owner}")
         self._excerpt.setText(state.excerpt(row.uuid, 240) if state else "")
         if code is None or not code.attributes:
-            self._form.addRow(QLabel("<i>This code has no attributes.</i>"))
+            self._form.addRow(QLabel(translate("AttributeEditor", "<i>This code has no attributes.</i>")))
             return
         for spec in code.attributes:
             editor = self._make_editor(spec)

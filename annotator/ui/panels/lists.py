@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,8 @@ from annotator.ui.models.documents import (
 from annotator.ui.models.relations import RelationsModel
 from annotator.ui.models.search import AFTER, BEFORE, MATCH, SearchResultsModel
 
+translate = QCoreApplication.translate
+
 
 def _tree(name: str) -> QTreeView:
     view = QTreeView()
@@ -63,11 +65,12 @@ class DocumentPanel(QWidget):
         self.model = DocumentListModel(self)
         self.proxy = DocumentFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.filter = QLineEdit(placeholderText="Filter documents", clearButtonEnabled=True)
+        self.filter = QLineEdit(placeholderText=translate("DocumentPanel", "Filter documents"),
+                                clearButtonEnabled=True)
         self.filter.setObjectName("documentFilter")
         self.status = QComboBox()
         self.status.setObjectName("documentStatusFilter")
-        self.status.addItem("All", None)
+        self.status.addItem(translate("DocumentPanel", "All"), None)
         for status in AssignmentStatus:
             self.status.addItem(status_text(status), status.value)
         self.view = _tree("documentList")
@@ -179,9 +182,10 @@ class RelationsPanel(QWidget):
         self.view.setModel(model)
         self.view.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.view.installEventFilter(self)
-        self.remove = QPushButton("Remove link")
+        self.remove = QPushButton(translate("LinksPanel", "Remove link"))
         self.remove.setEnabled(False)
-        hint = QLabel("Select a claim, press Ctrl+L, then click a source, actor or device.")
+        hint = QLabel(translate(
+            "LinksPanel", "Select a claim, press Ctrl+L, then click a source, actor or device."))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #5f6368;")
         bottom = QHBoxLayout()
@@ -233,7 +237,7 @@ class SearchPanel(QWidget):
 
     def __init__(self, model: SearchResultsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.summary = QLabel("Type in the search field (Ctrl+F).")
+        self.summary = QLabel(translate("SearchPanel", "Type in the search field (Ctrl+F)."))
         self.summary.setObjectName("searchSummary")
         self.view = _tree("searchResults")
         self.view.setModel(model)

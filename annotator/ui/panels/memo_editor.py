@@ -7,14 +7,17 @@ memo merge into one undo step.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from annotator.db.services.documents import get_document_memo
 from annotator.ui.commands import SetDocumentMemo, UpdateAnnotation
 from annotator.ui.document_state import DocumentState
+from annotator.ui.lead.bidi_text import isolated
 from annotator.ui.workspace import Workspace
+
+translate = QCoreApplication.translate
 
 IDLE_COMMIT_MS = 800
 
@@ -72,14 +75,15 @@ class MemoEditor(QWidget):
         self._workspace = workspace
         self._state: DocumentState | None = None
         self._annotation_id: str | None = None
-        self.annotation_memo = MemoField("Memo on the selected annotation")
+        self.annotation_memo = MemoField(translate("MemoEditor", "Memo on the selected annotation"))
         self.annotation_memo.setObjectName("annotationMemo")
-        self.document_memo = MemoField("Memo on this document (only you see it)")
+        self.document_memo = MemoField(
+            translate("MemoEditor", "Memo on this document (only you see it)"))
         self.document_memo.setObjectName("documentMemo")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        for label, field in (("Annotation memo", self.annotation_memo),
-                             ("Document memo", self.document_memo)):
+        for label, field in ((translate("MemoEditor", "Annotation memo"), self.annotation_memo),
+                             (translate("MemoEditor", "Document memo"), self.document_memo)):
             caption = QLabel(f"<b>{label}</b>", textFormat=Qt.TextFormat.RichText)
             caption.setBuddy(field)
             layout.addWidget(caption)
@@ -124,7 +128,8 @@ class MemoEditor(QWidget):
         if row is None or row.memo == text or self._state is None:
             return
         code = self._workspace.codes.get(row.code_id)
-        label = f"Edit memo of ‘{code.label if code else '?'}’"
+        label = translate("MemoEditor", "Edit memo of ‘{code}’").format(
+            code=isolated(code.label if code else "?"))
         self._workspace.execute(UpdateAnnotation(self._workspace, self._state.document_id, row.uuid,
                                                  label, merge_key="memo", memo=text))
 

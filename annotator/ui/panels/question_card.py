@@ -10,7 +10,7 @@ claims these keys before the window's code shortcuts (which also use digits) see
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QDoubleValidator, QKeyEvent
+from PySide6.QtGui import QDoubleValidator, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from annotator.codebook.questions import Answer, AnswerError, QuestionSpec, QuestionType, parse_answer
@@ -24,9 +24,9 @@ STYLE = """
 QFrame#questionCard { border: 1px solid #d0d4d9; border-radius: 6px; background: #ffffff; }
 QFrame#questionCard:focus { border: 2px solid #2f6fd1; background: #f4f8ff; }
 QFrame#questionCard[missing="true"] { border-left: 4px solid #c5221f; }
-QPushButton { text-align: right; padding: 3px 8px; }
+QPushButton { text-align: $align; padding: 3px 8px; }
 QPushButton:checked { background: #2f6fd1; color: white; font-weight: bold; }
-"""
+""".strip()
 
 
 class QuestionCard(QFrame):
@@ -38,7 +38,8 @@ class QuestionCard(QFrame):
         super().__init__(parent)
         self.setObjectName("questionCard")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setStyleSheet(STYLE)
+        # the options read from the right; a right-to-left style mirrors "right" to the left
+        self.setStyleSheet(STYLE.replace("$align", "left" if self.isRightToLeft() else "right"))
         self.question = question
         self.value: Answer | None = None
         self._values: list[Answer] = []
@@ -56,7 +57,9 @@ class QuestionCard(QFrame):
         english.setStyleSheet("color: #5f6368; font-size: 9pt;")
         layout.addWidget(self.title)
         layout.addWidget(english)
-        help_text = "\n\n".join(t for t in (question.help_ar, question.help_en) if t)
+        helps = (question.help_ar, question.help_en)  # the interface language's first
+        help_text = "\n\n".join(t for t in (helps if QGuiApplication.isRightToLeft()
+                                             else helps[::-1]) if t)
         if help_text:
             self.setToolTip(help_text)
         self._build_answer(layout)
@@ -91,8 +94,9 @@ class QuestionCard(QFrame):
             button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _checked=False, i=index: self.choose(i))
+            column = index % columns  # the first option rightmost: a right-to-left grid mirrors
             grid.addWidget(button, index // columns if columns > 1 else index,
-                           columns - 1 - index % columns if columns > 1 else 0)
+                           column if self.isRightToLeft() else columns - 1 - column)
             self._buttons.append(button)
             self._values.append(value)
         layout.addLayout(grid)

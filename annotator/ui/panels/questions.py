@@ -9,7 +9,8 @@ Shift+Tab move from question to question.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QMessageBox, QScrollArea, QVBoxLayout, QWidget
 
 from annotator.codebook.questions import (
@@ -24,7 +25,11 @@ from annotator.codebook.questions import (
 from annotator.db.services.questions import answers_of, list_questions
 from annotator.ui.commands import SetAnswer
 from annotator.ui.panels.question_card import QuestionCard
+from annotator.ui.plurals import plurals
 from annotator.ui.workspace import Workspace
+
+translate = QCoreApplication.translate
+LISTED = 8  # unanswered questions named in the Mark done question
 
 
 class QuestionsPanel(QWidget):
@@ -74,7 +79,8 @@ class QuestionsPanel(QWidget):
             self.cards[question.uuid] = card
             layout.addWidget(card)
         if not self.questions:
-            layout.addWidget(QLabel("The codebook has no document questions."))
+            layout.addWidget(QLabel(translate("QuestionsPanel",
+                                              "The codebook has no document questions.")))
         layout.addStretch(1)
         return body
 
@@ -104,16 +110,22 @@ class QuestionsPanel(QWidget):
         for scale in frame_scales(self.questions):
             value = frame_score(scale, self.answers)
             shown = "–" if value is None else f"{value:.2f}"
-            self._scores[scale.group].setText(f"Frame score (mean of {len(scale.items)} items): {shown}")
+            count = len(scale.items)
+            self._scores[scale.group].setText(translate(
+                "QuestionsPanel", "Frame score (mean of {items}): {score}").format(
+                items=plurals().items(count), score=shown))
         self._show_status(len(missing))
 
     def _show_status(self, missing: int) -> None:
         if self.document_id is None or not self.questions:
             self.status.setText("")
         elif missing:
-            self.status.setText(f"<span style='color:#c5221f'>{missing} required question(s) unanswered</span>")
+            self.status.setText("<span style='color:#c5221f'>{}</span>".format(translate(
+                "QuestionsPanel", "Required questions without an answer: {count}").format(
+                count=missing)))
         else:
-            self.status.setText("<span style='color:#188038'>All required questions answered</span>")
+            self.status.setText("<span style='color:#188038'>{}</span>".format(
+                translate("QuestionsPanel", "All required questions answered")))
 
     def missing_required(self) -> list[QuestionSpec]:
         """Required questions that apply to the open document and have no answer of this coder."""
@@ -137,11 +149,17 @@ class QuestionsPanel(QWidget):
         missing = self.missing_required()
         if not missing:
             return True
-        names = "\n".join(f"• {q.wording_en}" for q in missing[:8])
-        more = f"\n… and {len(missing) - 8} more" if len(missing) > 8 else ""
+        arabic = QGuiApplication.isRightToLeft()
+        names = "\n".join(f"• {q.wording_ar if arabic and q.wording_ar else q.wording_en}"
+                          for q in missing[:LISTED])
+        if len(missing) > LISTED:
+            names += "\n" + translate("QuestionsPanel", "… and {count} more").format(
+                count=len(missing) - LISTED)
+        count = len(missing)
         reply = QMessageBox.question(
-            self, "Required questions unanswered",
-            f"{len(missing)} required question(s) of this document have no answer:\n{names}{more}\n\n"
-            "Mark the document done anyway?",
+            self, translate("QuestionsPanel", "Required questions unanswered"),
+            translate("QuestionsPanel", "{questions} of this document are required and have no "
+                      "answer:\n{names}\n\nMark the document done anyway?").format(
+                questions=plurals().questions(count), names=names),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return reply == QMessageBox.StandardButton.Yes

@@ -10,22 +10,42 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from annotator.db.services.gold_progress import GoldProgress
 from annotator.db.services.progress import ProgressCell, ProgressMatrix
 from annotator.domain import AssignmentStatus
 from annotator.ui.models import ID_ROLE, SORT_ROLE, STATUS_ROLE
+from annotator.ui.plurals import plurals
 
 Index = QModelIndex | QPersistentModelIndex
 SAMPLE_ROLE = Qt.ItemDataRole.UserRole + 40  # True for a document of the reliability sample
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 41  # a cell's annotation count
 SAMPLE_MARK = "★"
-STATUS_TEXT = {None: "—", AssignmentStatus.TODO: "to do",
-               AssignmentStatus.IN_PROGRESS: "in progress", AssignmentStatus.DONE: "done"}
+STATUS_TEXT = {None: QT_TRANSLATE_NOOP("ProgressStatus", "not assigned"),
+               AssignmentStatus.TODO: QT_TRANSLATE_NOOP("ProgressStatus", "to do"),
+               AssignmentStatus.IN_PROGRESS: QT_TRANSLATE_NOOP("ProgressStatus", "in progress"),
+               AssignmentStatus.DONE: QT_TRANSLATE_NOOP("ProgressStatus", "done")}
+"""Shown through :func:`status_label`, which translates."""
 STATUS_COLOUR = {AssignmentStatus.TODO: "#f3f4f6", AssignmentStatus.IN_PROGRESS: "#fff3c4",
                  AssignmentStatus.DONE: "#d9f2dd"}
+
+
+translate = QCoreApplication.translate
+
+
+def status_label(status: AssignmentStatus | None) -> str:
+    """A coder's status on a document in the interface language (lower case, in a cell)."""
+    return translate("ProgressStatus", STATUS_TEXT[status])
 
 
 class ProgressModel(QAbstractTableModel):
@@ -61,18 +81,25 @@ class ProgressModel(QAbstractTableModel):
         if not 0 <= section < self.columnCount():
             return None
         if section == 0:
-            return {Qt.ItemDataRole.DisplayRole: "Document",
-                    Qt.ItemDataRole.ToolTipRole: f"{SAMPLE_MARK} = in the reliability sample "
-                                                 "(coded by every coder)"}.get(role)
+            return {Qt.ItemDataRole.DisplayRole: translate("ProgressTable", "Document"),
+                    Qt.ItemDataRole.ToolTipRole: translate(
+                        "ProgressTable", "{mark} = in the reliability sample (coded by every "
+                        "coder)").format(mark=SAMPLE_MARK)}.get(role)
         if self._is_gold(section):
             return self._gold_header(role)
         name = self.matrix.coder_names[section - 1]
         total = self.matrix.totals[section - 1]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{name}\n{total.done}/{total.assigned} done · {total.annotations}"
+            return translate("ProgressTable", "{coder}\n{done}/{assigned} done · {annotations}"
+                             ).format(coder=name, done=total.done, assigned=total.assigned,
+                                      annotations=total.annotations)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (f"{name}: {total.assigned} assigned — {total.done} done, {total.in_progress} "
-                    f"in progress, {total.todo} to do; {total.annotations} annotations")
+            count = total.annotations
+            return translate("ProgressTable", "{coder}: {assigned} assigned — {done} done, "
+                             "{in_progress} in progress, {todo} to do; {annotations}").format(
+                coder=name, assigned=total.assigned, done=total.done,
+                in_progress=total.in_progress, todo=total.todo,
+                annotations=plurals().annotations(count))
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -101,10 +128,12 @@ class ProgressModel(QAbstractTableModel):
         decided = sum(g.decided for g in self.matrix.gold.values())
         clusters = sum(g.clusters for g in self.matrix.gold.values())
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"Gold\n{decided}/{clusters} decided"
+            return translate("ProgressTable", "Gold\n{decided}/{clusters} decided").format(
+                decided=decided, clusters=clusters)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (f"Adjudication: {decided} of {clusters} clusters decided (accepted, edited "
-                    "or rejected)")
+            return translate("ProgressTable", "Adjudication: {decided} of {clusters} decided "
+                             "(accepted, edited or rejected)").format(
+                decided=decided, clusters=plurals().clusters(clusters))
         return None
 
     @staticmethod
@@ -114,8 +143,11 @@ class ProgressModel(QAbstractTableModel):
         if role in (COUNT_ROLE, SORT_ROLE):
             return gold.decided
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (f"{gold.decided} of {gold.clusters} clusters decided; "
-                    f"{gold.gold} gold annotations")
+            clusters, annotations = gold.clusters, gold.gold
+            return translate("ProgressTable", "{decided} of {clusters} decided; {annotations} "
+                             "in gold").format(decided=gold.decided,
+                                               clusters=plurals().clusters(clusters),
+                                               annotations=plurals().annotations(annotations))
         if role == Qt.ItemDataRole.BackgroundRole and gold.clusters:
             done = gold.decided == gold.clusters
             return QBrush(QColor("#d9f2dd" if done else "#fff3c4" if gold.decided else "#f3f4f6"))
@@ -128,7 +160,8 @@ class ProgressModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
             return f"{SAMPLE_MARK} {label}" if in_sample else f"   {label}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return title + ("\n(reliability sample)" if in_sample else "")
+            return title + ("\n" + translate("ProgressTable", "(reliability sample)")
+                            if in_sample else "")
         return None
 
     @staticmethod
@@ -136,15 +169,18 @@ class ProgressModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if cell.status is None:
                 return f"— · {cell.annotations}" if cell.annotations else "—"
-            return f"{STATUS_TEXT[cell.status]} · {cell.annotations}"
+            return f"{status_label(cell.status)} · {cell.annotations}"
         if role == STATUS_ROLE:
             return cell.status.value if cell.status else None
         if role in (COUNT_ROLE, SORT_ROLE):
             return cell.annotations
         if role == Qt.ItemDataRole.ToolTipRole:
-            when = cell.last_change.strftime("%Y-%m-%d %H:%M UTC") if cell.last_change else "never"
-            assigned = "not assigned" if cell.status is None else STATUS_TEXT[cell.status]
-            return f"{assigned}; {cell.annotations} annotations; last change {when}"
+            count = cell.annotations
+            when = (cell.last_change.strftime("%Y-%m-%d %H:%M UTC") if cell.last_change
+                    else translate("ProgressTable", "never"))
+            return translate("ProgressTable", "{status}; {annotations}; last change {when}").format(
+                status=status_label(cell.status), annotations=plurals().annotations(count),
+                when=when)
         if role == Qt.ItemDataRole.BackgroundRole and cell.status is not None:
             return QBrush(QColor(STATUS_COLOUR[cell.status]))
         if role == Qt.ItemDataRole.TextAlignmentRole:

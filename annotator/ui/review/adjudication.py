@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence, QShortcut
 
 from annotator.adjudication import Strategy
@@ -15,12 +16,14 @@ from annotator.ui.codes import CodeCatalog
 from annotator.ui.review.adjudication_panel import MAX_LANES, AdjudicationPanel
 from annotator.ui.review.adjudicator import Adjudicator
 from annotator.ui.review.edit_gold import EditGoldDialog, GoldStart
+from annotator.ui.review.labels import strategy_label
 
 if TYPE_CHECKING:
     from annotator.ui.review.data import ReviewData
     from annotator.ui.review.window import ReviewWindow
 
-UNDO_KEYS, REDO_KEYS = ("Ctrl+Z",), ("Ctrl+Shift+Z", "Ctrl+Y")
+UNDO_KEYS, REDO_KEYS = ("Ctrl+Z",), ("Ctrl+Shift+Z", "Ctrl+Y")  # i18n: not shown
+translate = QCoreApplication.translate
 
 
 class Adjudication:
@@ -76,7 +79,8 @@ class Adjudication:
     def _cluster(self) -> Cluster | None:
         cluster = self.window.current_cluster()
         if cluster is None:
-            self._say("Select a cluster first (N moves to the next disagreement).")
+            self._say(translate("Adjudication",
+                                "Select a cluster first (N moves to the next disagreement)."))
         return cluster
 
     def accept_lane(self, lane: int) -> bool:
@@ -123,7 +127,8 @@ class Adjudication:
         if self.adjudicator.task is not None:
             return
         self.panel.show_running(True)
-        self._say(f"Automatic adjudication ({strategy.value}) running…")
+        self._say(translate("Adjudication", "Automatic adjudication ({strategy}) running…").format(
+            strategy=strategy_label(strategy)))
         self.adjudicator.run_strategy(
             strategy, self.panel.threshold.value(),
             on_progress=lambda step: self.panel.show_progress(*step),
@@ -133,7 +138,8 @@ class Adjudication:
         if self.adjudicator.task is not None:
             self.adjudicator.task.cancel()
             self.panel.show_running(False)
-            self._say("Automatic adjudication cancelled: nothing was stored.")
+            self._say(translate("Adjudication",
+                                "Automatic adjudication cancelled: nothing was stored."))
             self.adjudicator.task = None
 
     def close(self) -> None:

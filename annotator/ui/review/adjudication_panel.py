@@ -4,7 +4,7 @@ Redo, and the automatic strategies (a menu) with their progress and Cancel."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QGroupBox,
@@ -20,11 +20,19 @@ from PySide6.QtWidgets import (
 
 from annotator.adjudication import AUTOMATIC, DEFAULT_THRESHOLD, Strategy
 from annotator.db.services.adjudication_rows import DecisionInfo
+from annotator.ui.lead.bidi_text import isolated
+from annotator.ui.plurals import plurals
+from annotator.ui.review.labels import decision_text
 
 MAX_LANES = 9
-STRATEGY_TEXT = {Strategy.UNANIMOUS: "Unanimous: every coder gave the same version",
-                 Strategy.MAJORITY: "Majority: more than half of the coders",
-                 Strategy.THRESHOLD: "Threshold: at least the share of coders set beside"}
+STRATEGY_TEXT = {
+    Strategy.UNANIMOUS: QT_TRANSLATE_NOOP("AdjudicationPanel",
+                                          "Unanimous: every coder gave the same version"),
+    Strategy.MAJORITY: QT_TRANSLATE_NOOP("AdjudicationPanel",
+                                         "Majority: more than half of the coders"),
+    Strategy.THRESHOLD: QT_TRANSLATE_NOOP("AdjudicationPanel",
+                                          "Threshold: at least the share of coders set beside")}
+translate = QCoreApplication.translate
 
 
 class AdjudicationPanel(QGroupBox):
@@ -38,21 +46,26 @@ class AdjudicationPanel(QGroupBox):
     cancelRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Adjudication into gold", parent)
+        super().__init__(translate("AdjudicationPanel", "Adjudication into gold"), parent)
         self.setObjectName("reviewAdjudication")
-        self.decision = QLabel("Select a cluster.", objectName="reviewDecision", wordWrap=True)
+        self.decision = QLabel(translate("AdjudicationPanel", "Select a cluster."),
+                               objectName="reviewDecision", wordWrap=True)
         self.lanes = QHBoxLayout()
         self.accept_buttons: list[QPushButton] = []
-        self.reject = QPushButton("Reject (R)", objectName="reviewReject")
+        self.reject = QPushButton(translate("AdjudicationPanel", "Reject (R)"), objectName="reviewReject")
         self.reject.clicked.connect(self.rejectRequested)
-        self.edit = QPushButton("Edit gold… (E)", objectName="reviewEditGold")
+        self.edit = QPushButton(translate("AdjudicationPanel", "Edit gold… (E)"),
+                                objectName="reviewEditGold")
         self.edit.clicked.connect(self.editRequested)
         self.rationale = QLineEdit(objectName="reviewRationale")
-        self.rationale.setPlaceholderText("Rationale of this decision (Enter saves it)")
+        self.rationale.setPlaceholderText(
+            translate("AdjudicationPanel", "Rationale of this decision (Enter saves it)"))
         self.rationale.returnPressed.connect(
             lambda: self.rationaleEntered.emit(self.rationale.text()))
-        self.undo = QPushButton("Undo (Ctrl+Z)", objectName="reviewUndo")
-        self.redo = QPushButton("Redo (Ctrl+Shift+Z)", objectName="reviewRedo")
+        self.undo = QPushButton(translate("AdjudicationPanel", "Undo (Ctrl+Z)"),
+                                objectName="reviewUndo")
+        self.redo = QPushButton(translate("AdjudicationPanel", "Redo (Ctrl+Shift+Z)"),
+                                objectName="reviewRedo")
         self.layout_ = QVBoxLayout(self)
         self.layout_.addWidget(self.decision)
         self.layout_.addLayout(self.lanes)
@@ -64,11 +77,12 @@ class AdjudicationPanel(QGroupBox):
         self.layout_.addLayout(self._automatic())
 
     def _automatic(self) -> QHBoxLayout:
-        self.automatic = QPushButton("Automatic adjudication ▾", objectName="reviewAutomatic")
+        self.automatic = QPushButton(translate("AdjudicationPanel", "Automatic adjudication ▾"),
+                                     objectName="reviewAutomatic")
         menu = QMenu(self.automatic)
         self.strategy_actions = {}
         for strategy in AUTOMATIC:
-            action = menu.addAction(STRATEGY_TEXT[strategy])
+            action = menu.addAction(translate("AdjudicationPanel", STRATEGY_TEXT[strategy]))
             action.setObjectName(f"reviewStrategy_{strategy.value}")
             action.triggered.connect(lambda _=False, s=strategy: self.strategyRequested.emit(s))
             self.strategy_actions[strategy] = action
@@ -76,14 +90,16 @@ class AdjudicationPanel(QGroupBox):
         self.threshold = QDoubleSpinBox(objectName="reviewThreshold", decimals=2,
                                         minimum=0.05, maximum=1.0, singleStep=0.05)
         self.threshold.setValue(DEFAULT_THRESHOLD)
-        self.threshold.setToolTip("Share of coders the threshold strategy needs")
+        self.threshold.setToolTip(
+            translate("AdjudicationPanel", "Share of coders the threshold strategy needs"))
         self.threshold.setMaximumWidth(90)
         self.progress = QProgressBar(objectName="reviewStrategyProgress", visible=False)
-        self.cancel = QPushButton("Cancel", objectName="reviewStrategyCancel", visible=False)
+        self.cancel = QPushButton(translate("AdjudicationPanel", "Cancel"),
+                                  objectName="reviewStrategyCancel", visible=False)
         self.cancel.clicked.connect(self.cancelRequested)
         row = QHBoxLayout()
         row.addWidget(self.automatic)
-        row.addWidget(QLabel("share"))
+        row.addWidget(QLabel(translate("AdjudicationPanel", "share")))
         row.addWidget(self.threshold)
         row.addWidget(self.progress, 1)
         row.addWidget(self.cancel)
@@ -96,7 +112,8 @@ class AdjudicationPanel(QGroupBox):
             button.deleteLater()
         self.accept_buttons = []
         for lane, coder in enumerate(coders[:MAX_LANES]):
-            button = QPushButton(f"{lane + 1} · Accept {coder}",
+            button = QPushButton(translate("AdjudicationPanel", "{key} · Accept {coder}").format(
+                                     key=lane + 1, coder=isolated(coder)),
                                  objectName=f"reviewAccept{lane + 1}")
             button.setStyleSheet(f"border-left: 6px solid {colours.get(coder, '#777')}; "
                                  "padding: 3px 8px")
@@ -110,13 +127,11 @@ class AdjudicationPanel(QGroupBox):
         self.rationale.setEnabled(decided is not None)
         self.rationale.setText(decided.rationale if decided else "")
         if not selected:
-            self.decision.setText("Select a cluster.")
+            self.decision.setText(translate("AdjudicationPanel", "Select a cluster."))
         elif decided is None:
-            self.decision.setText("<b>Gold:</b> not decided yet")
+            self.decision.setText(translate("AdjudicationPanel", "<b>Gold:</b> not decided yet"))
         else:
-            self.decision.setText(f"<b>Gold:</b> {decided.summary()}"
-                                  + (f" — {len(decided.gold_ids)} gold span(s)"
-                                     if decided.gold_ids else ""))
+            self.decision.setText(_decision_line(decided))
 
     def show_running(self, running: bool) -> None:
         self.automatic.setEnabled(not running)
@@ -128,3 +143,13 @@ class AdjudicationPanel(QGroupBox):
     def show_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
+
+
+def _decision_line(decided: DecisionInfo) -> str:
+    """The gold decision of the selected cluster and how many gold spans it made."""
+    count = len(decided.gold_ids)
+    if not count:
+        return translate("AdjudicationPanel", "<b>Gold:</b> {decision}").format(
+            decision=decision_text(decided))
+    return translate("AdjudicationPanel", "<b>Gold:</b> {decision} — {spans} in gold").format(
+        decision=decision_text(decided), spans=plurals().spans(count))

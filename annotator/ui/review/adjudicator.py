@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 from sqlalchemy.orm import Session
 
@@ -26,7 +26,11 @@ from annotator.errors import AnnotatorError
 from annotator.review import Cluster
 from annotator.ui.review.commands import DecisionCommand
 from annotator.ui.review.edit_gold import GoldEdit
+from annotator.ui.review.labels import strategy_label
+from annotator.ui.lead.bidi_text import english, isolated
 from annotator.ui.workers import Report, TaskRunner, TaskState
+
+translate = QCoreApplication.translate
 
 
 class _Cancelled(Exception):
@@ -54,38 +58,45 @@ class Adjudicator(QObject):
         try:
             command.run_first(action)
         except AnnotatorError as error:
-            self.message.emit(f"{text}: {error}")
+            self.message.emit(translate("Adjudicator", "{action}: {reason}").format(
+                action=text, reason=english(str(error))))
             return False
         self.undo_stack.push(command)
-        self.message.emit(f"{text}: done (Ctrl+Z undoes it)")
+        self.message.emit(translate("Adjudicator", "{action}: done (Ctrl+Z undoes it)").format(
+            action=text))
         return True
 
     def accept(self, cluster: Cluster, coder: str) -> bool:
         spans = sorted(cluster.by_coder(coder), key=lambda s: (s.start, -s.end))
         if not spans:
-            self.message.emit(f"{coder} marked nothing in cluster #{cluster.number}: "
-                              "reject it (R) or edit the gold span (E)")
+            self.message.emit(translate(
+                "Adjudicator", "{coder} marked nothing in cluster #{number}: reject it (R) or "
+                "edit the gold span (E)").format(coder=isolated(coder), number=cluster.number))
             return False
-        return self._push(f"Accept {coder}'s version of cluster #{cluster.number}",
+        return self._push(translate("Adjudicator", "Accept {coder}'s version of cluster #{number}")
+                          .format(coder=isolated(coder), number=cluster.number),
                           lambda session: accept(session, lead=self.lead,
                                                  document=cluster.document,
                                                  cluster=key_of(cluster), source=spans[0].key))
 
     def reject(self, cluster: Cluster) -> bool:
-        return self._push(f"Reject cluster #{cluster.number}",
+        return self._push(translate("Adjudicator", "Reject cluster #{number}").format(
+                              number=cluster.number),
                           lambda session: reject(session, lead=self.lead,
                                                  document=cluster.document,
                                                  cluster=key_of(cluster)))
 
     def edit(self, cluster: Cluster, edit: GoldEdit, gold_id: str | None) -> bool:
-        return self._push(f"Edit the gold span of cluster #{cluster.number}",
+        return self._push(translate("Adjudicator", "Edit the gold span of cluster #{number}").format(
+                              number=cluster.number),
                           lambda session: edit_gold(
                               session, lead=self.lead, document=cluster.document,
                               cluster=key_of(cluster), gold_id=gold_id, start=edit.start,
                               end=edit.end, code_id=edit.code_id, attributes=edit.attributes))
 
     def set_rationale(self, cluster: Cluster, decision_id: str, text: str) -> bool:
-        return self._push(f"Rationale of cluster #{cluster.number}",
+        return self._push(translate("Adjudicator", "Rationale of cluster #{number}").format(
+                              number=cluster.number),
                           lambda session: set_rationale(session, lead=self.lead,
                                                         decision_id=decision_id, text=text))
 
@@ -123,7 +134,8 @@ class Adjudicator(QObject):
 
         def failed(error: str) -> None:
             self.task = None
-            self.message.emit(f"Automatic adjudication failed: {error}")
+            self.message.emit(translate("Adjudicator", "Automatic adjudication failed: {reason}")
+                              .format(reason=english(error)))
             on_done(None)
 
         self.task = self.runner.start(work, on_done=done, on_progress=on_progress,
@@ -131,14 +143,18 @@ class Adjudicator(QObject):
         return self.task
 
     def _adopt(self, result: AutoReport) -> None:
-        counts = (f"{result.total('decided')} decided, {result.total('already')} already "
-                  f"decided, {result.total('left')} left for review, "
-                  f"{result.total('conflicts')} conflicts")
-        command = DecisionCommand(self.store, f"Automatic adjudication ({result.strategy})",
+        counts = translate("Adjudicator", "{decided} decided, {already} already decided, {left} "
+                           "left for review, {conflicts} in conflict").format(
+            decided=result.total("decided"), already=result.total("already"),
+            left=result.total("left"), conflicts=result.total("conflicts"))
+        title = translate("Adjudicator", "Automatic adjudication ({strategy})").format(
+            strategy=strategy_label(result.strategy))
+        command = DecisionCommand(self.store, title,
                                   lambda _change: self.changed.emit(), self.message.emit)
         command.adopt(result.change)
         self.undo_stack.push(command)
-        self.message.emit(f"Automatic adjudication ({result.strategy}): {counts}")
+        self.message.emit(translate("Adjudicator", "{action}: {counts}").format(action=title,
+                                                                             counts=counts))
 
     def close(self) -> None:
         self.runner.cancel_all()

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 from sqlalchemy.orm import Session
 
 from annotator.db.engine import ProjectStore
 from annotator.db.services.adjudication import DecisionChange, reapply_change, revert_change
 from annotator.errors import AnnotatorError
+from annotator.ui.lead.bidi_text import english
 
 Action = Callable[[Session], DecisionChange]
 Changed = Callable[[DecisionChange], None]
@@ -58,6 +60,7 @@ class DecisionCommand(QUndoCommand):
             with self.store.transaction() as session:
                 step(session, self.change)
         except AnnotatorError as error:
-            self.failed(f"{self.text()}: {error}")
+            self.failed(QCoreApplication.translate("Adjudicator", "{action}: {reason}").format(
+                action=self.text(), reason=english(str(error))))
             return
         self.changed(self.change)

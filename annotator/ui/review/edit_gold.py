@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
 
 from annotator.domain import AttributeType
 from annotator.ui.codes import CodeCatalog, CodeInfo
+
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -49,13 +52,14 @@ class EditGoldDialog(QDialog):
                  selection: Callable[[], tuple[int, int] | None],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="reviewEditGoldDialog")
-        self.setWindowTitle("Edit gold span")
+        self.setWindowTitle(translate("EditGoldDialog", "Edit gold span"))
         self.catalog, self.initial, self.selection = catalog, initial, selection
         self.start = QSpinBox(objectName="goldStart", maximum=initial.length)
         self.end = QSpinBox(objectName="goldEnd", maximum=initial.length)
         self.start.setValue(initial.start)
         self.end.setValue(initial.end)
-        take = QPushButton("Use the text selection", objectName="goldUseSelection")
+        take = QPushButton(translate("EditGoldDialog", "Use the text selection"),
+                           objectName="goldUseSelection")
         take.clicked.connect(self.use_selection)
         self.code = QComboBox(objectName="goldCode")
         for code in catalog:
@@ -64,10 +68,10 @@ class EditGoldDialog(QDialog):
             self.code.setCurrentIndex(max(self.code.findData(initial.code_id), 0))
         self.code.currentIndexChanged.connect(self._show_attributes)
         self.form = QFormLayout()
-        self.form.addRow("Start (code point)", self.start)
-        self.form.addRow("End (after the last)", self.end)
+        self.form.addRow(translate("EditGoldDialog", "Start (code point)"), self.start)
+        self.form.addRow(translate("EditGoldDialog", "End (after the last)"), self.end)
         self.form.addRow("", take)
-        self.form.addRow("Code", self.code)
+        self.form.addRow(translate("EditGoldDialog", "Code"), self.code)
         self.attributes: dict[str, QComboBox | QLineEdit] = {}
         self.error = QLabel(objectName="goldError", styleSheet="color:#b71c1c")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -83,7 +87,7 @@ class EditGoldDialog(QDialog):
     def use_selection(self) -> None:
         chosen = self.selection()
         if chosen is None:
-            self.error.setText("Select text in the document first.")
+            self.error.setText(translate("EditGoldDialog", "Select text in the document first."))
             return
         self.start.setValue(chosen[0])
         self.end.setValue(chosen[1])
@@ -109,7 +113,8 @@ class EditGoldDialog(QDialog):
 
     def _check_and_accept(self) -> None:
         if not self.start.value() < self.end.value():
-            self.error.setText("The span is empty: the end must come after the start.")
+            self.error.setText(translate(
+                "EditGoldDialog", "The span is empty: the end must come after the start."))
             return
         self.accept()
 

@@ -4,14 +4,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 
 from annotator.adjudication import key_of
 from annotator.review import Cluster, ReviewClass, filter_clusters
+from annotator.ui.lead.bidi_text import english
+from annotator.ui.review.labels import class_label
 
 CLUSTER_ROLE = Qt.ItemDataRole.UserRole + 1
-FIXED = ("#", "Range", "Classes", "Gold")
+FIXED = ("#", QT_TRANSLATE_NOOP("ClusterTable", "Range"),
+         QT_TRANSLATE_NOOP("ClusterTable", "Classes"), QT_TRANSLATE_NOOP("ClusterTable", "Gold"))
+translate = QCoreApplication.translate
 GOLD_COLUMN = 3
 CLASS_COLOURS = {ReviewClass.UNANIMOUS: "#2e7d32", ReviewClass.MISSING: "#b71c1c",
                  ReviewClass.CODE: "#c62828", ReviewClass.BOUNDARY: "#ef6c00",
@@ -74,7 +86,8 @@ class ClusterModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        names = (*FIXED, *self._coders, "Text")
+        names = (*(translate("ClusterTable", name) for name in FIXED), *self._coders,
+                 translate("ClusterTable", "Text"))
         return names[section] if 0 <= section < len(names) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -93,9 +106,9 @@ class ClusterModel(QAbstractTableModel):
         if column == 0:
             return str(cluster.number)
         if column == 1:
-            return f"{cluster.start}–{cluster.end}"
+            return english(f"{cluster.start}–{cluster.end}")  # "72–98" right to left too
         if column == 2:
-            return ", ".join(c.value for c in cluster.classes)
+            return translate("ClusterTable", ", ").join(class_label(c) for c in cluster.classes)
         if column == GOLD_COLUMN:
             return self._decisions.get(key_of(cluster), "")
         if 0 <= column - len(FIXED) < len(self._coders):
@@ -109,7 +122,8 @@ class ClusterModel(QAbstractTableModel):
     def _coder_cell(cluster: Cluster, coder: str, full: bool) -> str:
         spans = cluster.by_coder(coder)
         if not spans:
-            return "— (marked nothing)" if coder in cluster.missing else ""
+            return (translate("ClusterTable", "— (marked nothing)") if coder in cluster.missing
+                    else "")
         parts = []
         for span in spans:
             text = span.code.rsplit("/", 1)[-1]

@@ -3,7 +3,7 @@ agreement figures."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -17,12 +17,16 @@ from PySide6.QtWidgets import (
 
 from annotator.agreement.report import ProjectReport
 from annotator.review import PRECEDENCE, Cluster
+from annotator.ui.lead.bidi_text import english, isolated
+from annotator.ui.plurals import plurals
+from annotator.ui.review.labels import class_label
 
-ANY = "(any)"
-DISAGREEMENT = "any disagreement"
+ANY = QT_TRANSLATE_NOOP("ReviewFilters", "(any)")
+DISAGREEMENT = QT_TRANSLATE_NOOP("ReviewFilters", "any disagreement")
 FIGURES = (("u_alpha", "uα"), ("binary_u_alpha", "|uα"), ("cu_alpha", "cuα"),
-           ("alpha_u", "α_u"), ("char_alpha", "character α"),
-           ("percent_agreement", "% agreement (tokens)"))
+           ("alpha_u", "α_u"), ("char_alpha", QT_TRANSLATE_NOOP("ReviewFigures", "character α")),
+           ("percent_agreement", QT_TRANSLATE_NOOP("ReviewFigures", "% agreement (tokens)")))
+translate = QCoreApplication.translate
 
 
 class ReviewFilters(QWidget):
@@ -35,12 +39,15 @@ class ReviewFilters(QWidget):
         self.classes = QComboBox(objectName="reviewClassFilter")
         self.codes = QComboBox(objectName="reviewCodeFilter")
         self.coders = QComboBox(objectName="reviewCoderFilter")
-        self.classes.addItems([ANY, DISAGREEMENT, *(c.value for c in PRECEDENCE)])
+        self.classes.addItem(translate("ReviewFilters", ANY), "")
+        self.classes.addItem(translate("ReviewFilters", DISAGREEMENT), DISAGREEMENT)
+        for klass in PRECEDENCE:
+            self.classes.addItem(class_label(klass), klass.value)
         layout = QFormLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addRow("&Class", self.classes)
-        layout.addRow("C&ode", self.codes)
-        layout.addRow("Code&r", self.coders)
+        layout.addRow(translate("ReviewFilters", "&Class"), self.classes)
+        layout.addRow(translate("ReviewFilters", "C&ode"), self.codes)
+        layout.addRow(translate("ReviewFilters", "Code&r"), self.coders)
         for combo in (self.classes, self.codes, self.coders):
             combo.currentIndexChanged.connect(lambda _index: self.changed.emit())
 
@@ -48,29 +55,39 @@ class ReviewFilters(QWidget):
         """Fill the code and coder choices from one document (keeps a choice still offered)."""
         codes = sorted({code for cluster in clusters for code in cluster.codes})
         for combo, items in ((self.codes, codes), (self.coders, list(coders))):
-            kept = combo.currentText()
+            kept = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
-            combo.addItems([ANY, *items])
-            combo.setCurrentIndex(max(0, combo.findText(kept)))
+            combo.addItem(translate("ReviewFilters", ANY), "")
+            for item in items:
+                combo.addItem(item, item)
+            combo.setCurrentIndex(max(0, combo.findData(kept)))
             combo.blockSignals(False)
 
     def chosen(self) -> dict[str, tuple[str, ...]]:
         """The filters as :func:`annotator.review.filter_clusters` takes them."""
-        klass = self.classes.currentText()
+        klass = self.classes.currentData()
         classes = (tuple(c.value for c in PRECEDENCE[:-1]) if klass == DISAGREEMENT
-                   else () if klass == ANY else (klass,))
+                   else (klass,) if klass else ())
         return {"classes": classes, "codes": _chosen(self.codes), "coders": _chosen(self.coders)}
 
 
 def _chosen(combo: QComboBox) -> tuple[str, ...]:
-    return () if combo.currentText() in (ANY, "") else (combo.currentText(),)
+    chosen = combo.currentData()
+    return (chosen,) if chosen else ()
+
+
+def _figure_label(label: str) -> str:
+    """A measure's name; a bare symbol ("|uα") kept left to right in an Arabic table."""
+    translated = translate("ReviewFigures", label)
+    return english(translated) if translated == label else translated
 
 
 def legend_html(colours: dict[str, str]) -> str:
     """Coder names in their colours (the highlight and margin-bar colour of their spans)."""
-    return "Coders: " + " ".join(f'<span style="color:{colour}; font-weight:600">■ {name}</span>'
-                                 for name, colour in colours.items())
+    names = " ".join(f'<span style="color:{colour}; font-weight:600">■ {isolated(name)}</span>'
+                     for name, colour in colours.items())
+    return translate("ReviewLegend", "Coders: {names}").format(names=names)
 
 
 class AgreementFigures(QWidget):
@@ -81,31 +98,39 @@ class AgreementFigures(QWidget):
         self.status = QLabel(objectName="reviewAgreementStatus")
         self.status.setWordWrap(True)
         self.table = QTableWidget(0, 3, objectName="reviewAgreement")
-        self.table.setHorizontalHeaderLabels(["Figure", "Value", "n units"])
+        self.table.setHorizontalHeaderLabels([translate("ReviewFigures", "Figure"),
+                                              translate("ReviewFigures", "Value"),
+                                              translate("ReviewFigures", "Units")])
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("<b>Agreement in this document</b>"))
+        layout.addWidget(QLabel(translate("ReviewFigures", "<b>Agreement in this document</b>")))
         layout.addWidget(self.status)
         layout.addWidget(self.table)
 
     def show_pending(self) -> None:
         self.table.setRowCount(0)
-        self.status.setText("Computing…")
+        self.status.setText(translate("ReviewFigures", "Computing…"))
 
     def show_failed(self, message: str) -> None:
-        self.status.setText(f"Agreement could not be computed: {message}")
+        self.status.setText(translate("ReviewFigures", "Agreement could not be computed: {reason}")
+                            .format(reason=english(message)))
 
     def show_report(self, report: ProjectReport) -> None:
         figures = report.row("overall").figures if report.rows else {}
-        shown = [(label, figures[key]) for key, label in FIGURES if key in figures]
+        shown = [(_figure_label(label), figures[key]) for key, label in FIGURES if key in figures]
         self.table.setRowCount(len(shown))
         for row, (label, figure) in enumerate(shown):
-            value = f"{figure.value:.3f}" if figure.defined else "undefined"
-            for column, text in enumerate((label, value, f"{figure.n_units} {figure.unit}")):
+            value = (f"{figure.value:.3f}" if figure.defined
+                     else translate("ReviewFigures", "undefined"))
+            units = f"{figure.n_units:,} " + translate("AgreementUnit", figure.unit)
+            for column, text in enumerate((label, value, units)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
-        coders = ", ".join(report.coders) or "none"
-        self.status.setText(f"{len(report.coders)} coders ({coders}); overall figures, every "
-                            "code (docs/agreement.md). One document: no confidence interval.")
+        count = len(report.coders)
+        names = translate("ReviewFigures", ", ").join(isolated(c) for c in report.coders)
+        self.status.setText(translate(
+            "ReviewFigures", "{coders} ({names}); overall figures, every code "
+            "(docs/agreement.md). One document: no confidence interval.").format(
+            coders=plurals().coders(count), names=names or translate("ReviewFigures", "none")))

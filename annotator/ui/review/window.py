@@ -6,7 +6,14 @@ adjudicates (annotator/ui/review/adjudication.py); without one it is read-only."
 from __future__ import annotations
 
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QItemSelection,
+    QItemSelectionModel,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,23 +38,29 @@ from annotator.review import Cluster
 from annotator.ui.document_state import DocumentState
 from annotator.ui.document_view import DocumentView
 from annotator.ui.highlighter import Style
+from annotator.ui.lead.bidi_text import isolated
+from annotator.ui.plurals import plurals
 from annotator.ui.review.adjudication import Adjudication
 from annotator.ui.live import LiveUpdates
 from annotator.ui.review.data import ReviewData, document_report, load_review
+from annotator.ui.review.labels import decision_text
 from annotator.ui.review.model import CLUSTER_ROLE, ClusterModel
 from annotator.ui.review.panels import AgreementFigures, ReviewFilters, legend_html
 from annotator.ui.workers import TaskRunner, TaskState
 
-READ_ONLY_NOTE = ("Read-only review: nothing here changes the coding or the gold layer. Open it "
-                  "as a lead to adjudicate.")
-ADJUDICATION_NOTE = ("Adjudicating as {lead}: 1–9 accept that coder's version of the selected "
-                     "cluster into gold, R rejects it, E edits the gold span, Ctrl+Z undoes. "
-                     "The coders' own coding never changes.")
+READ_ONLY_NOTE = QT_TRANSLATE_NOOP(
+    "ReviewWindow", "Read-only review: nothing here changes the coding or the gold layer. Open "
+    "it as a lead to adjudicate.")
+ADJUDICATION_NOTE = QT_TRANSLATE_NOOP(
+    "ReviewWindow", "Adjudicating as {lead}: 1–9 accept that coder's version of the selected "
+    "cluster into gold, R rejects it, E edits the gold span, Ctrl+Z undoes. The coders' own "
+    "coding never changes.")
 GOLD_COLOUR = "#B8860B"
 FRAME_COLOUR = "#212121"
 FIGURES_POLL_MS = 100
 COLUMN_WIDTH, NARROW_COLUMNS = 130, {0: 36, 1: 90, 2: 120, 3: 120}
-NEXT_KEYS, PREVIOUS_KEYS = ("N", "F8"), ("Shift+N", "Shift+F8")
+NEXT_KEYS, PREVIOUS_KEYS = ("N", "F8"), ("Shift+N", "Shift+F8")  # i18n: not shown
+translate = QCoreApplication.translate
 
 
 class ReviewWindow(QWidget):
@@ -58,8 +71,10 @@ class ReviewWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("reviewWindow")
         self.lead = lead
-        mode = f"Review and adjudication ({lead.name})" if lead else "Review (read-only)"
-        self.setWindowTitle(f"{mode} — {location_name(project_path)}")
+        mode = (translate("ReviewWindow", "Review and adjudication ({lead})").format(
+            lead=isolated(lead.name)) if lead else translate("ReviewWindow", "Review (read-only)"))
+        self.setWindowTitle(translate("ReviewWindow", "{mode} — {project}").format(
+            mode=mode, project=isolated(location_name(project_path))))
         self.project_path = project_path
         self.store = open_project(project_path)
         self.runner = TaskRunner(self, threads=1)
@@ -84,17 +99,19 @@ class ReviewWindow(QWidget):
     # layout ---------------------------------------------------------------------------------
     def _build(self) -> None:
         if self.lead is not None:
-            note = QLabel(ADJUDICATION_NOTE.format(lead=self.lead.name),
+            note = QLabel(translate("ReviewWindow", ADJUDICATION_NOTE).format(
+                lead=isolated(self.lead.name)),
                           objectName="reviewAdjudicationNote")
         else:
-            note = QLabel(READ_ONLY_NOTE, objectName="reviewReadOnly")
+            note = QLabel(translate("ReviewWindow", READ_ONLY_NOTE), objectName="reviewReadOnly")
+        note.setWordWrap(True)
         note.setStyleSheet("background:#fff4d6; border:1px solid #e0c36a; padding:4px")
         self.documents = QComboBox(objectName="reviewDocument")
         self.documents.currentIndexChanged.connect(self._on_document_chosen)
         self.legend = QLabel(objectName="reviewLegend")
         self.status = QLabel(objectName="reviewStatus")
         top = QHBoxLayout()
-        top.addWidget(QLabel("Document"))
+        top.addWidget(QLabel(translate("ReviewWindow", "Document")))
         top.addWidget(self.documents, 1)
         top.addWidget(self.legend)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -124,8 +141,12 @@ class ReviewWindow(QWidget):
         self.model.modelReset.connect(self._narrow_columns)
         self.table.selectionModel().selectionChanged.connect(self._on_selected)
         self.filters.changed.connect(self._apply_filters)
-        previous = QPushButton("◀ Previous disagreement (Shift+N)", objectName="reviewPrevious")
-        following = QPushButton("Next disagreement (N, F8) ▶", objectName="reviewNext")
+        back, forward = ("▶", "◀") if self.isRightToLeft() else ("◀", "▶")  # point the reading way
+        previous = QPushButton(f"{back} " + translate("ReviewWindow",
+                                                      "Previous disagreement (Shift+N)"),
+                               objectName="reviewPrevious")
+        following = QPushButton(translate("ReviewWindow", "Next disagreement (N, F8)")
+                                + f" {forward}", objectName="reviewNext")
         previous.clicked.connect(lambda: self.go_to_disagreement(-1))
         following.clicked.connect(lambda: self.go_to_disagreement(1))
         buttons = QHBoxLayout()
@@ -181,8 +202,9 @@ class ReviewWindow(QWidget):
         self.data = data = load_review(self.store, document_id)
         self.view.show_document(DocumentState(self.store, data.loaded, self), self.style_of)
         self.model.set_clusters(data.clusters, data.coders, data.loaded.text)
-        self.model.set_decisions({key: d.summary() for key, d in data.decisions.items()})
-        colours = {**data.colours, "gold": GOLD_COLOUR} if data.gold_ids else data.colours
+        self.model.set_decisions({key: decision_text(d) for key, d in data.decisions.items()})
+        gold = translate("ReviewWindow", "gold")
+        colours = {**data.colours, gold: GOLD_COLOUR} if data.gold_ids else data.colours
         self.legend.setText(legend_html(colours))
 
     def reload(self) -> None:
@@ -212,17 +234,23 @@ class ReviewWindow(QWidget):
         self.model.set_filters(**self.filters.chosen())
         shown, total = len(self.model.clusters), len(self.data.clusters) if self.data else 0
         disagreements = sum(cluster.disagrees for cluster in self.model.clusters)
-        self.status.setText(f"{shown} of {total} clusters shown, {disagreements} with a "
-                            "disagreement. N / F8: next disagreement, Shift+N / Shift+F8: "
-                            "previous.")
+        self.status.setText(translate(
+            "ReviewWindow", "{shown} of {clusters} shown, {disagreements} with a disagreement. "
+            "N / F8: next disagreement, Shift+N / Shift+F8: previous.").format(
+            shown=shown, clusters=plurals().clusters(total), disagreements=disagreements))
 
     def current_cluster(self) -> Cluster | None:
         rows = self.table.selectionModel().selectedRows()
         return rows[0].data(CLUSTER_ROLE) if rows else None
 
     def select_row(self, row: int) -> None:
-        self.table.selectRow(row)
-        self.table.scrollTo(self.model.index(row, 0))
+        # not QTableView.selectRow: right to left it looks for the column at the viewport's far
+        # edge, finds none when the columns fill the width, and selects nothing
+        index = self.model.index(row, 0)
+        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                 | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
 
     def go_to_disagreement(self, step: int) -> Cluster | None:
         """Select the next (step 1) or previous (-1) shown cluster with a disagreement, going
@@ -235,7 +263,7 @@ class ReviewWindow(QWidget):
             if clusters[row].disagrees:
                 self.select_row(row)
                 return clusters[row]
-        self.status.setText("No disagreement among the clusters shown.")
+        self.status.setText(translate("ReviewWindow", "No disagreement among the clusters shown."))
         return None
 
     def _on_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
