@@ -300,25 +300,6 @@
     </message>
 </context>
 <context>
-    <name>AgreementUnit</name>
-    <message>
-        <source>spans</source>
-        <translation>مقطعًا</translation>
-    </message>
-    <message>
-        <source>characters</source>
-        <translation>حرفًا</translation>
-    </message>
-    <message>
-        <source>tokens</source>
-        <translation>كلمة</translation>
-    </message>
-    <message>
-        <source>documents</source>
-        <translation>وثيقة</translation>
-    </message>
-</context>
-<context>
     <name>AgreementWindow</name>
     <message>
         <source>char α</source>
@@ -422,6 +403,10 @@
     <message>
         <source>undefined</source>
         <translation>غير معرَّف</translation>
+    </message>
+    <message>
+        <source>too few units</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,50 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
+    <name></name>
+    <message>
+        <source>Not marked done: required attributes are empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DoneCheckDialog</name>
+    <message>
+        <source>Required attributes are empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n required attribute value(s) of your annotations are empty:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Go to the first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark done anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Linking</name>
     <message>
         <source>Select one of your claims first, then choose Link to… (Ctrl+L).</source>
