@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 FSI, PDI = "\u2068", "\u2069"
-_QUOTED = re.compile(f"‘(?!{FSI})([^’]*)’")
+_QUOTED = re.compile(f"(‘|«)(?!{FSI})((?<=‘)[^’]*(?=’)|(?<=«)[^»]*(?=»))")
 
 
 def isolate(text: str) -> str:
@@ -19,5 +19,6 @@ def isolate(text: str) -> str:
 
 
 def isolate_quoted(text: str) -> str:
-    """Isolate every ‘quoted’ piece of a label (pieces already isolated are left alone)."""
-    return _QUOTED.sub(lambda match: f"‘{isolate(match[1])}’", text)
+    """Isolate every ‘quoted’ (or, in Arabic, «quoted») piece of a label (pieces already isolated
+    are left alone)."""
+    return _QUOTED.sub(lambda match: f"{match[1]}{isolate(match[2])}", text)

@@ -10,3 +10,10 @@ def test_quoted_pieces_are_isolated_once() -> None:
     assert isolate_quoted(once) == once
     assert isolate("x") == f"{FSI}x{PDI}"
     assert isolate_quoted("Delete 3 annotations") == "Delete 3 annotations"
+
+
+def test_arabic_quotes_are_isolated_too() -> None:
+    label = "تغيير «Claim/Factual» إلى «99 قتيلا»"
+    once = isolate_quoted(label)
+    assert once == f"تغيير «{FSI}Claim/Factual{PDI}» إلى «{FSI}99 قتيلا{PDI}»"
+    assert isolate_quoted(once) == once

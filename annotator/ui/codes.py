@@ -9,16 +9,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 from sqlalchemy.orm import Session
 
-from annotator.codebook import KIND_NAMES_AR, AttributeSpec, CodeSpec, codes_of_kind
+from annotator.codebook import AttributeSpec, CodeSpec, codes_of_kind
 from annotator.db.services.codebook import export_codebook
 from annotator.domain import CodeKind
 from annotator.errors import ProjectError
 
 # Distinct, colour-blind-safe hues (Okabe & Ito) for other coders' layers in the lead view.
 CODER_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#7F3C8D")
+translate = QCoreApplication.translate
+KIND_TITLES = {
+    CodeKind.CLAIM: QT_TRANSLATE_NOOP("CodeKind", "Claim — ادعاء"),
+    CodeKind.SOURCE: QT_TRANSLATE_NOOP("CodeKind", "Source — مصدر"),
+    CodeKind.ACTOR: QT_TRANSLATE_NOOP("CodeKind", "Actor — فاعل"),
+    CodeKind.FRAMING_DEVICE: QT_TRANSLATE_NOOP("CodeKind", "Framing device — أداة تأطير"),
+}
+"""Roots of trees and menus: both names in English (as the code labels), the kind alone in Arabic."""
 
 
 @dataclass(frozen=True)
@@ -91,8 +100,8 @@ def _flatten(code: CodeSpec, parent: str | None, prefix: str) -> Iterator[CodeIn
 
 
 def kind_title(kind: CodeKind) -> str:
-    """``Claim — ادعاء``: the label of a kind's root in trees and menus."""
-    return f"{kind.label} — {KIND_NAMES_AR[kind]}"
+    """``Claim — ادعاء`` (in Arabic ``ادعاء``): the label of a kind's root in trees and menus."""
+    return translate("CodeKind", KIND_TITLES[kind])
 
 
 def _hsl(colour: str) -> tuple[float, float, float]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from annotator.domain import AssignmentStatus
 from annotator.snapping import snap_to_words
@@ -22,9 +22,11 @@ from annotator.ui.commands import (
 )
 from annotator.ui.document_state import AnnotationDiff, DocumentState
 from annotator.ui.document_view import DocumentView
+from annotator.ui.plurals import plurals
 from annotator.ui.workspace import Workspace
 
 START, END = "start", "end"
+translate = QCoreApplication.translate
 
 
 def next_word_end(text: str, position: int) -> int:
@@ -109,7 +111,8 @@ class CodingController(QObject):
         if row is None:
             return None
         if not self._workspace.is_own(row.coder_id):
-            self.message.emit("That annotation belongs to another coder and is read-only.")
+            self.message.emit(translate(
+                "Coding", "That annotation belongs to another coder and is read-only."))
             return None
         return row.uuid
 
@@ -117,14 +120,14 @@ class CodingController(QObject):
     def apply_code(self, code: CodeInfo) -> bool:
         """Code the selected text, or, with no selection, recode the current annotation."""
         if self._state is None:
-            self.message.emit("Open a document first.")
+            self.message.emit(translate("Coding", "Open a document first."))
             return False
         span = self._view.selected_span()
         if span is not None:
             return self._create(code, *span)
         if self.current is not None:
             return self.change_code(code)
-        self.message.emit("Select text first (Shift+arrows), then press the code's key.")
+        self.message.emit(translate("Coding", "Select text first (Shift+arrows), then press the code's key."))
         return False
 
     def code_span(self, code: CodeInfo, start: int, end: int) -> bool:
@@ -141,7 +144,7 @@ class CodingController(QObject):
         while end > start and text[end - 1].isspace():
             end -= 1
         if start >= end:
-            self.message.emit("The selection holds only spaces; nothing to code.")
+            self.message.emit(translate("Coding", "The selection holds only spaces; nothing to code."))
             return False
         document_id = self._state.document_id
         create = CreateAnnotation(self._workspace, document_id, code.uuid, start, end)
@@ -167,7 +170,8 @@ class CodingController(QObject):
         if row.code_id == code.uuid:
             return False
         old = self._workspace.codes.get(row.code_id)
-        text = f"Change ‘{old.label if old else '?'}’ to ‘{code.label}’"
+        text = translate("Coding", "Change ‘{old}’ to ‘{new}’").format(
+            old=old.label if old else "?", new=code.label)
         done = self._workspace.execute(UpdateAnnotation(
             self._workspace, self._state.document_id, annotation_id, text, code_id=code.uuid))
         if done:
@@ -181,14 +185,17 @@ class CodingController(QObject):
         ids = annotation_ids or ([self.current] if self.current else [])
         ids = [i for i in ids if i in self._state and self._workspace.is_own(self._state.rows[i].coder_id)]
         if not ids:
-            self.message.emit("Select one of your annotations to delete.")
+            self.message.emit(translate("Coding", "Select one of your annotations to delete."))
             return False
         document_id = self._state.document_id
         labels = [self._label(i) for i in ids]
         if len(ids) == 1:
             command = DeleteAnnotation(self._workspace, document_id, ids[0], labels[0])
         else:
-            command = CompoundCommand(self._workspace, f"Delete {len(ids)} annotations", document_id)
+            count = len(ids)
+            text = translate("Coding", "Delete {annotations}").format(
+                annotations=plurals().annotations(count))
+            command = CompoundCommand(self._workspace, text, document_id)
             for annotation_id, label in zip(ids, labels):
                 command.add(DeleteAnnotation(self._workspace, document_id, annotation_id, label))
         return self._workspace.execute(command)
@@ -204,14 +211,17 @@ class CodingController(QObject):
         annotation_id = self._own_current()
         if annotation_id is None or self._state is None:
             if self.current is None:
-                self.message.emit("Select an annotation first (click it or Alt+Down).")
+                self.message.emit(translate("Coding", "Select an annotation first (click it or Alt+Down)."))
             return False
         row = self._state.rows[annotation_id]
         moved = moved_span(self._state.text, row.start, row.end, edge, step, by_word)
         if moved is None:
-            self.message.emit("The annotation cannot get any smaller or go past the text.")
+            self.message.emit(translate(
+                "Coding", "The annotation cannot get any smaller or go past the text."))
             return False
-        text = f"Move {edge} of ‘{self._label(annotation_id)}’"
+        template = (translate("Coding", "Move start of ‘{code}’") if edge == START
+                    else translate("Coding", "Move end of ‘{code}’"))
+        text = template.format(code=self._label(annotation_id))
         change = {"start": moved[0]} if edge == START else {"end": moved[1]}
         return self._workspace.execute(UpdateAnnotation(
             self._workspace, self._state.document_id, annotation_id, text, merge_key="move",
@@ -233,7 +243,7 @@ class CodingController(QObject):
             position = (after[0] if after else len(keys)) if direction > 0 else (
                 (after[0] if after else len(keys)) - 1)
         if not 0 <= position < len(ordered):
-            self.message.emit("No more annotations in that direction.")
+            self.message.emit(translate("Coding", "No more annotations in that direction."))
             return None
         self.select(ordered[position].uuid)
         return ordered[position].uuid

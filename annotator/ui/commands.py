@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QUndoCommand
 from sqlalchemy.orm import Session
 
@@ -38,8 +39,16 @@ from annotator.errors import AnnotatorError
 from annotator.ui.workspace import Workspace
 
 MOVE_ID, MEMO_ID, DOCUMENT_MEMO_ID = 1001, 1002, 1003
-STATUS_LABELS = {AssignmentStatus.TODO: "to do", AssignmentStatus.IN_PROGRESS: "in progress",
-                 AssignmentStatus.DONE: "done"}
+translate = QCoreApplication.translate
+MARK_STATUS = {
+    AssignmentStatus.TODO: (QT_TRANSLATE_NOOP("UndoCommand", "Mark to do"),
+                            QT_TRANSLATE_NOOP("UndoCommand", "Mark ‘{title}’ to do")),
+    AssignmentStatus.IN_PROGRESS: (QT_TRANSLATE_NOOP("UndoCommand", "Mark in progress"),
+                                   QT_TRANSLATE_NOOP("UndoCommand", "Mark ‘{title}’ in progress")),
+    AssignmentStatus.DONE: (QT_TRANSLATE_NOOP("UndoCommand", "Mark done"),
+                            QT_TRANSLATE_NOOP("UndoCommand", "Mark ‘{title}’ done")),
+}
+"""Undo texts for a status change, without and with the document's title."""
 
 
 class ServiceCommand(QUndoCommand):
@@ -127,7 +136,8 @@ class CompoundCommand(ServiceCommand):
 class CreateAnnotation(ServiceCommand):
     def __init__(self, workspace: Workspace, document_id: str, code_id: str, start: int,
                  end: int) -> None:
-        super().__init__(workspace, f"Add ‘{workspace.codes[code_id].label}’", document_id)
+        text = translate("UndoCommand", "Add ‘{code}’").format(code=workspace.codes[code_id].label)
+        super().__init__(workspace, text, document_id)
         self.code_id, self.start, self.end = code_id, start, end
         self.uuid: str | None = None
 
@@ -148,7 +158,8 @@ class CreateAnnotation(ServiceCommand):
 class DeleteAnnotation(ServiceCommand):
     def __init__(self, workspace: Workspace, document_id: str, annotation_id: str,
                  label: str) -> None:
-        super().__init__(workspace, f"Delete ‘{label}’", document_id)
+        super().__init__(workspace, translate("UndoCommand", "Delete ‘{code}’").format(code=label),
+                         document_id)
         self.annotation_id = annotation_id
         self.deleted: DeletedAnnotation | None = None
 
@@ -203,7 +214,9 @@ class UpdateAnnotation(ServiceCommand):
 class SetAttribute(ServiceCommand):
     def __init__(self, workspace: Workspace, document_id: str, annotation_id: str,
                  attribute: AttributeSpec, value: str | None) -> None:
-        shown = f"Set ‘{attribute.name}’ to ‘{value}’" if value else f"Clear ‘{attribute.name}’"
+        shown = (translate("UndoCommand", "Set ‘{attribute}’ to ‘{value}’").format(
+            attribute=attribute.name, value=value) if value else
+            translate("UndoCommand", "Clear ‘{attribute}’").format(attribute=attribute.name))
         super().__init__(workspace, shown, document_id)
         self.annotation_id, self.attribute_id, self.value = annotation_id, attribute.uuid, value
         self.previous: str | None = None
@@ -221,7 +234,7 @@ class SetAttribute(ServiceCommand):
 
 class SetDocumentMemo(ServiceCommand):
     def __init__(self, workspace: Workspace, document_id: str, text: str) -> None:
-        super().__init__(workspace, "Edit document memo", document_id)
+        super().__init__(workspace, translate("UndoCommand", "Edit document memo"), document_id)
         self.memo, self.previous = text, ""
 
     def apply(self, session: Session) -> None:
@@ -249,8 +262,9 @@ class SetAnswer(ServiceCommand):
 
     def __init__(self, workspace: Workspace, document_id: str, question: QuestionSpec,
                  value: object | None) -> None:
-        shown = "Clear" if value is None else "Answer"
-        super().__init__(workspace, f"{shown} {question.key}", document_id)
+        shown = (translate("UndoCommand", "Clear {question}") if value is None
+                 else translate("UndoCommand", "Answer {question}"))
+        super().__init__(workspace, shown.format(question=question.key), document_id)
         self.question_id, self.value = question.uuid, value
         self.previous: object | None = None
 
@@ -269,8 +283,10 @@ class SetAnswer(ServiceCommand):
 class SetStatus(ServiceCommand):
     def __init__(self, workspace: Workspace, document_id: str, status: AssignmentStatus,
                  title: str = "") -> None:
-        name = f" ‘{title}’" if title else ""
-        super().__init__(workspace, f"Mark{name} {STATUS_LABELS[status]}", document_id)
+        plain, titled = MARK_STATUS[status]
+        text = (translate("UndoCommand", titled).format(title=title) if title
+                else translate("UndoCommand", plain))
+        super().__init__(workspace, text, document_id)
         self.status = status
         self.previous: AssignmentStatus | None = None
 

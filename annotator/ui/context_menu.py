@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu
 
 from annotator.db.services.annotations import AnnotationSpan
 from annotator.domain import CodeKind
+from annotator.ui.bidi import isolate_if_mirrored
 from annotator.ui.codes import CodeInfo, kind_title
 from annotator.ui.models.codebook import swatch
 
@@ -71,14 +72,14 @@ def build_text_menu(window: MainWindow, offset: int) -> QMenu | None:
 
 def _span_entries(window: MainWindow, menu: QMenu, row: AnnotationSpan) -> None:
     code = window.workspace.codes.get(row.code_id)
-    label = code.label if code else "?"
+    label = isolate_if_mirrored(code.label if code else "?")  # whole inside an Arabic sentence
     if not window.workspace.is_own(row.coder_id):
         menu.addSection(translate("TextMenu", "‘{code}’ by {coder} (read-only)").format(
-            code=label, coder=window.workspace.coder_name(row.coder_id)))
+            code=label, coder=isolate_if_mirrored(window.workspace.coder_name(row.coder_id))))
         return
     change = QMenu(translate("TextMenu", "Change ‘{code}’ to").format(code=label), menu)
     _code_entries(window, change, translate("TextMenu", "Codes"), window.coding.change_code)
-    menu.addSection(f"‘{label}’")
+    menu.addSection(translate("TextMenu", "‘{code}’").format(code=label))
     menu.addMenu(change)
     menu.addAction(translate("TextMenu", "Delete ‘{code}’").format(code=label),
                    window.coding.delete).setShortcut("Del")

@@ -10,7 +10,16 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QPoint,
+    QPointF,
+    Qt,
+    QTimer,
+    QVariantAnimation,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -43,6 +52,7 @@ LAYOUT_SLICE_SECONDS = 0.015
 LAYOUT_SLICE_CHARS = 4000
 LAYOUT_DELAY_MS = 150
 FLASH_MS = 900
+translate = QCoreApplication.translate
 HIT_COLOUR, CURRENT_HIT_COLOUR = QColor("#ffe066"), QColor("#ffab40")
 
 
@@ -81,8 +91,9 @@ class DocumentView(DocumentMouse, QTextEdit):
         self.setReadOnly(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.setPlaceholderText("Choose a document in the Documents list (Ctrl+PgDown: next to code)")
-        self.setAccessibleName("Document text")
+        self.setPlaceholderText(translate(
+            "DocumentView", "Choose a document in the Documents list (Ctrl+PgDown: next to code)"))
+        self.setAccessibleName(translate("DocumentView", "Document text"))
         self.state: DocumentState | None = None
         self.highlighter: SpanHighlighter | None = None
         self.tooltip_for: Callable[[int], str] | None = None

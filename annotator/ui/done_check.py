@@ -14,15 +14,13 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from annotator.bidi import isolate
 from annotator.db.services.completeness import MissingValue, missing_required
 from annotator.domain import Role
+from annotator.ui.plurals import plurals
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
 LISTED = 12
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DoneCheck", text)
+translate = QCoreApplication.translate
 
 
 class DoneCheckDialog(QMessageBox):
@@ -34,19 +32,20 @@ class DoneCheckDialog(QMessageBox):
         super().__init__(parent)
         self.setObjectName("doneCheck")
         self.setIcon(QMessageBox.Icon.Warning)
-        self.setWindowTitle(self.tr("Required attributes are empty"))
-        self.setText(self.tr("%n required attribute value(s) of your annotations are empty:", "",
-                             len(lines)))
+        self.setWindowTitle(translate("DoneCheck", "Required attributes are empty"))
+        count = len(lines)
+        self.setText(translate("DoneCheck", "Your annotations leave {values} empty:").format(
+            values=plurals().required_values(count)))
         shown = lines[:LISTED]
         more = len(lines) - len(shown)
         if more:
-            shown.append(self.tr("… and %n more", "", more))
+            shown.append(plurals().more(more))
         self.setInformativeText("\n".join(shown))
-        self.show_button = self.addButton(self.tr("Go to the first"),
+        self.show_button = self.addButton(translate("DoneCheck", "Go to the first"),
                                           QMessageBox.ButtonRole.AcceptRole)
         self.anyway_button = None
         if lead:
-            self.anyway_button = self.addButton(self.tr("Mark done anyway"),
+            self.anyway_button = self.addButton(translate("DoneCheck", "Mark done anyway"),
                                                 QMessageBox.ButtonRole.DestructiveRole)
         self.setEscapeButton(self.addButton(QMessageBox.StandardButton.Cancel))
         self.setDefaultButton(self.show_button)
@@ -84,5 +83,6 @@ def confirm_done(window: MainWindow, document_id: str) -> bool:
         window.select_annotation(missing[0].annotation_id)
         window.focus_attributes()
     if dialog.choice != DoneCheckDialog.ANYWAY:
-        window.statusBar().showMessage(tr("Not marked done: required attributes are empty."), 8000)
+        window.statusBar().showMessage(
+            translate("DoneCheck", "Not marked done: required attributes are empty."), 8000)
     return dialog.choice == DoneCheckDialog.ANYWAY

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.ui.bidi import isolate_if_mirrored as isolate
 from annotator.db.engine import open_project
 from annotator.export.scope import LAYERS, ExportScope
 from annotator.export.writers import FORMATS, SUFFIXES, ExportCancelled, export_file
@@ -36,6 +37,34 @@ from annotator.ui.fonts import ui_arabic_font
 from annotator.ui.workers import TaskRunner, TaskState
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 40
+translate = QCoreApplication.translate
+FORMAT_LABELS = {
+    "xlsx": QT_TRANSLATE_NOOP("ExportFormat", "Excel workbook (.xlsx)"),
+    "csv": QT_TRANSLATE_NOOP("ExportFormat", "CSV tables, zipped (.zip)"),
+    "sav": QT_TRANSLATE_NOOP("ExportFormat", "SPSS document × coder matrix (.sav)"),
+    "dta": QT_TRANSLATE_NOOP("ExportFormat", "Stata document × coder matrix (.dta)"),
+    "jsonl": QT_TRANSLATE_NOOP("ExportFormat", "Annotations JSONL (.jsonl)"),
+    "brat": QT_TRANSLATE_NOOP("ExportFormat", "brat standoff collection (.zip)"),
+    "qdpx": QT_TRANSLATE_NOOP("ExportFormat", "REFI-QDA project for MAXQDA, ATLAS.ti, NVivo (.qdpx)"),
+    "qdc": QT_TRANSLATE_NOOP("ExportFormat", "REFI-QDA codebook (.qdc)"),
+}
+"""The writers' format labels (English in the CLI) as the dialog shows them."""
+LAYER_LABELS = {"coding": QT_TRANSLATE_NOOP("ExportLayer", "coding"),
+                "gold": QT_TRANSLATE_NOOP("ExportLayer", "gold"),
+                "all": QT_TRANSLATE_NOOP("ExportLayer", "all")}
+STAGES = {"reading the project": QT_TRANSLATE_NOOP("ExportStage", "reading the project"),
+          "reading the project and computing agreement": QT_TRANSLATE_NOOP(
+              "ExportStage", "reading the project and computing agreement"),
+          "writing": QT_TRANSLATE_NOOP("ExportStage", "writing")}
+"""Progress stages of the writers; an unknown one is shown as it is."""
+
+
+def format_label(key: str) -> str:
+    return translate("ExportFormat", FORMAT_LABELS[key]) if key in FORMAT_LABELS else FORMATS[key]
+
+
+def stage_text(stage: str) -> str:
+    return translate("ExportStage", STAGES[stage]) if stage in STAGES else stage
 
 
 def run_export(project_path: Path, fmt: str, out: Path, scope: ExportScope, state: TaskState,
@@ -78,14 +107,14 @@ class ExportDialog(QDialog):
     def __init__(self, project_path: Path, coders: list[str], codes: list[str],
                  documents: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="exportDialog")
-        self.setWindowTitle("Export")
+        self.setWindowTitle(translate("ExportDialog", "Export"))
         self.project_path = project_path
         self.runner = TaskRunner(self, threads=1)
         self.state: TaskState | None = None
         self.result_lines: list[str] | None = None
         self.format = QComboBox(objectName="exportFormat")
-        for key, label in FORMATS.items():
-            self.format.addItem(label, key)
+        for key in FORMATS:
+            self.format.addItem(format_label(key), key)
         self.format.currentIndexChanged.connect(self._suffix_follows_format)
         self.coders = _check_list("exportCoders", [(c, c) for c in coders])
         self.codes = _check_list("exportCodes", [(c, c) for c in codes])
@@ -93,34 +122,35 @@ class ExportDialog(QDialog):
         self.documents.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.documents.setFont(ui_arabic_font(self.documents.font()))
         self.layer = QComboBox(objectName="exportLayer")
-        self.layer.addItems(list(LAYERS))
+        for layer in LAYERS:
+            self.layer.addItem(translate("ExportLayer", LAYER_LABELS.get(layer, layer)), layer)
         self.destination = QLineEdit(objectName="exportDestination")
         self.destination.setText(str(local_stem(project_path).with_suffix(".xlsx")))
-        self.browse = QPushButton("Browse…", objectName="exportBrowse")
+        self.browse = QPushButton(translate("ExportDialog", "Browse…"), objectName="exportBrowse")
         self.browse.clicked.connect(self._choose_destination)
         self.progress = QProgressBar(objectName="exportProgress")
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
         self.status = QLabel("", objectName="exportStatus")
         self.status.setWordWrap(True)
-        self.export_button = QPushButton("Export", objectName="exportStart")
+        self.export_button = QPushButton(translate("ExportDialog", "Export"), objectName="exportStart")
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start)
-        self.cancel_button = QPushButton("Cancel", objectName="exportCancel")
+        self.cancel_button = QPushButton(translate("ExportDialog", "Cancel"), objectName="exportCancel")
         self.cancel_button.clicked.connect(self.cancel)
         self._lay_out()
 
     def _lay_out(self) -> None:
         form = QFormLayout()
-        form.addRow("Format", self.format)
-        form.addRow("Coders", self.coders)
-        form.addRow("Codes", self.codes)
-        form.addRow("Documents", self.documents)
-        form.addRow("Layer", self.layer)
+        form.addRow(translate("ExportDialog", "Format"), self.format)
+        form.addRow(translate("ExportDialog", "Coders"), self.coders)
+        form.addRow(translate("ExportDialog", "Codes"), self.codes)
+        form.addRow(translate("ExportDialog", "Documents"), self.documents)
+        form.addRow(translate("ExportDialog", "Layer"), self.layer)
         where = QHBoxLayout()
         where.addWidget(self.destination, 1)
         where.addWidget(self.browse)
-        form.addRow("Save as", where)
+        form.addRow(translate("ExportDialog", "Save as"), where)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.export_button)
@@ -134,14 +164,15 @@ class ExportDialog(QDialog):
 
     def scope(self) -> ExportScope:
         return ExportScope(_checked(self.coders), _checked(self.documents),
-                           _checked(self.codes), self.layer.currentText())
+                           _checked(self.codes), self.layer.currentData())
 
     def _suffix_follows_format(self) -> None:
         path = Path(self.destination.text() or "export")
         self.destination.setText(str(path.with_suffix(SUFFIXES[self.format.currentData()])))
 
     def _choose_destination(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, "Export to", self.destination.text())
+        chosen, _ = QFileDialog.getSaveFileName(self, translate("ExportDialog", "Export to"),
+                                                   self.destination.text())
         if chosen:
             self.destination.setText(chosen)
 
@@ -149,12 +180,13 @@ class ExportDialog(QDialog):
         """Start the export in the worker; the dialog stays responsive."""
         out = Path(self.destination.text())
         if not out.parent.is_dir():
-            self.status.setText(f"{out.parent} is not a folder")
+            self.status.setText(translate("ExportDialog", "{folder} is not a folder").format(
+                folder=isolate(str(out.parent))))
             return
         fmt, scope, project = self.format.currentData(), self.scope(), self.project_path
         self.result_lines = None
         self.export_button.setEnabled(False)
-        self.status.setText("starting…")
+        self.status.setText(translate("ExportDialog", "starting…"))
         self.progress.setValue(0)
         self.state = self.runner.start(
             lambda state, report: run_export(project, fmt, out, scope, state, report),
@@ -162,14 +194,14 @@ class ExportDialog(QDialog):
 
     def _progress(self, value: tuple[str, int, int]) -> None:
         stage, done, total = value
-        self.status.setText(stage)
+        self.status.setText(stage_text(stage))
         self.progress.setValue(min(99, int(100 * done / total)) if total else 0)
 
     def _done(self, lines: list[str] | None) -> None:
         self.state = None
         self.export_button.setEnabled(True)
         if lines is None:
-            self._stopped("cancelled: nothing was written")
+            self._stopped(translate("ExportDialog", "cancelled: nothing was written"))
             return
         self.result_lines = lines
         self.progress.setValue(100)
@@ -178,7 +210,8 @@ class ExportDialog(QDialog):
     def _failed(self, message: str) -> None:
         self.state = None
         self.export_button.setEnabled(True)
-        self._stopped(f"export failed, nothing was written: {message}")
+        self._stopped(translate("ExportDialog", "export failed, nothing was written: {error}")
+                      .format(error=isolate(message)))
 
     def _stopped(self, message: str) -> None:
         self.progress.setValue(0)
@@ -192,7 +225,7 @@ class ExportDialog(QDialog):
         """Stop a running export (its file is removed), else close the dialog."""
         if self.state is not None:
             self.state.cancel()
-            self._stopped("cancelled: nothing was written")
+            self._stopped(translate("ExportDialog", "cancelled: nothing was written"))
             self.state = None
             self.export_button.setEnabled(True)
             return

@@ -10,10 +10,11 @@ from annotator.resources import resource_path
 
 log = logging.getLogger(__name__)
 
-ARABIC_FAMILY = "Noto Naskh Arabic"
-FALLBACK_FAMILIES = ("Amiri", "Scheherazade New", "Noto Sans Arabic", "Arial", "DejaVu Sans",
-                     "Noto Color Emoji")
-_FONT_FILES = ("NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf")
+ARABIC_FAMILY = "Noto Naskh Arabic"  # i18n: not shown
+FALLBACK_FAMILIES = ("Amiri", "Scheherazade New",  # i18n: not shown
+                     "Noto Sans Arabic", "Arial", "DejaVu Sans",  # i18n: not shown
+                     "Noto Color Emoji")  # i18n: not shown
+_FONT_FILES = ("NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf")  # i18n: not shown
 _registered: list[str] = []
 
 

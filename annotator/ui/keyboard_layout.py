@@ -47,10 +47,10 @@ def latin_sequence(event: QKeyEvent) -> QKeySequence | None:
     key = latin_key(event.text(), bool(modifiers & Qt.KeyboardModifier.ShiftModifier))
     if key is None:
         return None
-    names = [name for flag, name in ((Qt.KeyboardModifier.ControlModifier, "Ctrl"),
-                                     (Qt.KeyboardModifier.AltModifier, "Alt"),
-                                     (Qt.KeyboardModifier.MetaModifier, "Meta"),
-                                     (Qt.KeyboardModifier.ShiftModifier, "Shift"))
+    names = [name for flag, name in ((Qt.KeyboardModifier.ControlModifier, "Ctrl"),  # i18n: not shown
+                                     (Qt.KeyboardModifier.AltModifier, "Alt"),  # i18n: not shown
+                                     (Qt.KeyboardModifier.MetaModifier, "Meta"),  # i18n: not shown
+                                     (Qt.KeyboardModifier.ShiftModifier, "Shift"))  # i18n: not shown
              if modifiers & flag]
     return QKeySequence("+".join([*names, key]))
 

@@ -7,6 +7,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Sig
 
 from annotator.db.services.annotations import AnnotationSpan
 from annotator.domain import CodeKind, RelationType
+from annotator.ui.bidi import isolate_if_mirrored
 from annotator.ui.coding import CodingController
 from annotator.ui.commands import CreateRelation
 from annotator.ui.document_state import DocumentState
@@ -116,6 +117,8 @@ class LinkController(QObject):
         done = self._workspace.execute(CreateRelation(
             self._workspace, self._state.document_id, relation, source_id, target_id, text))
         if done:
+            shown = {**names, "source": isolate_if_mirrored(names["source"]),
+                     "target": isolate_if_mirrored(names["target"])}
             self.message.emit(translate("Linking", "Linked ‘{source}’ {relation} ‘{target}’")
-                              .format(**names))
+                              .format(**shown))
         return done

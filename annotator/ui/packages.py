@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from annotator.db.engine import ProjectStore
@@ -26,12 +26,14 @@ from annotator.db.services.packages import (
 from annotator.domain import Role
 from annotator.errors import AnnotatorError, ProjectError
 from annotator.project_location import local_stem
+from annotator.ui.bidi import isolate_if_mirrored as isolate
+from annotator.ui.plurals import plurals
 from annotator.ui.workers import TaskState
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
-PACKAGE_FILTER = f"Coder packages (*{PACKAGE_SUFFIX});;All files (*)"
+translate = QCoreApplication.translate
 _notes: list[QMessageBox] = []  # non-modal messages outlive the window that opened them
 
 
@@ -53,12 +55,15 @@ def package_coder(store: ProjectStore, asked: str | None) -> CoderInfo | None:
 
 
 def title_suffix(package: PackageSummary | None) -> str:
-    return f" — coder package for {package.coder_name}" if package else ""
+    if package is None:
+        return ""
+    return translate("CoderPackage", " — coder package for {coder}").format(
+        coder=isolate(package.coder_name))
 
 
 def status_text(package: PackageSummary) -> str:
-    return (f"  Coder package: {package.coder_name} · codebook read-only · "
-            "File → Close and hand back  ")
+    return translate("CoderPackage", "  Coder package: {coder} · codebook read-only · "
+                     "File → Close and hand back  ").format(coder=isolate(package.coder_name))
 
 
 def package_actions(window: MainWindow) -> list[tuple[str, str, Callable[[], object], bool]]:
@@ -66,11 +71,12 @@ def package_actions(window: MainWindow) -> list[tuple[str, str, Callable[[], obj
     ws = window.workspace
     lead_project = (ws.package is None and ws.coder.role is Role.LEAD
                     and not ws.store.read_only)
-    return [("export_packages", "&Export coder packages…", lambda: export_packages(window),
-             lead_project),
-            ("merge_packages", "&Merge coder files…", lambda: merge_files(window), lead_project),
-            ("hand_back", "&Close and hand back", lambda: hand_back(window),
-             ws.package is not None)]
+    return [("export_packages", translate("CoderPackage", "&Export coder packages…"),
+             lambda: export_packages(window), lead_project),
+            ("merge_packages", translate("CoderPackage", "&Merge coder files…"),
+             lambda: merge_files(window), lead_project),
+            ("hand_back", translate("CoderPackage", "&Close and hand back"),
+             lambda: hand_back(window), ws.package is not None)]
 
 
 def tell(parent: QWidget | None, title: str, text: str) -> QMessageBox:
@@ -91,23 +97,28 @@ def hand_back(window: MainWindow) -> QMessageBox | None:
     if window.workspace.package is None or path is None:
         return None
     window.close()
-    return tell(None, "Hand back your package",
-                f"Your coding is saved in:\n{path}\n\nSend this file to your project lead, who "
-                "merges it with File → Merge coder files….")
+    return tell(None, translate("CoderPackage", "Hand back your package"),
+                translate("CoderPackage", "Your coding is saved in:\n{path}\n\nSend this file to "
+                          "your project lead, who merges it with File → Merge coder files….")
+                .format(path=isolate(str(path))))
 
 
 def choose_folder(parent: QWidget, start: str) -> Path | None:
-    name = QFileDialog.getExistingDirectory(parent, "Folder for the coder packages", start)
+    name = QFileDialog.getExistingDirectory(
+        parent, translate("CoderPackage", "Folder for the coder packages"), start)
     return Path(name) if name else None
 
 
 def choose_packages(parent: QWidget, start: str) -> list[Path]:
-    names, _ = QFileDialog.getOpenFileNames(parent, "Coder files to merge", start, PACKAGE_FILTER)
+    package_filter = translate("CoderPackage", "Coder packages (*{suffix});;All files (*)").format(
+        suffix=PACKAGE_SUFFIX)
+    names, _ = QFileDialog.getOpenFileNames(
+        parent, translate("CoderPackage", "Coder files to merge"), start, package_filter)
     return [Path(name) for name in names]
 
 
 def _progress(window: MainWindow, label: str, steps: int) -> QProgressDialog:
-    dialog = QProgressDialog(label, "Cancel", 0, steps, window)
+    dialog = QProgressDialog(label, translate("CoderPackage", "Cancel"), 0, steps, window)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(0)
     dialog.setValue(0)
@@ -127,10 +138,10 @@ def export_packages(window: MainWindow) -> QProgressDialog | None:
         return None
     coders = _coders_with_work(store)
     if not coders:
-        window.statusBar().showMessage("No coder has assigned documents; assign documents first.",
-                                       10_000)
+        window.statusBar().showMessage(translate(
+            "CoderPackage", "No coder has assigned documents; assign documents first."), 10_000)
         return None
-    dialog = _progress(window, "Exporting coder packages…", len(coders))
+    dialog = _progress(window, translate("CoderPackage", "Exporting coder packages…"), len(coders))
 
     def work(state: TaskState, report: Callable[[Any], None]) -> list[str]:
         lines = []
@@ -140,17 +151,21 @@ def export_packages(window: MainWindow) -> QProgressDialog | None:
             out = folder / f"{local_stem(path).stem}-{coder.name}{PACKAGE_SUFFIX}"
             try:
                 exported = export_package(store, coder.name, out)
-                lines.append(f"{exported.path.name}: {exported.documents} documents, "
-                             f"{exported.annotations} annotations")
+                documents, annotations = exported.documents, exported.annotations
+                lines.append(translate("CoderPackage", "{file}: {documents}, {annotations}").format(
+                    file=isolate(exported.path.name),
+                    documents=plurals().documents(documents),
+                    annotations=plurals().annotations(annotations)))
             except AnnotatorError as error:
                 lines.append(str(error))
             report(done)
         return lines
 
+    title = translate("CoderPackage", "Coder packages")
     state = window.runner.start(
         work, on_progress=dialog.setValue,
-        on_done=lambda lines: _finished(window, dialog, "Coder packages", lines),
-        on_failed=lambda text: _finished(window, dialog, "Coder packages", [text]))
+        on_done=lambda lines: _finished(window, dialog, title, lines),
+        on_failed=lambda text: _finished(window, dialog, title, [text]))
     dialog.canceled.connect(state.cancel)
     return dialog
 
@@ -161,7 +176,7 @@ def merge_files(window: MainWindow) -> QProgressDialog | None:
     files = choose_packages(window, str(local_stem(path).parent) if path else "")
     if not files:
         return None
-    dialog = _progress(window, "Merging coder files…", len(files))
+    dialog = _progress(window, translate("CoderPackage", "Merging coder files…"), len(files))
 
     def work(state: TaskState, report: Callable[[Any], None]) -> list[str]:
         lines = []
@@ -171,19 +186,21 @@ def merge_files(window: MainWindow) -> QProgressDialog | None:
             try:
                 lines.extend(report_lines(merge_package(store, file)))
             except AnnotatorError as error:
-                lines.append(f"{error}; nothing was merged from it")
+                lines.append(translate("CoderPackage", "{error}; nothing was merged from it").format(
+                    error=isolate(str(error))))
             report(done)
         return lines
+
+    title = translate("CoderPackage", "Merge report")
 
     def finish(lines: list[str] | None) -> None:
         window.workspace.events.documentsChanged.emit()
         if window.document_id is not None:
             window.open_document(window.document_id)
-        _finished(window, dialog, "Merge report", lines)
+        _finished(window, dialog, title, lines)
 
     state = window.runner.start(work, on_progress=dialog.setValue, on_done=finish,
-                                on_failed=lambda text: _finished(window, dialog, "Merge report",
-                                                                 [text]))
+                                on_failed=lambda text: _finished(window, dialog, title, [text]))
     dialog.canceled.connect(state.cancel)
     return dialog
 
@@ -192,7 +209,7 @@ def report_lines(report: MergeReport) -> list[str]:
     totals = ", ".join(f"{report.total(action)} {action}" for action in ACTIONS)
     lines = [f"{Path(report.path).name} ({report.coder}): {totals}"]
     lines += [f"  conflict: {note.entity} {note.item_id[:8]}: {note.reason}"
-              + (" (recorded before)" if note.recorded_before else "")
+              + (translate("CoderPackage", " (recorded before)") if note.recorded_before else "")
               for note in report.conflicts]
     return lines
 
@@ -202,8 +219,10 @@ def _finished(window: MainWindow, dialog: QProgressDialog, title: str,
     dialog.reset()
     dialog.close()
     if lines is None:  # cancelled
-        window.statusBar().showMessage(f"{title}: cancelled.", 8000)
+        window.statusBar().showMessage(
+            translate("CoderPackage", "{title}: cancelled.").format(title=title), 8000)
         return
     window.last_package_report = lines
-    window.statusBar().showMessage(lines[0] if lines else f"{title}: nothing to do.", 10_000)
-    tell(window, title, "\n".join(lines) or "Nothing to do.")
+    nothing = translate("CoderPackage", "{title}: nothing to do.").format(title=title)
+    window.statusBar().showMessage(lines[0] if lines else nothing, 10_000)
+    tell(window, title, "\n".join(lines) or translate("CoderPackage", "Nothing to do."))

@@ -67,6 +67,12 @@ class Plurals(QObject):
     def questions(self, count: int) -> str:
         return self.tr("%n question(s)", "", count)
 
+    def required_values(self, count: int) -> str:
+        return self.tr("%n required attribute value(s)", "", count)
+
+    def more(self, count: int) -> str:
+        return self.tr("… and %n more", "", count)
+
 
 @cache
 def plurals() -> Plurals:

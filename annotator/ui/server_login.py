@@ -7,12 +7,16 @@ only its own coding whatever the app does.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 
 from annotator.db.engine import PASSWORD_PROMPT, ProjectStore
 from annotator.db.rls import connected_coder_id
 from annotator.db.services.coders import CoderInfo, list_coders
 from annotator.errors import ProjectError
+from annotator.ui.bidi import isolate_if_mirrored as isolate
+
+translate = QCoreApplication.translate
 
 
 def server_coder(store: ProjectStore, asked: str | None) -> CoderInfo | None:
@@ -34,8 +38,10 @@ def server_coder(store: ProjectStore, asked: str | None) -> CoderInfo | None:
 
 def _ask_password(url: str) -> str | None:
     parent = QApplication.activeWindow()
-    text, ok = QInputDialog.getText(parent, "Database password", f"Password for\n{url}",
-                                    QLineEdit.EchoMode.Password)
+    text, ok = QInputDialog.getText(
+        parent, translate("ServerLogin", "Database password"),
+        translate("ServerLogin", "Password for\n{server}").format(server=isolate(url)),
+        QLineEdit.EchoMode.Password)
     return text if ok and text else None
 
 

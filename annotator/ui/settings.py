@@ -15,8 +15,8 @@ from typing import Generic, TypeVar
 from PySide6.QtCore import QByteArray, QSettings
 from annotator.project_location import is_server_url
 
-ORGANISATION = "FramingAnnotator"
-APPLICATION = "Framing Annotator"
+ORGANISATION = "FramingAnnotator"  # i18n: not shown
+APPLICATION = "Framing Annotator"  # i18n: not shown
 SCHEMA = 1
 
 T = TypeVar("T", bool, int, str, QByteArray)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import QCoreApplication
+
 from annotator.db.services.annotations import get_annotation
 from annotator.errors import AnnotatorError
 from annotator.ui.document_state import DocumentState
@@ -12,6 +14,7 @@ from annotator.ui.workspace import Workspace
 
 MAX_SPANS = 4
 MEMO_CHARS = 300
+translate = QCoreApplication.translate
 
 
 def describe_spans(workspace: Workspace, state: DocumentState | None, offset: int) -> str:
@@ -29,9 +32,10 @@ def describe_annotation(workspace: Workspace, annotation_id: str) -> str:
         return ""
     code = workspace.codes.get(data.code_id)
     names = {a.uuid: a.name for a in code.attributes} if code else {}
-    owner = "" if workspace.is_own(data.coder_id) else " (read-only)"
-    lines = [f"<b>{html.escape(code.label if code else '?')}</b> · "
-             f"{html.escape(workspace.coder_name(data.coder_id))}{owner}"]
+    coder = html.escape(workspace.coder_name(data.coder_id))
+    if not workspace.is_own(data.coder_id):
+        coder = translate("SpanTooltip", "{coder} (read-only)").format(coder=coder)
+    lines = [f"<b>{html.escape(code.label if code else '?')}</b> · {coder}"]
     lines += [f"{html.escape(names.get(key, '?'))}: {html.escape(value)}"
               for key, value in data.attributes.items()]
     if data.memo:

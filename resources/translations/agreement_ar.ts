@@ -118,6 +118,45 @@
     </message>
 </context>
 <context>
+    <name>AgreementQuestions</name>
+    <message>
+        <source>question</source>
+        <translation>السؤال</translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation>مستوى القياس</translation>
+    </message>
+    <message>
+        <source>95% CI</source>
+        <translation>فترة الثقة 95%</translation>
+    </message>
+    <message>
+        <source>% agreement</source>
+        <translation>نسبة الاتفاق %</translation>
+    </message>
+    <message>
+        <source>documents</source>
+        <translation>الوثائق</translation>
+    </message>
+    <message>
+        <source>coders</source>
+        <translation>المرمِّزون</translation>
+    </message>
+    <message>
+        <source>nominal</source>
+        <translation>اسمي</translation>
+    </message>
+    <message>
+        <source>ordinal</source>
+        <translation>ترتيبي</translation>
+    </message>
+    <message>
+        <source>interval</source>
+        <translation>فتري</translation>
+    </message>
+</context>
+<context>
     <name>AgreementStage</name>
     <message>
         <source>reading the project</source>
@@ -318,6 +357,14 @@
         <translation>الاتفاق بين المرمِّزين — {project}</translation>
     </message>
     <message>
+        <source>Coder pairs</source>
+        <translation>أزواج المرمِّزين</translation>
+    </message>
+    <message>
+        <source>Document questions</source>
+        <translation>أسئلة الوثيقة</translation>
+    </message>
+    <message>
         <source>Chart of</source>
         <translation>رسم بياني لـ</translation>
     </message>
@@ -406,7 +453,7 @@
     </message>
     <message>
         <source>too few units</source>
-        <translation type="unfinished"></translation>
+        <translation>وحدات أقل من اللازم</translation>
     </message>
 </context>
 </TS>

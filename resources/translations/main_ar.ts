@@ -190,5 +190,27 @@
             <numerusform>%n سؤال</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n required attribute value(s)</source>
+        <translation>
+            <numerusform>لا قيم لسمات مطلوبة</numerusform>
+            <numerusform>قيمة واحدة لسمة مطلوبة</numerusform>
+            <numerusform>قيمتين لسمتين مطلوبتين</numerusform>
+            <numerusform>%n قيم لسمات مطلوبة</numerusform>
+            <numerusform>%n قيمة لسمات مطلوبة</numerusform>
+            <numerusform>%n قيمة لسمات مطلوبة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… ولا شيء غيرها</numerusform>
+            <numerusform>… وواحدة أخرى</numerusform>
+            <numerusform>… واثنتان أخريان</numerusform>
+            <numerusform>… و%n أخرى</numerusform>
+            <numerusform>… و%n أخرى</numerusform>
+            <numerusform>… و%n أخرى</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

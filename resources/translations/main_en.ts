@@ -122,5 +122,19 @@
             <numerusform>%n questions</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n required attribute value(s)</source>
+        <translation>
+            <numerusform>%n required attribute value</numerusform>
+            <numerusform>%n required attribute values</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

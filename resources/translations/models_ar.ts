@@ -28,6 +28,28 @@
     </message>
 </context>
 <context>
+    <name>Relation</name>
+    <message>
+        <source>attributed to</source>
+        <translation>منسوب إلى</translation>
+    </message>
+    <message>
+        <source>about</source>
+        <translation>عن</translation>
+    </message>
+    <message>
+        <source>uses device</source>
+        <translation>يستخدم أداة</translation>
+    </message>
+</context>
+<context>
+    <name>RelationTable</name>
+    <message>
+        <source>{relation} ({coder})</source>
+        <translation>{relation} ({coder})</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <source>To do</source>
@@ -51,6 +73,22 @@
     <message>
         <source>Code</source>
         <translation>الرمز</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>الموضع</translation>
+    </message>
+    <message>
+        <source>Coder</source>
+        <translation>المُرمِّز</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>المذكّرة</translation>
     </message>
     <message>
         <source>Key</source>
@@ -87,6 +125,18 @@
     <message>
         <source>After</source>
         <translation>بعد</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>الرابط</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>إلى</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -19,7 +20,17 @@ from annotator.db.services.questions import agreement_answers
 from annotator.ui.agreement.style import style
 from annotator.ui.agreement.worker import Filters
 
-HEADER = ("question", "level", "α", "95% CI", "% agreement", "AC1", "documents", "coders")
+HEADER = (QT_TRANSLATE_NOOP("AgreementQuestions", "question"),
+          QT_TRANSLATE_NOOP("AgreementQuestions", "level"), "α",
+          QT_TRANSLATE_NOOP("AgreementQuestions", "95% CI"),
+          QT_TRANSLATE_NOOP("AgreementQuestions", "% agreement"), "AC1",
+          QT_TRANSLATE_NOOP("AgreementQuestions", "documents"),
+          QT_TRANSLATE_NOOP("AgreementQuestions", "coders"))
+LEVELS = {"nominal": QT_TRANSLATE_NOOP("AgreementQuestions", "nominal"),
+          "ordinal": QT_TRANSLATE_NOOP("AgreementQuestions", "ordinal"),
+          "interval": QT_TRANSLATE_NOOP("AgreementQuestions", "interval")}
+"""Levels of measurement as the table shows them; another one is shown as it is."""
+translate = QCoreApplication.translate
 
 
 def compute_questions(project_path: Path, filters: Filters) -> list[QuestionAgreement]:
@@ -42,7 +53,8 @@ class QuestionsTable(QTableView):
         super().__init__(parent)
         self.setObjectName("agreementQuestions")
         self.figures = QStandardItemModel(0, len(HEADER), self)
-        self.figures.setHorizontalHeaderLabels(list(HEADER))
+        self.figures.setHorizontalHeaderLabels(
+            [translate("AgreementQuestions", title) for title in HEADER])
         self.setModel(self.figures)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -66,7 +78,8 @@ def _items(row: QuestionAgreement) -> list[QStandardItem]:
     interval = "–" if math.isnan(row.ci_low) else f"[{row.ci_low:.3f}, {row.ci_high:.3f}]"
     found = None if math.isnan(row.alpha) else style(verdict(row.alpha))
     alpha = _number(row.alpha) + (f" {found.mark}" if found else "")
-    texts = (row.variable, row.level, alpha, interval, _number(row.percent_agreement), _number(row.ac1),
+    level = translate("AgreementQuestions", LEVELS[row.level]) if row.level in LEVELS else row.level
+    texts = (row.variable, level, alpha, interval, _number(row.percent_agreement), _number(row.ac1),
              str(row.n_documents), str(row.n_coders))
     items = [QStandardItem(text) for text in texts]
     items[0].setToolTip(row.label)

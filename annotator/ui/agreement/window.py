@@ -110,8 +110,8 @@ class AgreementWindow(QWidget):
         self.pairs = PairsPanel(self)
         self.questions = QuestionsTable(self)
         tabs = QTabWidget(objectName="agreementTabs")
-        tabs.addTab(self.pairs, "Coder pairs")
-        tabs.addTab(self.questions, "Document questions")
+        tabs.addTab(self.pairs, translate("AgreementWindow", "Coder pairs"))
+        tabs.addTab(self.questions, translate("AgreementWindow", "Document questions"))
         self.measure = QComboBox(objectName="agreementChartMeasure")
         for key, title in CHART_MEASURES.items():
             self.measure.addItem(left_to_right(translate("AgreementWindow", title)), key)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from operator import attrgetter
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QIcon
 
 from annotator.ui.document_state import AnnotationDiff, DocumentState
@@ -36,7 +36,10 @@ def _italic() -> QFont:
 _OTHER_STYLE = {Qt.ItemDataRole.ForegroundRole: lambda: QColor("#5f6368"),
                 Qt.ItemDataRole.FontRole: _italic}  # another coder's rows: grey italics
 CODE, TEXT, START, CODER, MEMO = range(5)
-HEADERS = ("Code", "Text", "Position", "Coder", "Memo")
+HEADERS = (QT_TRANSLATE_NOOP("TableHeader", "Code"), QT_TRANSLATE_NOOP("TableHeader", "Text"),
+           QT_TRANSLATE_NOOP("TableHeader", "Position"), QT_TRANSLATE_NOOP("TableHeader", "Coder"),
+           QT_TRANSLATE_NOOP("TableHeader", "Memo"))
+"""Translated by :class:`~annotator.ui.models.table.RowTableModel`."""
 
 
 class AnnotationTableModel(RowTableModel):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 
 from annotator.db.services.relations import RelationData, list_relations
 from annotator.domain import RelationType
@@ -15,9 +15,13 @@ from annotator.ui.models.table import RowTableModel
 from annotator.ui.workspace import Workspace
 
 SOURCE, TYPE, TARGET = range(3)
-HEADERS = ("From", "Link", "To")
-RELATION_LABELS = {RelationType.ATTRIBUTED_TO: "attributed to", RelationType.ABOUT: "about",
-                   RelationType.USES_DEVICE: "uses device"}
+HEADERS = (QT_TRANSLATE_NOOP("TableHeader", "From"), QT_TRANSLATE_NOOP("TableHeader", "Link"),
+           QT_TRANSLATE_NOOP("TableHeader", "To"))
+RELATION_LABELS = {RelationType.ATTRIBUTED_TO: QT_TRANSLATE_NOOP("Relation", "attributed to"),
+                   RelationType.ABOUT: QT_TRANSLATE_NOOP("Relation", "about"),
+                   RelationType.USES_DEVICE: QT_TRANSLATE_NOOP("Relation", "uses device")}
+"""Shown through ``translate("Relation", ...)``."""
+translate = QCoreApplication.translate
 
 
 class RelationsModel(RowTableModel):
@@ -57,7 +61,8 @@ class RelationsModel(RowTableModel):
 
     def describe(self, relation: RelationData) -> str:
         """``Claim/Factual → attributed to → Source/Cited source`` for undo texts."""
-        return (f"{self._code_label(relation.source_id)} → {RELATION_LABELS[relation.type]} → "
+        relation_text = translate("Relation", RELATION_LABELS[relation.type])
+        return (f"{self._code_label(relation.source_id)} → {relation_text} → "
                 f"{self._code_label(relation.target_id)}")
 
     def _code_label(self, annotation_id: str) -> str:
@@ -76,9 +81,11 @@ class RelationsModel(RowTableModel):
         relation = self._rows[row]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == TYPE:
-                owner = ("" if self.is_own(relation)
-                         else f" ({self._workspace.coder_name(relation.coder_id)})")
-                return RELATION_LABELS[relation.type] + owner
+                text = translate("Relation", RELATION_LABELS[relation.type])
+                if self.is_own(relation):
+                    return text
+                return translate("RelationTable", "{relation} ({coder})").format(
+                    relation=text, coder=self._workspace.coder_name(relation.coder_id))
             return self._end_text(relation.source_id if column == SOURCE else relation.target_id)
         if role == ID_ROLE:
             return relation.uuid
