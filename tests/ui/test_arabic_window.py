@@ -1,6 +1,6 @@
 """The main window in the Arabic interface: mirrored, every menu and action translated.
 
-Saves tests/artifacts/main-window-ar.png and shortcuts-sheet-ar.png. The catalogue is built from
+Saves tests/artifacts/main-window-ar.png, code-menu-ar.png and shortcuts-sheet-ar.png. The catalogue is built from
 the sources into a temporary folder, so a stale cache or shipped .qm cannot hide an edit.
 """
 
@@ -82,6 +82,11 @@ def test_the_main_window_in_arabic(qtbot, open_window, arabic) -> None:  # noqa:
     qtbot.wait(100)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     assert window.grab().save(str(ARTIFACTS / "main-window-ar.png"))
+    code_menu = bar.actions()[2].menu()
+    code_menu.popup(window.mapToGlobal(window.rect().topRight()))
+    qtbot.waitExposed(code_menu)
+    assert code_menu.grab().save(str(ARTIFACTS / "code-menu-ar.png"))
+    code_menu.close()
 
 
 def test_the_shortcut_sheet_in_arabic(qtbot, open_window, arabic) -> None:  # noqa: ANN001
