@@ -16,7 +16,8 @@ from annotator.db.services.annotations import AnnotationSpan
 from annotator.db.services.documents import list_documents
 from annotator.domain import AssignmentStatus
 from annotator.ui import settings as keys
-from annotator.ui.actions import install_actions
+from annotator.ui.bidi import isolate
+from annotator.ui.actions import code_label, install_actions
 from annotator.ui.keyboard_layout import LatinShortcutFallback
 from annotator.ui.codes import CodeInfo
 from annotator.ui.coding import CodingController
@@ -286,8 +287,8 @@ class MainWindow(QMainWindow, WindowParts, SearchMixin):
         source = self.linking.source_claim()
         if source is None or self.state is None:
             return
-        items = [(row.uuid, f"{self.workspace.codes[row.code_id].label}: "
-                  f"{self.state.excerpt(row.uuid, 60)}")
+        items = [(row.uuid, f"{isolate(code_label(self.workspace.codes[row.code_id]))}: "
+                  f"{isolate(self.state.excerpt(row.uuid, 60))}")
                  for row in self.linking.candidates(source.uuid)]
         if not items:
             self.statusBar().showMessage(translate(
