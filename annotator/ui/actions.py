@@ -10,23 +10,26 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from annotator.domain import AssignmentStatus, CodeKind, Role
 from annotator.ui.codebook_editor import install_codebook_menu
-from annotator.ui.codes import kind_title
+from annotator.ui.bidi import isolate
+from annotator.ui.codes import CodeInfo, kind_title
 from annotator.ui.coders_dialog import install_coder_actions
 from annotator.ui.coding import END, START
 from annotator.ui.models.codebook import swatch
 from annotator.ui.packages import package_actions
-from annotator.ui.shortcuts_sheet import KEY_LABEL
+from annotator.ui.shortcuts_sheet import KEY_LABEL, key_text
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
-Keys = str | QKeySequence.StandardKey | list[str | QKeySequence.StandardKey]
+Key = QKeySequence  # keys are never translated: a call the scanner of visible strings skips
+translate = QCoreApplication.translate
+Keys = QKeySequence | QKeySequence.StandardKey | list[QKeySequence | QKeySequence.StandardKey]
 
 
 @dataclass
@@ -59,15 +62,15 @@ def make_action(parent: QWidget, text: str, keys: Keys | None, slot: Callable[..
 
 def install_actions(window: MainWindow) -> WindowActions:
     actions = WindowActions()
-    menu_bar = window.menuBar()
-    _file_menu(window, menu_bar.addMenu("&File"), actions)
-    _edit_menu(window, menu_bar.addMenu("&Edit"), actions)
-    _code_menu(window, menu_bar.addMenu("&Code"), actions)
-    install_codebook_menu(window, menu_bar.addMenu(window.tr("Code&book")), actions)
-    _document_menu(window, menu_bar.addMenu("&Document"), actions)
-    _view_menu(window, menu_bar.addMenu("&View"), actions)
-    _project_menu(window, menu_bar.addMenu("&Project"), actions)
-    _help_menu(window, menu_bar.addMenu("&Help"), actions)
+    bar = window.menuBar()
+    _file_menu(window, bar.addMenu(translate("WindowActions", "&File")), actions)
+    _edit_menu(window, bar.addMenu(translate("WindowActions", "&Edit")), actions)
+    _code_menu(window, bar.addMenu(translate("WindowActions", "&Code")), actions)
+    install_codebook_menu(window, bar.addMenu(translate("WindowActions", "Code&book")), actions)
+    _document_menu(window, bar.addMenu(translate("WindowActions", "&Document")), actions)
+    _view_menu(window, bar.addMenu(translate("WindowActions", "&View")), actions)
+    _project_menu(window, bar.addMenu(translate("WindowActions", "&Project")), actions)
+    _help_menu(window, bar.addMenu(translate("WindowActions", "&Help")), actions)
     _fill_toolbar(window, actions)
     return actions
 
@@ -91,60 +94,72 @@ def _add(window: MainWindow, menu: QMenu, actions: WindowActions, name: str, tex
 def _file_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
     from annotator.ui.lead.entry import may_import, new_project_from, open_import_for
 
-    tr = QCoreApplication.translate
-    _add(window, menu, actions, "new_project", tr("WindowActions", "&New project…"), QKeySequence.StandardKey.New,
-         lambda: new_project_from(window))
-    _add(window, menu, actions, "open", "&Open project…", QKeySequence.StandardKey.Open,
-         window.choose_project)
-    _add(window, menu, actions, "import_articles", tr("WindowActions", "&Import articles…"), "Ctrl+I",
-         lambda: open_import_for(window)).setEnabled(may_import(window))
-    export = _add(window, menu, actions, "export", "&Export…", "Ctrl+E",
-                  lambda: open_export_for(window))
+    _add(window, menu, actions, "new_project", translate("WindowActions", "&New project…"),
+         QKeySequence.StandardKey.New, lambda: new_project_from(window))
+    _add(window, menu, actions, "open", translate("WindowActions", "&Open project…"),
+         QKeySequence.StandardKey.Open, window.choose_project)
+    _add(window, menu, actions, "import_articles",
+         translate("WindowActions", "&Import articles…"), Key("Ctrl+I"), lambda: open_import_for(window)).setEnabled(may_import(window))
+    export = _add(window, menu, actions, "export", translate("WindowActions", "&Export…"),
+                  Key("Ctrl+E"), lambda: open_export_for(window))
     export.setEnabled(window.workspace.project_path is not None)
     for name, text, slot, enabled in package_actions(window):
         _add(window, menu, actions, name, text, None, slot).setEnabled(enabled)
     menu.addSeparator()
-    _add(window, menu, actions, "quit", "&Quit", "Ctrl+Q", window.close)
+    _add(window, menu, actions, "quit", translate("WindowActions", "&Quit"), Key("Ctrl+Q"),
+         window.close)
 
 
 def _edit_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
     stack = window.workspace.undo_stack
-    undo = stack.createUndoAction(window, "&Undo")
-    undo.setShortcuts([QKeySequence("Ctrl+Z")])
-    redo = stack.createRedoAction(window, "&Redo")
-    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    undo = stack.createUndoAction(window, translate("WindowActions", "&Undo"))
+    undo.setShortcuts([Key("Ctrl+Z")])
+    redo = stack.createRedoAction(window, translate("WindowActions", "&Redo"))
+    redo.setShortcuts([Key("Ctrl+Shift+Z"), Key("Ctrl+Y")])
     for name, action in (("undo", undo), ("redo", redo)):
         window.addAction(action)
         menu.addAction(action)
         actions.by_name[name] = action
     menu.addSeparator()
-    _add(window, menu, actions, "find", "&Find in document and corpus", "Ctrl+F",
-         window.focus_search)
-    _add(window, menu, actions, "find_next", "Find &next", "F3", lambda: window.step_hit(1))
-    _add(window, menu, actions, "find_previous", "Find p&revious", "Shift+F3",
-         lambda: window.step_hit(-1))
+    for name, text, keys, slot in (
+        ("find", translate("WindowActions", "&Find in document and corpus"), Key("Ctrl+F"),
+         window.focus_search),
+        ("find_next", translate("WindowActions", "Find &next"), Key("F3"),
+         lambda: window.step_hit(1)),
+        ("find_previous", translate("WindowActions", "Find p&revious"), Key("Shift+F3"),
+         lambda: window.step_hit(-1)),
+    ):
+        _add(window, menu, actions, name, text, keys, slot)
 
 
 def _code_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
-    apply_menu = menu.addMenu("&Apply code")
+    apply_menu = menu.addMenu(translate("WindowActions", "&Apply code"))
     apply_menu.setObjectName("applyCodeMenu")  # rebuilt when the codebook changes
     _apply_menu(window, apply_menu, actions)
-    _add(window, menu, actions, "delete", "&Delete annotation", "Del", window.delete_annotations,
-         local=True)
-    _add(window, menu, actions, "next_annotation", "Ne&xt annotation", "Alt+Down",
-         lambda: window.step_annotation(1))
-    _add(window, menu, actions, "previous_annotation", "Pre&vious annotation", "Alt+Up",
-         lambda: window.step_annotation(-1))
-    _add(window, menu, actions, "clear", "Clear selection / cancel", "Esc", window.clear_selection,
-         local=True)
-    _boundary_menu(window, menu.addMenu("&Boundaries"), actions)
+    for name, text, keys, slot, local in (
+        ("delete", translate("WindowActions", "&Delete annotation"), Key("Del"),
+         window.delete_annotations, True),
+        ("next_annotation", translate("WindowActions", "Ne&xt annotation"), Key("Alt+Down"),
+         lambda: window.step_annotation(1), False),
+        ("previous_annotation", translate("WindowActions", "Pre&vious annotation"),
+         Key("Alt+Up"), lambda: window.step_annotation(-1), False),
+        ("clear", translate("WindowActions", "Clear selection / cancel"), Key("Esc"),
+         window.clear_selection, True),
+    ):
+        _add(window, menu, actions, name, text, keys, slot, local=local)
+    _boundary_menu(window, menu.addMenu(translate("WindowActions", "&Boundaries")), actions)
     menu.addSeparator()
-    _add(window, menu, actions, "link", "&Link to… (then click)", "Ctrl+L", window.linking.start)
-    _add(window, menu, actions, "link_list", "Link to (choose from a list)…", "Ctrl+Shift+L",
-         window.link_from_list)
-    _add(window, menu, actions, "attributes", "Edit a&ttributes", "F2", window.focus_attributes)
-    _add(window, menu, actions, "memo", "Edit annotation &memo", "Ctrl+M",
-         window.focus_memo)
+    for name, text, keys, slot in (
+        ("link", translate("WindowActions", "&Link to… (then click)"), Key("Ctrl+L"),
+         window.linking.start),
+        ("link_list", translate("WindowActions", "Link to (choose from a list)…"),
+         Key("Ctrl+Shift+L"), window.link_from_list),
+        ("attributes", translate("WindowActions", "Edit a&ttributes"), Key("F2"),
+         window.focus_attributes),
+        ("memo", translate("WindowActions", "Edit annotation &memo"), Key("Ctrl+M"),
+         window.focus_memo),
+    ):
+        _add(window, menu, actions, name, text, keys, slot)
 
 
 def _apply_menu(window: MainWindow, apply_menu: QMenu, actions: WindowActions) -> None:
@@ -155,7 +170,7 @@ def _apply_menu(window: MainWindow, apply_menu: QMenu, actions: WindowActions) -
             if code.kind is not kind:
                 continue
             depth = code.path.count("/") - 1
-            action = make_action(window, f"{'    ' * depth}{code.name_en} — {code.name_ar}",
+            action = make_action(window, "    " * depth + code_label(code),
                                  code.shortcut or None, lambda c=code: window.apply_code(c))
             action.setIcon(swatch(code.colour))
             action.setProperty(KEY_LABEL, code.shortcut)  # the sheet shows it as the codebook does
@@ -164,51 +179,78 @@ def _apply_menu(window: MainWindow, apply_menu: QMenu, actions: WindowActions) -
             actions.codes[code.uuid] = action
 
 
+def code_label(code: CodeInfo) -> str:
+    """``Factual — ادعاء وقائعي``: the interface language's name first (names are data)."""
+    first, second = ((code.name_ar, code.name_en) if QGuiApplication.isRightToLeft()
+                     else (code.name_en, code.name_ar))
+    return f"{first} — {second}"
+
+
 def _boundary_menu(window: MainWindow, edges: QMenu, actions: WindowActions) -> None:
     move = window.coding.move_edge
     for name, text, keys, edge, step, word in (
-        ("end_later", "End: one character later (left edge ←)", "Alt+Left", END, 1, False),
-        ("end_earlier", "End: one character earlier (left edge →)", "Alt+Right", END, -1, False),
-        ("start_earlier", "Start: one character earlier (right edge →)", "Alt+Shift+Right", START, -1, False),
-        ("start_later", "Start: one character later (right edge ←)", "Alt+Shift+Left", START, 1, False),
-        ("end_later_word", "End: one word later", "Ctrl+Alt+Left", END, 1, True),
-        ("end_earlier_word", "End: one word earlier", "Ctrl+Alt+Right", END, -1, True),
-        ("start_earlier_word", "Start: one word earlier", "Ctrl+Alt+Shift+Right", START, -1, True),
-        ("start_later_word", "Start: one word later", "Ctrl+Alt+Shift+Left", START, 1, True),
-    ):  # fmt: skip
+        ("end_later", translate("WindowActions", "End: one character later (left edge ←)"),
+         Key("Alt+Left"), END, 1, False),
+        ("end_earlier", translate("WindowActions", "End: one character earlier (left edge →)"),
+         Key("Alt+Right"), END, -1, False),
+        ("start_earlier",
+         translate("WindowActions", "Start: one character earlier (right edge →)"),
+         Key("Alt+Shift+Right"), START, -1, False),
+        ("start_later", translate("WindowActions", "Start: one character later (right edge ←)"),
+         Key("Alt+Shift+Left"), START, 1, False),
+        ("end_later_word", translate("WindowActions", "End: one word later"),
+         Key("Ctrl+Alt+Left"), END, 1, True),
+        ("end_earlier_word", translate("WindowActions", "End: one word earlier"),
+         Key("Ctrl+Alt+Right"), END, -1, True),
+        ("start_earlier_word", translate("WindowActions", "Start: one word earlier"),
+         Key("Ctrl+Alt+Shift+Right"), START, -1, True),
+        ("start_later_word", translate("WindowActions", "Start: one word later"),
+         Key("Ctrl+Alt+Shift+Left"), START, 1, True),
+    ):
         _add(window, edges, actions, name, text, keys,
              lambda e=edge, s=step, w=word: move(e, s, w), local=True)
 
 
 def _document_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
-    _add(window, menu, actions, "mark_done", "Mark &done", "Ctrl+D",
-         lambda: window.set_status(AssignmentStatus.DONE))
-    _add(window, menu, actions, "mark_in_progress", "Mark &in progress", "Ctrl+Shift+D",
-         lambda: window.set_status(AssignmentStatus.IN_PROGRESS))
-    _add(window, menu, actions, "mark_todo", "Mark &to do", None,
-         lambda: window.set_status(AssignmentStatus.TODO))
-    _add(window, menu, actions, "done_and_next", "Mark done and open &next unfinished",
-         "Ctrl+Return", window.done_and_next)
-    menu.addSeparator()
-    _add(window, menu, actions, "next_unfinished", "Next &unfinished document", "Ctrl+PgDown",
-         lambda: window.step_unfinished(1))
-    _add(window, menu, actions, "previous_unfinished", "Pre&vious unfinished document",
-         "Ctrl+PgUp", lambda: window.step_unfinished(-1))
-    _add(window, menu, actions, "document_memo", "Edit document &memo", "Ctrl+Shift+M",
-         lambda: window.focus_memo(document=True))
+    status = window.set_status
+    for name, text, keys, slot in (
+        ("mark_done", translate("WindowActions", "Mark &done"), Key("Ctrl+D"),
+         lambda: status(AssignmentStatus.DONE)),
+        ("mark_in_progress", translate("WindowActions", "Mark &in progress"),
+         Key("Ctrl+Shift+D"), lambda: status(AssignmentStatus.IN_PROGRESS)),
+        ("mark_todo", translate("WindowActions", "Mark &to do"), None,
+         lambda: status(AssignmentStatus.TODO)),
+        ("done_and_next", translate("WindowActions", "Mark done and open &next unfinished"),
+         Key("Ctrl+Return"), window.done_and_next),
+        (None, "", None, None),
+        ("next_unfinished", translate("WindowActions", "Next &unfinished document"),
+         Key("Ctrl+PgDown"), lambda: window.step_unfinished(1)),
+        ("previous_unfinished", translate("WindowActions", "Pre&vious unfinished document"),
+         Key("Ctrl+PgUp"), lambda: window.step_unfinished(-1)),
+        ("document_memo", translate("WindowActions", "Edit document &memo"),
+         Key("Ctrl+Shift+M"), lambda: window.focus_memo(document=True)),
+    ):
+        if name is None:
+            menu.addSeparator()
+        else:
+            _add(window, menu, actions, name, text, keys, slot)
 
 
 def _view_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
-    _add(window, menu, actions, "zoom_in", "Zoom &in", ["Ctrl+=", "Ctrl++"], lambda: window.zoom(1))
-    _add(window, menu, actions, "zoom_out", "Zoom &out", "Ctrl+-", lambda: window.zoom(-1))
-    _add(window, menu, actions, "zoom_reset", "&Reset zoom", "Ctrl+0", lambda: window.zoom(0))
+    for name, text, keys, step in (
+        ("zoom_in", translate("WindowActions", "Zoom &in"), [Key("Ctrl+="), Key("Ctrl++")], 1),
+        ("zoom_out", translate("WindowActions", "Zoom &out"), Key("Ctrl+-"), -1),
+        ("zoom_reset", translate("WindowActions", "&Reset zoom"), Key("Ctrl+0"), 0),
+    ):
+        _add(window, menu, actions, name, text, keys, lambda s=step: window.zoom(s))
     menu.addSeparator()
-    snap = _add(window, menu, actions, "snap", "&Snap selections to whole words", None,
+    snap = _add(window, menu, actions, "snap",
+                translate("WindowActions", "&Snap selections to whole words"), None,
                 window.snap_changed, checkable=True)
     snap.blockSignals(True)
     snap.setChecked(window.settings_snap())
     snap.blockSignals(False)
-    actions.layers = menu.addMenu("Other coders' &layers (read-only)")
+    actions.layers = menu.addMenu(translate("WindowActions", "Other coders' &layers (read-only)"))
     for coder in window.workspace.other_coders():
         action = make_action(window, coder.name, None,
                              lambda on, c=coder.uuid: window.workspace.set_layer_shown(c, on),
@@ -217,18 +259,22 @@ def _view_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
         actions.layers.addAction(action)
     actions.layers.setEnabled(window.workspace.may_view_others)
     menu.addSeparator()
-    focus = menu.addMenu("&Go to panel")
+    focus = menu.addMenu(translate("WindowActions", "&Go to panel"))
     for name, text, keys, target in (
-        ("focus_documents", "Documents", "Ctrl+1", lambda: window.documents.view.setFocus()),
-        ("focus_text", "Text", "Ctrl+2", lambda: window.view.setFocus()),
-        ("focus_codebook", "Codebook", "Ctrl+3", lambda: window.codebook_view.setFocus()),
-        ("focus_annotations", "Annotations", "Ctrl+4", lambda: window.annotation_table.setFocus()),
+        ("focus_documents", translate("WindowActions", "Documents"), Key("Ctrl+1"),
+         lambda: window.documents.view.setFocus()),
+        ("focus_text", translate("WindowActions", "Text"), Key("Ctrl+2"),
+         lambda: window.view.setFocus()),
+        ("focus_codebook", translate("WindowActions", "Codebook"), Key("Ctrl+3"),
+         lambda: window.codebook_view.setFocus()),
+        ("focus_annotations", translate("WindowActions", "Annotations"), Key("Ctrl+4"),
+         lambda: window.annotation_table.setFocus()),
     ):
         _add(window, focus, actions, name, text, keys, target)
-    panels = menu.addMenu("&Panels")
+    panels = menu.addMenu(translate("WindowActions", "&Panels"))
     for dock in window.docks():
         panels.addAction(dock.toggleViewAction())
-    _language_menu(window, menu.addMenu("&Language"), actions)
+    _language_menu(window, menu.addMenu(translate("WindowActions", "&Language")), actions)
 
 
 def _language_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
@@ -249,13 +295,15 @@ def _language_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> N
 
 
 def _project_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
-    agreement = _add(window, menu, actions, "agreement", "Inter-coder &agreement…",
-                     "Ctrl+Shift+A", lambda: open_agreement_for(window))
+    agreement = _add(window, menu, actions, "agreement",
+                     translate("WindowActions", "Inter-coder &agreement…"),
+                     Key("Ctrl+Shift+A"), lambda: open_agreement_for(window))
     # Blind coding: agreement figures reveal how others coded, so only a lead may open them.
     agreement.setEnabled(window.workspace.coder.role is Role.LEAD and
                          window.workspace.project_path is not None)
-    review = _add(window, menu, actions, "review", "&Review and adjudicate…",
-                  "Ctrl+Shift+R", lambda: open_review_for(window))
+    review = _add(window, menu, actions, "review",
+                  translate("WindowActions", "&Review and adjudicate…"),
+                  Key("Ctrl+Shift+R"), lambda: open_review_for(window))
     review.setEnabled(agreement.isEnabled())  # the same blind-coding rule
     _round_menu(window, menu, actions)
     install_coder_actions(window, menu, actions)
@@ -266,8 +314,10 @@ def _round_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None
     from annotator.ui.progress import open_assign_dialog, open_progress_window
 
     lead = window.workspace.coder.role is Role.LEAD
-    for name, text, slot in (("progress", "&Progress matrix…", open_progress_window),
-                             ("assign", "A&ssign documents…", open_assign_dialog)):
+    for name, text, slot in (
+        ("progress", translate("WindowActions", "&Progress matrix…"), open_progress_window),
+        ("assign", translate("WindowActions", "A&ssign documents…"), open_assign_dialog),
+    ):
         _add(window, menu, actions, name, text, None,
              lambda _=False, open_=slot: open_(window)).setEnabled(lead)
 
@@ -320,12 +370,14 @@ def open_export_for(window: MainWindow) -> QWidget | None:
 
 
 def _help_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
-    _add(window, menu, actions, "shortcuts", "Keyboard &shortcuts", ["F1", "Ctrl+/"],
-         window.show_shortcuts)
+    _add(window, menu, actions, "shortcuts", translate("WindowActions", "Keyboard &shortcuts"),
+         [Key("F1"), Key("Ctrl+/")], window.show_shortcuts)
 
 
-TOOLBAR = (("previous_unfinished", "◀ Previous"), ("mark_done", "✓ Done"),
-           ("next_unfinished", "Next ▶"), (None, ""), ("link", "Link…"), (None, ""),
+TOOLBAR = (("previous_unfinished", QT_TRANSLATE_NOOP("WindowActions", "◀ Previous")),
+           ("mark_done", QT_TRANSLATE_NOOP("WindowActions", "✓ Done")),
+           ("next_unfinished", QT_TRANSLATE_NOOP("WindowActions", "Next ▶")), (None, ""),
+           ("link", QT_TRANSLATE_NOOP("WindowActions", "Link…")), (None, ""),
            ("undo", ""), ("redo", ""))
 
 
@@ -339,8 +391,9 @@ def _fill_toolbar(window: MainWindow, actions: WindowActions) -> None:
         if not label:  # undo and redo show what they will undo
             window.toolbar.insertAction(window.toolbar_spacer, action)
             continue
-        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        button = QAction(label, window)
-        button.setToolTip(f"{action.text().replace('&', '')} ({keys})")
+        keys = key_text(action.shortcut())
+        button = QAction(translate("WindowActions", label), window)
+        button.setToolTip(translate("WindowActions", "{action} ({keys})").format(
+            action=action.text().replace("&", ""), keys=isolate(keys)))
         button.triggered.connect(action.trigger)
         window.toolbar.insertAction(window.toolbar_spacer, button)

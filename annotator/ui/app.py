@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from annotator import __version__
@@ -39,7 +39,8 @@ AskCoder = Callable[[str, list[CoderInfo], str], tuple[str, bool] | None]
 AskPassphrase = Callable[[list[str]], tuple[str, str] | None]  # lead names → (lead, passphrase)
 GIL_SWITCH_SECONDS = 0.0005
 GUI_WRITE_PATIENCE_S = 10.0  # a coding action waits this long for another copy, then says so
-PROJECT_FILTER = "Framing Annotator projects (*.fannot);;All files (*)"
+PROJECT_FILTER = QT_TRANSLATE_NOOP("App", "Framing Annotator projects (*.fannot);;All files (*)")
+translate = QCoreApplication.translate
 
 
 class NoCoderChosen(AnnotatorError):
@@ -85,7 +86,7 @@ def switch_language(window: MainWindow, language: str) -> None:
         open_main_window(path, window.workspace.coder.name, settings=window.settings,
                          unlocked=True)  # the lead gave the passphrase when this window opened
     except AnnotatorError as error:
-        QMessageBox.critical(window, QApplication.translate("App", "Cannot open the project"),
+        QMessageBox.critical(window, translate("App", "Cannot open the project"),
                              str(error))
         return
     window.close()
@@ -130,7 +131,7 @@ def resolve_coder(store: ProjectStore, project_path: ProjectLocation, coder: str
                 else ask_coder_dialog
         answer = ask(project_name, people.offered(), remembered)
         if answer is None:
-            raise NoCoderChosen("no coder chosen")
+            raise NoCoderChosen("no coder chosen")  # i18n: not shown
         coder, is_new = answer
         if coder == LEAD_REQUEST:
             coder, unlocked = _unlock_lead(store, lead_names, ask_passphrase), True
@@ -162,7 +163,7 @@ def _unlock_lead(store: ProjectStore, names: list[str], ask: AskPassphrase | Non
     """Ask for the lead passphrase; the lead's name when it is right, else refuse to open."""
     answer = (ask or ask_lead_passphrase)(names)
     if answer is None:
-        raise NoCoderChosen("no lead passphrase given")
+        raise NoCoderChosen("no lead passphrase given")  # i18n: not shown
     name, passphrase = answer
     with store.reader() as session:
         right = check_lead_passphrase(session, passphrase)
@@ -208,8 +209,9 @@ def _open_first_document(window: MainWindow, last: str) -> None:
 
 
 def _choose_project_file(parent: QWidget | None, start: str) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, "Open a Framing Annotator project", start,
-                                          PROJECT_FILTER)
+    name, _ = QFileDialog.getOpenFileName(
+        parent, translate("App", "Open a Framing Annotator project"), start,
+        translate("App", PROJECT_FILTER))
     return Path(name) if name else None
 
 
@@ -225,7 +227,7 @@ def switch_project(window: MainWindow) -> None:
     except NoCoderChosen:
         return
     except AnnotatorError as error:
-        QMessageBox.critical(window, "Cannot open the project", str(error))
+        QMessageBox.critical(window, translate("App", "Cannot open the project"), str(error))
         return
     window.close()
 
@@ -255,7 +257,7 @@ def run_gui(path: ProjectLocation | None, coder: str | None = None) -> int:
     except NoCoderChosen:
         return 0
     except AnnotatorError as error:
-        QMessageBox.critical(None, "Cannot open the project", str(error))
+        QMessageBox.critical(None, translate("App", "Cannot open the project"), str(error))
         sys.stderr.write(f"annotator: {error}\n")
         return 1
     if smoke.wanted():

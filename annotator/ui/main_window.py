@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
@@ -16,7 +16,8 @@ from annotator.db.services.annotations import AnnotationSpan
 from annotator.db.services.documents import list_documents
 from annotator.domain import AssignmentStatus
 from annotator.ui import settings as keys
-from annotator.ui.actions import install_actions
+from annotator.ui.bidi import isolate
+from annotator.ui.actions import code_label, install_actions
 from annotator.ui.keyboard_layout import LatinShortcutFallback
 from annotator.ui.codes import CodeInfo
 from annotator.ui.coding import CodingController
@@ -42,6 +43,7 @@ from annotator.ui.workspace import Workspace
 
 ASYNC_CHARS = 60_000  # longer documents load in a worker so the UI never stalls
 WARM_UP_CHECK_MS = 400
+translate = QCoreApplication.translate
 COUNTS_DELAY_MS = 250  # annotation counts in the list follow a moment after coding, off the key path
 
 
@@ -196,7 +198,8 @@ class MainWindow(QMainWindow, WindowParts, SearchMixin):
             if self._status_of(candidate) is not AssignmentStatus.DONE and candidate != self.document_id:
                 self.open_document(candidate)
                 return candidate
-        self.statusBar().showMessage("Every document in the list is done.", 8000)
+        self.statusBar().showMessage(
+            translate("MainWindow", "Every document in the list is done."), 8000)
         return None
 
     def done_and_next(self) -> None:
@@ -231,7 +234,7 @@ class MainWindow(QMainWindow, WindowParts, SearchMixin):
     def clear_selection(self) -> None:
         if self.linking.active:
             self.linking.cancel()
-            self.statusBar().showMessage("Linking cancelled.", 4000)
+            self.statusBar().showMessage(translate("MainWindow", "Linking cancelled."), 4000)
             return
         cursor = self.view.textCursor()
         cursor.clearSelection()
@@ -284,13 +287,14 @@ class MainWindow(QMainWindow, WindowParts, SearchMixin):
         source = self.linking.source_claim()
         if source is None or self.state is None:
             return
-        items = [(row.uuid, f"{self.workspace.codes[row.code_id].label}: "
-                  f"{self.state.excerpt(row.uuid, 60)}")
+        items = [(row.uuid, f"{isolate(code_label(self.workspace.codes[row.code_id]))}: "
+                  f"{isolate(self.state.excerpt(row.uuid, 60))}")
                  for row in self.linking.candidates(source.uuid)]
         if not items:
-            self.statusBar().showMessage("No sources, actors or devices of yours to link to.", 8000)
+            self.statusBar().showMessage(translate(
+                "MainWindow", "No sources, actors or devices of yours to link to."), 8000)
             return
-        dialog = ChoiceDialog("Link the claim to…", items, self)
+        dialog = ChoiceDialog(translate("MainWindow", "Link the claim to…"), items, self)
         if dialog.exec() and dialog.chosen():
             self.linking.link(source.uuid, dialog.chosen() or "")
 
@@ -300,10 +304,11 @@ class MainWindow(QMainWindow, WindowParts, SearchMixin):
         if row < 0 or self.document_id is None:
             return
         if not self.relations_model.is_own(self.relations_model.relation(row)):
-            self.statusBar().showMessage(self.tr("That link belongs to another coder and is "
-                                                 "read-only."), 8000)
+            self.statusBar().showMessage(translate(
+                "MainWindow", "That link belongs to another coder and is read-only."), 8000)
             return
-        text = f"Remove link {self.relations_model.describe(self.relations_model.relation(row))}"
+        text = translate("MainWindow", "Remove link {link}").format(
+            link=self.relations_model.describe(self.relations_model.relation(row)))
         self.workspace.execute(DeleteRelation(self.workspace, self.document_id, relation_id, text))
 
     def _on_relations_changed(self, document_id: str) -> None:
@@ -340,7 +345,8 @@ class MainWindow(QMainWindow, WindowParts, SearchMixin):
         size = max(keys.MIN_FONT_SIZE, min(keys.MAX_FONT_SIZE, size))
         self.view.set_point_size(size)
         self.settings.set(keys.FONT_SIZE, size)
-        self.statusBar().showMessage(f"Text size {size} pt", 2000)
+        self.statusBar().showMessage(
+            translate("MainWindow", "Text size {size} pt").format(size=size), 2000)
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self.menuBar(), self).exec()

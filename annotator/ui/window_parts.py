@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -25,24 +26,29 @@ from PySide6.QtWidgets import (
 from annotator.db.services.documents import DocumentSummary
 from annotator.domain import AssignmentStatus, Role
 from annotator.ui import settings as keys
+from annotator.ui.bidi import isolate, isolate_if_mirrored
 from annotator.ui.document_view import DocumentView
 from annotator.ui.fonts import ui_arabic_font
 from annotator.ui.models.annotations import AnnotationTableModel
 from annotator.ui.packages import status_text, title_suffix
 from annotator.ui.models.codebook import CodebookModel
-from annotator.ui.models.documents import STATUS_COLOUR, STATUS_TEXT
+from annotator.ui.models.documents import STATUS_COLOUR, status_text as document_status
 from annotator.ui.models.relations import RelationsModel
 from annotator.ui.panels.attribute_editor import AttributeEditor
 from annotator.ui.panels.lists import AnnotationTable, DocumentPanel, RelationsPanel, SearchPanel
 from annotator.ui.panels.memo_editor import MemoEditor
 from annotator.ui.panels.questions import QuestionsPanel
+from annotator.ui.plurals import plurals
+from annotator.ui.shortcuts_sheet import key_text
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
     from annotator.ui.workspace import Workspace
 
+translate = QCoreApplication.translate
 DEFAULT_SIZE = QSize(1440, 900)
 LEFT_SHARE, RIGHT_SHARE = 0.2, 0.23  # of the window's width; the text has the rest
+LAYOUT_LEFT_TO_RIGHT, LAYOUT_RIGHT_TO_LEFT = 0, 1  # versions of the saved dock layout
 SEARCH_SHARE = 0.30  # of the window's height, for the search results under the text
 
 
@@ -76,27 +82,26 @@ class DocumentHeader(QWidget):
             self.title.setText("")
             self.details.setText("")
             return
-        self.title.setText(summary.title or summary.external_id or "(untitled)")
-        status = summary.status
-        dot = f"<span style='color:{STATUS_COLOUR[status]}'>●</span>"
-        facts = [f"{dot} {STATUS_TEXT[status]}", f"{summary.annotations} of mine",
-                 f"{summary.characters:,} characters"]
+        self.title.setText(summary.title or summary.external_id
+                           or translate("WindowParts", "(untitled)"))
+        status, count = summary.status, summary.characters
+        dot = f"<span style='color:{STATUS_COLOUR[status]}'>●</span>"  # i18n: not shown
+        facts = [f"{dot} {document_status(status)}",
+                 translate("WindowParts", "{count} of mine").format(count=summary.annotations),
+                 plurals().characters(count).replace(str(count), f"{count:,}")]
         facts += [value for value in (summary.outlet, summary.date) if value]
         self.details.setText(" · ".join(facts))
 
     def show_loading(self, title: str) -> None:
         self.title.setText(title)
-        self.details.setText("Opening…")
+        self.details.setText(translate("WindowParts", "Opening…"))
 
 
 class WindowParts:
     """Creates the parts; the main window's behaviour uses them by these attribute names."""
 
     def build_parts(self: MainWindow, workspace: Workspace, font_size: int) -> None:
-        role = " (lead)" if workspace.coder.role is Role.LEAD else ""
-        access = " (read-only)" if workspace.store.read_only else ""
-        self.setWindowTitle(f"{workspace.project_name}{access} — {workspace.coder.name}{role}"
-                            f"{title_suffix(workspace.package)} — Framing Annotator")
+        self.setWindowTitle(_window_title(workspace))
         self.setObjectName("mainWindow")
         self.view = DocumentView()
         self.view.set_point_size(font_size)
@@ -125,6 +130,8 @@ class WindowParts:
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         self.setCorner(Qt.Corner.BottomLeftCorner, left)
         self.setCorner(Qt.Corner.BottomRightCorner, right)
+        if self.isRightToLeft():  # Qt does not mirror dock areas: the lists go where reading starts
+            left, right = right, left
         self.documents = DocumentPanel()
         self.documents.view.setFont(ui_arabic_font(self.documents.view.font()))
         self.codebook_view = _codebook_tree(workspace)
@@ -138,18 +145,24 @@ class WindowParts:
         self.relations_panel = RelationsPanel(self.relations_model)
         self.search_panel = SearchPanel(self.search.model)
         self.search_panel.view.setFont(ui_arabic_font(self.search_panel.view.font()))
-        self.documents_dock = self._dock("documentsDock", "Documents", self.documents, left)
-        codebook_title = ("Codebook (read-only in a coder package)" if workspace.package
-                          else "Codebook")
+        self.documents_dock = self._dock("documentsDock", translate("WindowParts", "Documents"),
+                                         self.documents, left)
+        codebook_title = (translate("WindowParts", "Codebook (read-only in a coder package)")
+                          if workspace.package else translate("WindowParts", "Codebook"))
         self.codebook_dock = self._dock("codebookDock", codebook_title, self.codebook_view, left)
-        self.annotations_dock = self._dock("annotationsDock", "Annotations",
+        self.annotations_dock = self._dock("annotationsDock",
+                                           translate("WindowParts", "Annotations"),
                                            self.annotation_table, right)
-        self.attributes_dock = self._dock("attributesDock", "Attributes", self.attribute_editor,
-                                          right)
-        self.memo_dock = self._dock("memoDock", "Memos", self.memo_editor, right)
-        self.questions_dock = self._dock("questionsDock", "Questions", self.questions_panel, right)
-        self.search_dock = self._dock("searchDock", "Search results", self.search_panel, bottom)
-        self.links_dock = self._dock("linksDock", "Links", self.relations_panel, bottom)
+        self.attributes_dock = self._dock("attributesDock", translate("WindowParts", "Attributes"),
+                                          self.attribute_editor, right)
+        self.memo_dock = self._dock("memoDock", translate("WindowParts", "Memos"),
+                                    self.memo_editor, right)
+        self.questions_dock = self._dock("questionsDock", translate("WindowParts", "Questions"),
+                                         self.questions_panel, right)
+        self.search_dock = self._dock("searchDock", translate("WindowParts", "Search results"),
+                                      self.search_panel, bottom)
+        self.links_dock = self._dock("linksDock", translate("WindowParts", "Links"),
+                                     self.relations_panel, bottom)
 
     def apply_default_layout(self: MainWindow) -> None:
         """Tabs and sizes of a first start: the text gets over half the width, the search results
@@ -174,12 +187,14 @@ class WindowParts:
 
     def _build_toolbar(self: MainWindow) -> None:
         """Document flow on the left (filled in with the actions), search on the right."""
-        self.toolbar = QToolBar("Main")
+        self.toolbar = QToolBar(translate("WindowParts", "Main toolbar"))
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.search_field = QLineEdit(placeholderText="Search document and corpus (Ctrl+F)",
-                                      clearButtonEnabled=True)
+        keys = key_text(QKeySequence("Ctrl+F"))
+        self.search_field = QLineEdit(placeholderText=translate(
+            "WindowParts", "Search document and corpus ({keys})").format(keys=isolate(keys)),
+            clearButtonEnabled=True)
         self.search_field.setObjectName("searchField")
         self.search_field.setMinimumWidth(360)
         self.search_field.setMaximumWidth(520)
@@ -191,10 +206,13 @@ class WindowParts:
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
 
     def _build_status_bar(self: MainWindow, workspace: Workspace) -> None:
-        role = "lead" if workspace.coder.role is Role.LEAD else "coder"
-        self.coder_label = QLabel(f"  {workspace.coder.name} ({role})  ")
+        name = isolate_if_mirrored(workspace.coder.name)
+        self.coder_label = QLabel("  {}  ".format(
+            translate("WindowParts", "{name} (lead)").format(name=name)
+            if workspace.coder.role is Role.LEAD
+            else translate("WindowParts", "{name} (coder)").format(name=name)))
         self.coder_label.setObjectName("coderLabel")
-        self.project_label = QLabel(f"  {workspace.project_name}  ")
+        self.project_label = QLabel(f"  {isolate_if_mirrored(workspace.project_name)}  ")
         self.project_label.setObjectName("projectLabel")
         self.progress_label = QLabel()
         self.progress_label.setObjectName("progressLabel")
@@ -212,7 +230,9 @@ class WindowParts:
         assigned = [d for d in documents if d.status is not None]
         done = sum(d.status is AssignmentStatus.DONE for d in assigned)
         busy = sum(d.status is AssignmentStatus.IN_PROGRESS for d in assigned)
-        self.progress_label.setText(f"  Done {done}/{len(assigned)} · in progress {busy}  ")
+        self.progress_label.setText("  {}  ".format(translate(
+            "WindowParts", "Done {done}/{total} · in progress {busy}").format(
+                done=done, total=len(assigned), busy=busy)))
 
     def update_header(self: MainWindow, summary: DocumentSummary | None) -> None:
         self.header.show_summary(summary)
@@ -223,11 +243,17 @@ class WindowParts:
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
             self.resize(DEFAULT_SIZE)
         state = self.settings.get(keys.DOCK_STATE)
-        self.default_layout_pending = state.isEmpty() or not self.restoreState(state)
+        self.default_layout_pending = state.isEmpty() or not self.restoreState(
+            state, self._layout_version())
+
+    def _layout_version(self: MainWindow) -> int:
+        """Layouts of the mirrored interface do not fit the other: a change of language starts
+        from the default layout of the new direction."""
+        return LAYOUT_RIGHT_TO_LEFT if self.isRightToLeft() else LAYOUT_LEFT_TO_RIGHT
 
     def save_layout(self: MainWindow) -> None:
         self.settings.set(keys.GEOMETRY, self.saveGeometry())
-        self.settings.set(keys.DOCK_STATE, self.saveState())
+        self.settings.set(keys.DOCK_STATE, self.saveState(self._layout_version()))
         self.settings.set(keys.FONT_SIZE, self.view.point_size)
         self.settings.sync()
 
@@ -245,5 +271,18 @@ def _codebook_tree(workspace: Workspace) -> QTreeView:
     header.setMinimumSectionSize(24)  # the key column as narrow as its keys: names need the room
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-    tree.setToolTip("Double-click a code, or press its key, to apply it to the selected text.")
+    tree.setToolTip(translate("WindowParts", "Double-click a code, or press its key, to apply it "
+                              "to the selected text."))
     return tree
+
+
+def _window_title(workspace: Workspace) -> str:
+    """Project, coder and role, then the application's name."""
+    project = isolate_if_mirrored(workspace.project_name)
+    coder = isolate_if_mirrored(workspace.coder.name)
+    if workspace.store.read_only:
+        project = translate("WindowParts", "{project} (read-only)").format(project=project)
+    if workspace.coder.role is Role.LEAD:
+        coder = translate("WindowParts", "{name} (lead)").format(name=coder)
+    return translate("WindowParts", "{project} — {coder}{package} — Framing Annotator").format(
+        project=project, coder=coder, package=title_suffix(workspace.package))
