@@ -34,7 +34,8 @@ def open_handed_file(path: str) -> None:
     except NoCoderChosen:
         return
     except AnnotatorError as error:
-        QMessageBox.critical(None, "Cannot open the project", str(error))
+        QMessageBox.critical(None, QApplication.translate("App", "Cannot open the project"),
+                             str(error))
 
 
 def install(app: QApplication) -> FileOpenHandler:

@@ -23,7 +23,7 @@ UI_DIR = Path(__file__).resolve().parent
 TOP_LEVEL_AREA = "main"
 TOP_LEVEL_AREAS = {
     "window": ("main_window.py", "window_parts.py", "actions.py", "app.py", "window_search.py",
-               "shortcuts_sheet.py", "about.py", "smoke.py"),
+               "shortcuts_sheet.py", "about.py", "smoke.py", "file_open.py"),
     "coding": ("coding.py", "commands.py", "context_menu.py", "linking.py", "document_view.py",
                "document_state.py", "span_gutter.py", "span_marks.py", "tooltips.py",
                "highlighter.py", "relation_arcs.py", "done_check.py", "search.py", "workspace.py",

@@ -58,11 +58,12 @@ class QuitAfterPaint(QObject):
 
     def _report(self) -> None:
         since = seconds_since_process_start()
-        timing = f"{since:.2f} s after the process started" if since is not None else "timing n/a"
+        timing = (f"{since:.2f} s after the process started"  # i18n: not shown (a build log)
+                  if since is not None else "timing n/a")
         timing += f" (CPU {time.process_time():.2f} s)"  # what the wall time is on an idle machine
         summary = self.window.documents.model.summary(self.window.document_id or "")
         title = summary.title if summary else "?"
-        fonts = ", ".join(register_fonts()) or "no bundled font"
+        fonts = ", ".join(register_fonts()) or "no bundled font"  # i18n: not shown
         sys.stdout.write(f"first window painted: document {title!r}, {timing}; fonts: {fonts}\n")
         sys.stdout.flush()
         shot = os.environ.get(SCREENSHOT)

@@ -48,13 +48,6 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message>
-        <source>That link belongs to another coder and is read-only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Search</name>
     <message>
         <source>{matches} for “{query}” in {documents}</source>
