@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from annotator.domain import AssignmentStatus, CodeKind, Role
 from annotator.ui.codebook_editor import install_codebook_menu
 from annotator.ui.bidi import isolate
-from annotator.ui.codes import CodeInfo, kind_title
+from annotator.ui.codes import code_label, kind_title
 from annotator.ui.coders_dialog import install_coder_actions
 from annotator.ui.coding import END, START
 from annotator.ui.models.codebook import swatch
@@ -177,13 +177,6 @@ def _apply_menu(window: MainWindow, apply_menu: QMenu, actions: WindowActions) -
             window.addAction(action)
             submenu.addAction(action)
             actions.codes[code.uuid] = action
-
-
-def code_label(code: CodeInfo) -> str:
-    """``Factual — ادعاء وقائعي``: the interface language's name first (names are data)."""
-    first, second = ((code.name_ar, code.name_en) if QGuiApplication.isRightToLeft()
-                     else (code.name_en, code.name_ar))
-    return f"{first} — {second}"
 
 
 def _boundary_menu(window: MainWindow, edges: QMenu, actions: WindowActions) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QGuiApplication
 from sqlalchemy.orm import Session
 
 from annotator.codebook import AttributeSpec, CodeSpec, codes_of_kind
@@ -132,3 +132,10 @@ def strong(colour: str) -> QColor:
 
 def coder_colour(index: int) -> str:
     return CODER_COLOURS[index % len(CODER_COLOURS)]
+
+
+def code_label(code: CodeInfo) -> str:
+    """``Factual — ادعاء وقائعي``: the interface language's name first (names are data)."""
+    first, second = ((code.name_ar, code.name_en) if QGuiApplication.isRightToLeft()
+                     else (code.name_en, code.name_ar))
+    return f"{first} — {second}"

@@ -17,9 +17,9 @@ from annotator.db.services.documents import list_documents
 from annotator.domain import AssignmentStatus
 from annotator.ui import settings as keys
 from annotator.ui.bidi import isolate
-from annotator.ui.actions import code_label, install_actions
+from annotator.ui.actions import install_actions
 from annotator.ui.keyboard_layout import LatinShortcutFallback
-from annotator.ui.codes import CodeInfo
+from annotator.ui.codes import CodeInfo, code_label
 from annotator.ui.coding import CodingController
 from annotator.ui.commands import DeleteRelation, SetStatus
 from annotator.ui.context_menu import show_text_menu

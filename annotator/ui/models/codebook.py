@@ -18,7 +18,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from annotator.domain import CodeKind
-from annotator.ui.codes import CodeCatalog, CodeInfo, background, kind_title, strong
+from annotator.ui.codes import (
+    CodeCatalog,
+    CodeInfo,
+    background,
+    code_label,
+    kind_title,
+    strong,
+)
 from annotator.ui.models import COLOUR_ROLE, ID_ROLE, KIND_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
@@ -134,7 +141,7 @@ class CodebookModel(QAbstractItemModel):
 
     def _code_data(self, code: CodeInfo, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{code.name_en} — {code.name_ar}" if column == NAME else code.shortcut
+            return code_label(code) if column == NAME else code.shortcut
         if role == Qt.ItemDataRole.DecorationRole and column == NAME:
             if code.colour not in self._icons:
                 self._icons[code.colour] = swatch(code.colour)
