@@ -27,7 +27,7 @@ from annotator.ui.linking import LINK_TYPES
 from annotator.ui.models.relations import RELATION_LABELS
 
 EXCERPT = 40  # code points of the span's text shown beside its code
-LIST_HEIGHT = 58  # about three links
+LIST_HEIGHT = 46  # two links; more scroll
 translate = QCoreApplication.translate
 
 

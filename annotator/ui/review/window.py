@@ -167,7 +167,7 @@ class ReviewWindow(QWidget):
         lower.addWidget(self.figures)
         lower.setCollapsible(0, False)
         lower.setStretchFactor(1, 1)
-        layout.addWidget(lower, 2)
+        layout.addWidget(lower, 5)
         return side
 
     def _narrow_columns(self) -> None:
