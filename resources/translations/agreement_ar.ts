@@ -31,6 +31,14 @@
         <translation>عدد تكرارات إعادة المعاينة (bootstrap) لفترة ثقة α الحضور (0: بلا فترة)</translation>
     </message>
     <message>
+        <source>Each coder against gold</source>
+        <translation>كل مُرمِّز مقابل المعيار الذهبي</translation>
+    </message>
+    <message>
+        <source>Also compare each coder with the adjudicated gold layer (uα and span F1, gold as the reference); coding layer only</source>
+        <translation>قارن أيضًا كل مُرمِّز بطبقة المعيار الذهبي الناتجة عن التحكيم (uα و F1 للمقاطع، والمعيار الذهبي هو المرجع)؛ لطبقة الترميز فقط</translation>
+    </message>
+    <message>
         <source>Compute</source>
         <translation>احسب</translation>
     </message>
@@ -61,6 +69,49 @@
     <message>
         <source>None</source>
         <translation>لا شيء</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementGold</name>
+    <message>
+        <source>Coder</source>
+        <translation>المُرمِّز</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>الوثائق</translation>
+    </message>
+    <message>
+        <source>95% interval</source>
+        <translation>فترة الثقة 95%</translation>
+    </message>
+    <message>
+        <source>F1 exact</source>
+        <translation>F1 تطابق تام</translation>
+    </message>
+    <message>
+        <source>F1 overlap</source>
+        <translation>F1 تداخل</translation>
+    </message>
+    <message>
+        <source>Precision (overlap)</source>
+        <translation>الدقة (تداخل)</translation>
+    </message>
+    <message>
+        <source>Recall (overlap)</source>
+        <translation>الاستدعاء (تداخل)</translation>
+    </message>
+    <message>
+        <source>Tick “Each coder against gold” (coding layer) and compute to compare each coder with the adjudicated gold layer.</source>
+        <translation>اختر «كل مُرمِّز مقابل المعيار الذهبي» (طبقة الترميز) ثم احسب لمقارنة كل مُرمِّز بطبقة المعيار الذهبي الناتجة عن التحكيم.</translation>
+    </message>
+    <message>
+        <source>No chosen document has gold yet: adjudicate in the review window first.</source>
+        <translation>لا معيار ذهبيًا بعدُ في أي من الوثائق المختارة: أجرِ التحكيم أولًا في نافذة المراجعة.</translation>
+    </message>
+    <message>
+        <source>Gold is the reference of precision and recall; each coder is compared on the documents both coded (up to {documents}). Clusters still undecided count as gold marking nothing.</source>
+        <translation>المعيار الذهبي هو مرجع الدقة والاستدعاء؛ ويُقارَن كل مُرمِّز على الوثائق التي رمّزها كلاهما (حتى {documents}). وتُحسب العناقيد التي لم يُحكَم فيها بعدُ كأن المعيار الذهبي لم يُعلِّم فيها شيئًا.</translation>
     </message>
 </context>
 <context>
@@ -193,6 +244,10 @@
     <message>
         <source>done</source>
         <translation>اكتمل</translation>
+    </message>
+    <message>
+        <source>each coder against gold</source>
+        <translation>كل مُرمِّز مقابل المعيار الذهبي</translation>
     </message>
     <message>
         <source>uα family inside {name}</source>
@@ -363,6 +418,10 @@
     <message>
         <source>Document questions</source>
         <translation>أسئلة الوثيقة</translation>
+    </message>
+    <message>
+        <source>Against gold</source>
+        <translation>مقابل المعيار الذهبي</translation>
     </message>
     <message>
         <source>Chart of</source>

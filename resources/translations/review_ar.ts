@@ -141,6 +141,14 @@
         <translation>مسوِّغ العنقود رقم {number}</translation>
     </message>
     <message>
+        <source>Link gold: {link}</source>
+        <translation>ربط في المعيار الذهبي: {link}</translation>
+    </message>
+    <message>
+        <source>Remove gold link: {link}</source>
+        <translation>إزالة رابط من المعيار الذهبي: {link}</translation>
+    </message>
+    <message>
         <source>Automatic adjudication failed: {reason}</source>
         <translation>تعذّر التحكيم الآلي: {reason}</translation>
     </message>
@@ -213,6 +221,49 @@
     <message>
         <source>The span is empty: the end must come after the start.</source>
         <translation>المقطع فارغ: يجب أن تأتي النهاية بعد البداية.</translation>
+    </message>
+</context>
+<context>
+    <name>GoldLinks</name>
+    <message>
+        <source>{code}: “{text}”</source>
+        <translation>{code}: «{text}»</translation>
+    </message>
+    <message>
+        <source>{relation} {span}</source>
+        <translation>{relation} {span}</translation>
+    </message>
+    <message>
+        <source>from {span} ({relation})</source>
+        <translation>من {span} ({relation})</translation>
+    </message>
+    <message>
+        <source>Links of the gold span</source>
+        <translation>روابط مقطع المعيار الذهبي</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>ربط</translation>
+    </message>
+    <message>
+        <source>Remove link</source>
+        <translation>إزالة الرابط</translation>
+    </message>
+    <message>
+        <source>Gold span</source>
+        <translation>مقطع المعيار الذهبي</translation>
+    </message>
+    <message>
+        <source>Its links</source>
+        <translation>روابطه</translation>
+    </message>
+    <message>
+        <source>New link</source>
+        <translation>رابط جديد</translation>
+    </message>
+    <message>
+        <source>no gold span of a kind it can link to</source>
+        <translation>لا مقطع في المعيار الذهبي من نوع يمكن ربطه به</translation>
     </message>
 </context>
 <context>

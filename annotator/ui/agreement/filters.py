@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -61,6 +62,12 @@ class FilterPanel(QWidget):
         self.replicates.setToolTip(
             translate("AgreementFilters",
                       "bootstrap replicates for the presence α interval (0: none)"))
+        self.against_gold = QCheckBox(translate("AgreementFilters", "Each coder against gold"),
+                                      objectName="agreementAgainstGold")
+        self.against_gold.setToolTip(translate(
+            "AgreementFilters", "Also compare each coder with the adjudicated gold layer (uα and "
+            "span F1, gold as the reference); coding layer only"))
+        self.layer.currentIndexChanged.connect(self._enable_gold)
         self.compute = QPushButton(translate("AgreementFilters", "Compute"),
                                    objectName="agreementCompute")
         self.compute.setDefault(True)
@@ -80,14 +87,19 @@ class FilterPanel(QWidget):
         form.addRow(translate("AgreementFilters", "Layer"), self.layer)
         form.addRow(translate("AgreementFilters", "Replicates"), self.replicates)
         layout.addLayout(form)
+        layout.addWidget(self.against_gold)
         layout.addWidget(self.compute)
+
+    def _enable_gold(self) -> None:
+        self.against_gold.setEnabled(self.layer.currentData() == Layer.CODING.value)
 
     def filters(self) -> Filters:
         """The current choice; a list with every item checked is no filter at all."""
         return Filters(coders=_checked(list(_list_items(self.coders))),
                        codes=_checked(list(_tree_items(self.codes))),
                        documents=_checked(list(_list_items(self.documents))),
-                       layer=Layer(self.layer.currentData()), n_boot=self.replicates.value())
+                       layer=Layer(self.layer.currentData()), n_boot=self.replicates.value(),
+                       against_gold=self.against_gold.isChecked())
 
     def set_checked(self, widget: QListWidget | QTreeWidget, keys: set[str]) -> None:
         """Check exactly the items whose key (name, path or UUID) is in ``keys``."""

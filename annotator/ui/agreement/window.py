@@ -35,12 +35,14 @@ from annotator.db.engine import open_project
 from annotator.project_location import ProjectLocation, is_server_url, local_stem, location_name
 from annotator.ui.agreement.chart import AgreementChart
 from annotator.ui.agreement.filters import FilterPanel, layer_title
+from annotator.ui.agreement.gold import GoldPanel
 from annotator.ui.agreement.pairs import PairsPanel
 from annotator.ui.agreement.questions import QuestionsTable, compute_questions
 from annotator.ui.agreement.table_model import AgreementTableModel, left_to_right
 from annotator.ui.agreement.worker import (
+    Computed,
     Filters,
-    compute_report,
+    compute,
     load_choices,
     note_text,
     stage_text,
@@ -109,9 +111,11 @@ class AgreementWindow(QWidget):
         self.chart = AgreementChart(self)
         self.pairs = PairsPanel(self)
         self.questions = QuestionsTable(self)
-        tabs = QTabWidget(objectName="agreementTabs")
+        self.gold = GoldPanel(self)
+        self.tabs = tabs = QTabWidget(objectName="agreementTabs")
         tabs.addTab(self.pairs, translate("AgreementWindow", "Coder pairs"))
         tabs.addTab(self.questions, translate("AgreementWindow", "Document questions"))
+        tabs.addTab(self.gold, translate("AgreementWindow", "Against gold"))
         self.measure = QComboBox(objectName="agreementChartMeasure")
         for key, title in CHART_MEASURES.items():
             self.measure.addItem(left_to_right(translate("AgreementWindow", title)), key)
@@ -175,7 +179,7 @@ class AgreementWindow(QWidget):
         self._filters = filters
         path = self.project_path
         self._state = self.runner.start(
-            lambda state, report: compute_report(path, filters, state, report),
+            lambda state, report: compute(path, filters, state, report),
             on_done=self._done, on_progress=self._progress, on_failed=self._failed)
         self._set_busy(True)
         self._progress((0.0, "starting"))
@@ -192,10 +196,13 @@ class AgreementWindow(QWidget):
         self.progress.setValue(round(100 * fraction))
         self.stage.setText(stage_text(stage))
 
-    def _done(self, report: ProjectReport | None) -> None:
+    def _done(self, computed: Computed | None) -> None:
         self._state = None
-        if report is not None:
-            self._show(report)
+        if computed is not None:
+            self._show(computed.report)
+            self.gold.show_comparison(computed.gold)
+            if computed.gold is not None:
+                self.tabs.setCurrentWidget(self.gold)
         self._set_busy(False)
 
     def _show(self, report: ProjectReport) -> None:

@@ -12,9 +12,11 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from annotator.agreement.against_gold import GoldFigures, against_gold, gold_name
 from annotator.agreement.report import ProjectReport, ReportCancelled, project_report
+from annotator.agreement.report_input import AgreementInput, DocumentUnits
 from annotator.db.engine import open_project
-from annotator.db.services.agreement_data import agreement_input
+from annotator.db.services.agreement_data import add_gold, agreement_input
 from annotator.db.services.codebook import list_codes
 from annotator.db.services.coders import list_coders
 from annotator.db.services.documents import list_documents
@@ -32,6 +34,11 @@ class Filters:
     layer: Layer = Layer.CODING
     n_boot: int = 1000
     seed: int = 0
+    against_gold: bool = False  # also each coder against the gold layer (coding layer only)
+
+    @property
+    def with_gold(self) -> bool:
+        return self.against_gold and self.layer is Layer.CODING
 
 
 @dataclass(frozen=True)
@@ -56,8 +63,29 @@ def load_choices(project_path: Path) -> Choices:
         store.close()
 
 
+@dataclass(frozen=True)
+class GoldComparison:
+    """Each coder against gold: the name gold goes by and one row per coder."""
+
+    gold: str
+    rows: list[GoldFigures]
+
+
+@dataclass(frozen=True)
+class Computed:
+    report: ProjectReport
+    gold: GoldComparison | None = None  # only when the filters ask for it
+
+
 def compute_report(project_path: Path, filters: Filters, state: TaskState,
                    report: Callable[[Any], None]) -> ProjectReport | None:
+    """The report alone (see :func:`compute`)."""
+    computed = compute(project_path, filters, state, report)
+    return computed.report if computed else None
+
+
+def compute(project_path: Path, filters: Filters, state: TaskState,
+            report: Callable[[Any], None]) -> Computed | None:
     """The task: read the input in a session of its own, then compute; progress values are
     ``(fraction, stage)``. Returns None when cancelled."""
     report((0.0, "reading the project"))  # i18n: not shown (stage_text translates)
@@ -66,18 +94,34 @@ def compute_report(project_path: Path, filters: Filters, state: TaskState,
         with store.reader() as session:
             data = agreement_input(session, coders=filters.coders, codes=filters.codes,
                                    documents=filters.documents, layer=filters.layer)
+            gold = gold_name(data.coders)
+            with_gold = add_gold(session, _copy(data), gold) if filters.with_gold else None
     finally:
         store.close()
+    share = 0.8 if with_gold else 1.0
 
     def progress(fraction: float, stage: str) -> None:
         if state.cancelled:
             raise ReportCancelled
-        report((fraction, stage))
+        report((share * fraction, stage))
 
     try:
-        return project_report(data, n_boot=filters.n_boot, seed=filters.seed, progress=progress)
+        result = project_report(data, n_boot=filters.n_boot, seed=filters.seed,
+                                progress=progress)
+        if with_gold is None:
+            return Computed(result)
+        progress(1.0, "each coder against gold")  # i18n: not shown (stage_text translates)
+        rows = against_gold(with_gold, gold, n_boot=filters.n_boot, seed=filters.seed)
     except ReportCancelled:
         return None
+    return None if state.cancelled else Computed(result, GoldComparison(gold, rows))
+
+
+def _copy(data: AgreementInput) -> AgreementInput:
+    """A copy whose documents ``add_gold`` may change without touching ``data``'s."""
+    return AgreementInput([DocumentUnits(d.uuid, d.title, d.text, list(d.spans), set(d.coders))
+                           for d in data.documents], list(data.coders), list(data.codes),
+                          dict(data.parents))
 
 
 STAGES = (
@@ -90,6 +134,7 @@ STAGES = (
     QT_TRANSLATE_NOOP("AgreementStage", "presence α (bootstrap)"),
     QT_TRANSLATE_NOOP("AgreementStage", "token κ"),
     QT_TRANSLATE_NOOP("AgreementStage", "done"),
+    QT_TRANSLATE_NOOP("AgreementStage", "each coder against gold"),
 )
 """The report's stage names, as the engine (which has no Qt) reports them."""
 PATTERNED_STAGES = (

@@ -11,11 +11,13 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from annotator.adjudication import Strategy
 from annotator.db.services.annotations import get_annotation
 from annotator.db.services.coders import CoderInfo
+from annotator.db.services.relations import list_relations
 from annotator.review import Cluster
 from annotator.ui.codes import CodeCatalog
 from annotator.ui.review.adjudication_panel import MAX_LANES, AdjudicationPanel
 from annotator.ui.review.adjudicator import Adjudicator
 from annotator.ui.review.edit_gold import EditGoldDialog, GoldStart
+from annotator.ui.review.gold_links import LinkChoice, gold_links, span_label
 from annotator.ui.review.labels import strategy_label
 
 if TYPE_CHECKING:
@@ -37,6 +39,8 @@ class Adjudication:
         self.panel = AdjudicationPanel(window)
         self.coders: tuple[str, ...] = ()
         self.dialog: EditGoldDialog | None = None
+        self.catalog = CodeCatalog([])
+        self.link_span: str | None = None  # the gold span whose links the panel shows
         self._connect()
 
     def _connect(self) -> None:
@@ -47,6 +51,9 @@ class Adjudication:
         panel.rationaleEntered.connect(self.set_rationale)
         panel.strategyRequested.connect(self.run)
         panel.cancelRequested.connect(self.cancel)
+        panel.gold_links.spanChosen.connect(self._choose_link_span)
+        panel.gold_links.linkRequested.connect(self.link)
+        panel.gold_links.unlinkRequested.connect(self.unlink)
         panel.undo.clicked.connect(stack.undo)
         panel.redo.clicked.connect(stack.redo)
         stack.canUndoChanged.connect(panel.undo.setEnabled)
@@ -68,12 +75,37 @@ class Adjudication:
         """A new document: one Accept button per coder lane."""
         self.coders = data.coders
         self.panel.set_coders(data.coders, data.colours)
+        with self.window.store.reader() as session:
+            self.catalog = CodeCatalog.load(session)
         self.show(self.window.current_cluster())
 
     def show(self, cluster: Cluster | None) -> None:
         data = self.window.data
         decided = data.decision_of(cluster) if data is not None and cluster else None
         self.panel.show_decision(decided, cluster is not None)
+        self._show_links(decided.gold_ids if decided else ())
+
+    def _show_links(self, gold_ids: tuple[str, ...]) -> None:
+        """The links of one of the cluster's gold spans (the one chosen before, or the first)."""
+        data = self.window.data
+        if data is None or not gold_ids:
+            self.link_span = None
+            self.panel.gold_links.show_links([], None)
+            return
+        if self.link_span not in gold_ids:
+            self.link_span = gold_ids[0]
+        gold = {uuid: data.loaded.rows[uuid] for uuid in data.gold_ids}
+        with self.window.store.reader() as session:
+            relations = [r for r in list_relations(session, data.loaded.document_id)
+                         if r.source_id in gold]
+        text = data.loaded.text
+        spans = [(uuid, span_label(gold[uuid], self.catalog, text)) for uuid in gold_ids]
+        self.panel.gold_links.show_links(
+            spans, gold_links(self.link_span, gold, relations, self.catalog, text))
+
+    def _choose_link_span(self, span_id: str) -> None:
+        self.link_span = span_id
+        self.show(self.window.current_cluster())
 
     # actions ----------------------------------------------------------------------------
     def _cluster(self) -> Cluster | None:
@@ -121,6 +153,14 @@ class Adjudication:
         if not self.dialog.exec():
             return False
         return self.adjudicator.edit(cluster, self.dialog.chosen(), gold_id)
+
+    def link(self, choice: LinkChoice) -> bool:
+        """Link the shown gold span as ``choice`` says (one undoable step)."""
+        return self.adjudicator.link(choice.source_id, choice.target_id, choice.type,
+                                     choice.label)
+
+    def unlink(self, relation_id: str, text: str) -> bool:
+        return self.adjudicator.unlink(relation_id, text)
 
     def run(self, strategy: Strategy) -> None:
         """Run an automatic strategy over the whole project in a worker."""

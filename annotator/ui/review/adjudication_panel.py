@@ -22,6 +22,7 @@ from annotator.adjudication import AUTOMATIC, DEFAULT_THRESHOLD, Strategy
 from annotator.db.services.adjudication_rows import DecisionInfo
 from annotator.ui.lead.bidi_text import isolated
 from annotator.ui.plurals import plurals
+from annotator.ui.review.gold_links import GoldLinksBox
 from annotator.ui.review.labels import decision_text
 
 MAX_LANES = 9
@@ -74,6 +75,8 @@ class AdjudicationPanel(QGroupBox):
             row.addWidget(widget)
         self.layout_.addLayout(row)
         self.layout_.addWidget(self.rationale)
+        self.gold_links = GoldLinksBox(self)
+        self.layout_.addWidget(self.gold_links)
         self.layout_.addLayout(self._automatic())
 
     def _automatic(self) -> QHBoxLayout:

@@ -18,11 +18,14 @@ from annotator.db.services.adjudication import (
     DecisionChange,
     accept,
     edit_gold,
+    link_gold,
     reject,
     set_rationale,
+    unlink_gold,
 )
 from annotator.db.services.adjudication_auto import AutoReport, adjudicate_automatically
 from annotator.errors import AnnotatorError
+from annotator.domain import RelationType
 from annotator.review import Cluster
 from annotator.ui.review.commands import DecisionCommand
 from annotator.ui.review.edit_gold import GoldEdit
@@ -99,6 +102,17 @@ class Adjudicator(QObject):
                               number=cluster.number),
                           lambda session: set_rationale(session, lead=self.lead,
                                                         decision_id=decision_id, text=text))
+
+    def link(self, source_id: str, target_id: str, relation: RelationType, text: str) -> bool:
+        """Link two gold spans; ``text`` names the link for the undo history."""
+        return self._push(translate("Adjudicator", "Link gold: {link}").format(link=text),
+                          lambda session: link_gold(session, lead=self.lead, source_id=source_id,
+                                                    target_id=target_id, type=relation))
+
+    def unlink(self, relation_id: str, text: str) -> bool:
+        return self._push(translate("Adjudicator", "Remove gold link: {link}").format(link=text),
+                          lambda session: unlink_gold(session, lead=self.lead,
+                                                      relation_id=relation_id))
 
     # automatic strategies ------------------------------------------------------------------
     def run_strategy(self, strategy: Strategy, threshold: float,

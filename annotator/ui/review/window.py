@@ -58,6 +58,7 @@ ADJUDICATION_NOTE = QT_TRANSLATE_NOOP(
 GOLD_COLOUR = "#B8860B"
 FRAME_COLOUR = "#212121"
 FIGURES_POLL_MS = 100
+TABLE_MIN_HEIGHT = 150
 COLUMN_WIDTH, NARROW_COLUMNS = 130, {0: 36, 1: 90, 2: 120, 3: 120}
 NEXT_KEYS, PREVIOUS_KEYS = ("N", "F8"), ("Shift+N", "Shift+F8")  # i18n: not shown
 translate = QCoreApplication.translate
@@ -134,6 +135,7 @@ class ReviewWindow(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.setMinimumHeight(TABLE_MIN_HEIGHT)  # a few clusters beside the panels
         header = self.table.horizontalHeader()  # fixed widths: sizing to contents reads every row
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultSectionSize(COLUMN_WIDTH)
@@ -157,9 +159,15 @@ class ReviewWindow(QWidget):
         layout.addWidget(self.filters)
         layout.addWidget(self.table, 3)
         layout.addLayout(buttons)
-        if self.adjudication is not None:
-            layout.addWidget(self.adjudication.panel)
-        layout.addWidget(self.figures, 1)
+        if self.adjudication is None:
+            layout.addWidget(self.figures, 1)
+            return side
+        lower = QSplitter(Qt.Orientation.Vertical, objectName="reviewLowerSplitter")
+        lower.addWidget(self.adjudication.panel)  # a splitter keeps the panel's minimum height
+        lower.addWidget(self.figures)
+        lower.setCollapsible(0, False)
+        lower.setStretchFactor(1, 1)
+        layout.addWidget(lower, 5)
         return side
 
     def _narrow_columns(self) -> None:
