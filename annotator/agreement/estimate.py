@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from annotator.agreement.t_quantile import t_quantile
+
 
 @dataclass(frozen=True)
 class Estimate:
@@ -33,9 +35,7 @@ class Estimate:
         """
         if math.isnan(self.value) or math.isnan(self.se) or self.n_units < 2:
             return math.nan, math.nan
-        from scipy.special import stdtrit
-
-        half = float(stdtrit(self.n_units - 1, 0.5 + level / 2.0)) * self.se
+        half = t_quantile(self.n_units - 1, 0.5 + level / 2.0) * self.se
         return self.value - half, min(1.0, self.value + half)
 
 

@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 
 from annotator.db.engine import PASSWORD_PROMPT, ProjectStore
-from annotator.db.rls import connected_coder_id
 from annotator.db.services.coders import CoderInfo, list_coders
 from annotator.errors import ProjectError
 from annotator.ui.bidi import isolate_if_mirrored as isolate
@@ -24,6 +23,8 @@ def server_coder(store: ProjectStore, asked: str | None) -> CoderInfo | None:
     as the database owner, who then chooses like on a file)."""
     if not store.is_server:
         return None
+    from annotator.db.rls import connected_coder_id  # psycopg: loaded for servers only
+
     with store.reader() as session:
         coder_id = connected_coder_id(session.connection())
         if coder_id is None:
