@@ -162,3 +162,38 @@ def test_screenshots_of_the_questions_tab_and_dialog(qtbot, open_window) -> None
     qtbot.addWidget(dialog)
     qtbot.waitExposed(dialog)
     assert dialog.grab().save(str(ARTIFACTS / "question-dialog.png"))
+
+
+def test_the_questions_tab_and_dialog_in_arabic(qtbot, open_window) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.ui import i18n
+
+    assert i18n.install_language("ar")
+    try:
+        window = open_window("Lead")
+        editor = _editor(qtbot, window)
+        assert editor.tabs.tabText(1) == "أسئلة الوثيقة"
+        assert editor.questions_tab.actions_by_name["add_question"].text() == "إضافة سؤال"
+        assert editor.questions_tab.list.topLevelItem(0).text(2) == "مقياس ترتيبي"
+        with editor.store.transaction() as session:
+            tone = list_questions(session)[0]
+            set_answer(session, window.document_id, window.workspace.coder.uuid, tone.uuid,
+                       tone.options[0].value)
+        editor.reload()
+        editor.questions_tab.select(tone.uuid)
+        assert not editor.remove_selected_question()
+        assert "إجابة واحدة" in editor.message.text()
+        qtbot.waitExposed(editor)
+        qtbot.wait(50)
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        assert editor.grab().save(str(ARTIFACTS / "question-editor-ar.png"))
+        dialog = editor.open_question_dialog(edit=True)
+        qtbot.addWidget(dialog)
+        assert dialog.windowTitle() == "تعديل السؤال"
+        qtbot.waitExposed(dialog)
+        assert dialog.grab().save(str(ARTIFACTS / "question-dialog-ar.png"))
+        dialog.close()
+        editor.close()
+    finally:
+        i18n.install_language("en", QApplication.instance())

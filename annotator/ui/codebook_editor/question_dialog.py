@@ -78,6 +78,8 @@ class QuestionDialog(QDialog):
         for arabic in (self.wording_ar, self.help_ar):
             arabic.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
             arabic.setFont(ui_arabic_font(arabic.font()))
+        for english in (self.key, self.wording_en, self.help_en):
+            english.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.required = QCheckBox(translate("QuestionDialog", "Every document needs an answer"),
                                   objectName="questionRequired")
         self.group = QLineEdit(objectName="questionGroup")
@@ -110,6 +112,9 @@ class QuestionDialog(QDialog):
             translate("QuestionDialog", "Arabic label")])
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         table.setFont(ui_arabic_font(table.font()))
+        # a grid of values and labels in both scripts: left to right in either interface, so
+        # scale points read -2 (not 2-) and each label column keeps its side
+        table.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         return table
 
     def _layout(self) -> None:
@@ -166,6 +171,8 @@ class QuestionDialog(QDialog):
             if target is not None:
                 self.equals.setText(", ".join(answer_label(target, v) if target.type is QuestionType.YES_NO
                                               else str(v) for v in state.condition.equals))
+        for edit in (self.key, self.wording_ar, self.wording_en, self.help_ar, self.help_en):
+            edit.setCursorPosition(0)  # show the start of a long text
         self._type_changed()
         self._condition_changed()
 

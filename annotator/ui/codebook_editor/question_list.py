@@ -28,6 +28,7 @@ from annotator.ui.fonts import ui_arabic_font
 
 NUMBER, KEY, TYPE, ARABIC, ENGLISH, ANSWERS = range(6)
 ID_ROLE = Qt.ItemDataRole.UserRole
+RIGHT = Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 translate = QCoreApplication.translate
 
 
@@ -60,21 +61,22 @@ class QuestionsTab(QWidget):
 
     def _build_actions(self, slots: dict[str, Callable[[], object]]) -> None:
         for name, text, keys, tip in (
-            ("add_question", translate("QuestionList", "Add question"), "Ctrl+N",
+            ("add_question", translate("QuestionList", "Add question"), QKeySequence("Ctrl+N"),
              translate("QuestionList", "A new question after the chosen one")),
-            ("edit_question", translate("QuestionList", "Edit question"), "F2",
+            ("edit_question", translate("QuestionList", "Edit question"), QKeySequence("F2"),
              translate("QuestionList", "Change the chosen question (or press Enter)")),
-            ("remove_question", translate("QuestionList", "Remove question"), "Del",
+            ("remove_question", translate("QuestionList", "Remove question"), QKeySequence("Del"),
              translate("QuestionList", "Remove the chosen question (only one without answers)")),
-            ("question_up", translate("QuestionList", "Up"), "Ctrl+Up",
+            ("question_up", translate("QuestionList", "Up"), QKeySequence("Ctrl+Up"),
              translate("QuestionList", "Ask the question earlier")),
-            ("question_down", translate("QuestionList", "Down"), "Ctrl+Down",
+            ("question_down", translate("QuestionList", "Down"), QKeySequence("Ctrl+Down"),
              translate("QuestionList", "Ask the question later")),
         ):  # fmt: skip
             action = QAction(text, self)
-            action.setShortcut(QKeySequence(keys))
+            action.setShortcut(keys)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.setToolTip(f"{tip} ({isolate(keys)})")
+            shown = keys.toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{tip} ({isolate(shown)})")
             action.triggered.connect(lambda _checked=False, s=slots[name]: s())
             self.addAction(action)
             self.toolbar.addAction(action)
@@ -89,9 +91,9 @@ class QuestionsTab(QWidget):
         for number, question in enumerate(questions, start=1):
             item = QTreeWidgetItem(self.list, [
                 str(number), isolate_if_mirrored(question.key), names[question.type.value],
-                question.wording_ar, question.wording_en, str(answers.get(question.uuid, 0) or "")])
+                question.wording_ar, isolate_if_mirrored(question.wording_en), str(answers.get(question.uuid, 0) or "")])
             item.setData(0, ID_ROLE, question.uuid)
-            item.setTextAlignment(ARABIC, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setTextAlignment(ARABIC, RIGHT)
             item.setToolTip(ENGLISH, question.wording_en)
             if keep == question.uuid:
                 self.list.setCurrentItem(item)
