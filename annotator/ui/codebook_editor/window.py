@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.codebook import CodebookSpec, CodeSpec, codes_of_kind
+from annotator.codebook import CodebookSpec, CodeSpec, QuestionSpec, codes_of_kind
 from annotator.db.engine import ProjectStore
 from annotator.db.services.codebook import export_codebook
 from annotator.db.services.codebook_edit import usage_by_code
@@ -67,7 +67,7 @@ class CodebookEditor(QWidget, EditorEdits, QuestionEdits):
         self.parents: dict[str, str | None] = {}
         self.tree = self._build_tree()
         self.form = CodeForm()
-        self.questions = []
+        self.questions: list[QuestionSpec] = []
         self.questions_tab = QuestionsTab({
             "add_question": self.open_question_dialog,
             "edit_question": lambda: self.open_question_dialog(edit=True),
