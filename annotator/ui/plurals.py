@@ -67,6 +67,9 @@ class Plurals(QObject):
     def questions(self, count: int) -> str:
         return self.tr("%n question(s)", "", count)
 
+    def answers(self, count: int) -> str:
+        return self.tr("%n answer(s)", "", count)
+
     def required_values(self, count: int) -> str:
         return self.tr("%n required attribute value(s)", "", count)
 

@@ -284,6 +284,34 @@
         <source>Only a project lead can change the codebook.</source>
         <translation>لا يغيّر دليل الترميز إلا مشرف المشروع.</translation>
     </message>
+    <message>
+        <source>Codes</source>
+        <translation>الرموز</translation>
+    </message>
+    <message>
+        <source>Document questions</source>
+        <translation>أسئلة الوثيقة</translation>
+    </message>
+    <message>
+        <source>Add question ‘{question}’</source>
+        <translation>إضافة السؤال «{question}»</translation>
+    </message>
+    <message>
+        <source>Change question ‘{question}’</source>
+        <translation>تعديل السؤال «{question}»</translation>
+    </message>
+    <message>
+        <source>‘{question}’ holds {answers} and is not removed: the answers would be lost. Clear them first (answers PATH clear) or keep the question.</source>
+        <translation>لم يُحذف السؤال «{question}» لأنّ له {answers}، وحذفُه يُضيّعها. امسح الإجابات أولًا (⁦answers PATH clear⁩) أو أبقِ السؤال.</translation>
+    </message>
+    <message>
+        <source>Remove question ‘{question}’</source>
+        <translation>حذف السؤال «{question}»</translation>
+    </message>
+    <message>
+        <source>Move question ‘{question}’</source>
+        <translation>نقل السؤال «{question}»</translation>
+    </message>
 </context>
 <context>
     <name>CodebookMenu</name>
@@ -372,6 +400,195 @@
     <message>
         <source>No other code of this kind to merge into.</source>
         <translation>لا يوجد رمز آخر من هذا النوع للدمج فيه.</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionDialog</name>
+    <message>
+        <source>Edit question</source>
+        <translation>تعديل السؤال</translation>
+    </message>
+    <message>
+        <source>Add question</source>
+        <translation>إضافة سؤال</translation>
+    </message>
+    <message>
+        <source>Every document needs an answer</source>
+        <translation>لا بدّ من إجابته في كل وثيقة</translation>
+    </message>
+    <message>
+        <source>e.g. Conflict (a frame)</source>
+        <translation>مثلًا: الصراع (إطار)</translation>
+    </message>
+    <message>
+        <source>Add option</source>
+        <translation>إضافة خيار</translation>
+    </message>
+    <message>
+        <source>Remove option</source>
+        <translation>حذف الخيار</translation>
+    </message>
+    <message>
+        <source>always ask</source>
+        <translation>يُسأل دائمًا</translation>
+    </message>
+    <message>
+        <source>answers, separated by commas</source>
+        <translation>إجابات تفصل بينها فواصل</translation>
+    </message>
+    <message>
+        <source>Value (stored)</source>
+        <translation>القيمة (المخزَّنة)</translation>
+    </message>
+    <message>
+        <source>English label</source>
+        <translation>التسمية الإنجليزية</translation>
+    </message>
+    <message>
+        <source>Arabic label</source>
+        <translation>التسمية العربية</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>المفتاح</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Arabic wording</source>
+        <translation>نص السؤال بالعربية</translation>
+    </message>
+    <message>
+        <source>English wording</source>
+        <translation>نص السؤال بالإنجليزية</translation>
+    </message>
+    <message>
+        <source>Arabic help</source>
+        <translation>الإرشاد بالعربية</translation>
+    </message>
+    <message>
+        <source>English help</source>
+        <translation>الإرشاد بالإنجليزية</translation>
+    </message>
+    <message>
+        <source>Group (frame)</source>
+        <translation>المجموعة (الإطار)</translation>
+    </message>
+    <message>
+        <source>is one of</source>
+        <translation>من بين</translation>
+    </message>
+    <message>
+        <source>Ask only if</source>
+        <translation>لا يُسأل إلا إذا كانت إجابة</translation>
+    </message>
+    <message>
+        <source>Options (choices and scale points, lowest first): the value is what answers and exports keep; the labels are what coders read.</source>
+        <translation>الخيارات (خيارات الاختيار ودرجات المقياس، من الأدنى إلى الأعلى): القيمة هي ما تحفظه الإجابات والتصديرات، والتسميات هي ما يقرؤه المرمِّزون.</translation>
+    </message>
+    <message>
+        <source>A scale point&apos;s value is a whole number, not ‘{value}’</source>
+        <translation>قيمة درجة المقياس عدد صحيح، لا «{value}»</translation>
+    </message>
+    <message>
+        <source>Name the answers of ‘{question}’ that ask this question</source>
+        <translation>اذكر إجابات السؤال «{question}» التي يُطرح عندها هذا السؤال</translation>
+    </message>
+    <message>
+        <source>Condition: {reason}</source>
+        <translation>الشرط: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionList</name>
+    <message>
+        <source>Key</source>
+        <translation>المفتاح</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Arabic wording</source>
+        <translation>النص العربي</translation>
+    </message>
+    <message>
+        <source>English wording</source>
+        <translation>النص الإنجليزي</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>الإجابات</translation>
+    </message>
+    <message>
+        <source>Add question</source>
+        <translation>إضافة سؤال</translation>
+    </message>
+    <message>
+        <source>A new question after the chosen one</source>
+        <translation>سؤال جديد بعد السؤال المختار</translation>
+    </message>
+    <message>
+        <source>Edit question</source>
+        <translation>تعديل السؤال</translation>
+    </message>
+    <message>
+        <source>Change the chosen question (or press Enter)</source>
+        <translation>تعديل السؤال المختار (أو اضغط ⁦Enter⁩)</translation>
+    </message>
+    <message>
+        <source>Remove question</source>
+        <translation>حذف السؤال</translation>
+    </message>
+    <message>
+        <source>Remove the chosen question (only one without answers)</source>
+        <translation>حذف السؤال المختار (إن لم تكن له إجابات)</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>إلى الأعلى</translation>
+    </message>
+    <message>
+        <source>Ask the question earlier</source>
+        <translation>طرح السؤال في موضع أبكر</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>إلى الأسفل</translation>
+    </message>
+    <message>
+        <source>Ask the question later</source>
+        <translation>طرح السؤال في موضع لاحق</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionType</name>
+    <message>
+        <source>yes/no</source>
+        <translation>نعم/لا</translation>
+    </message>
+    <message>
+        <source>single choice</source>
+        <translation>اختيار واحد</translation>
+    </message>
+    <message>
+        <source>multiple choice</source>
+        <translation>اختيار متعدد</translation>
+    </message>
+    <message>
+        <source>ordinal scale</source>
+        <translation>مقياس ترتيبي</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>عدد</translation>
+    </message>
+    <message>
+        <source>short text</source>
+        <translation>نص قصير</translation>
     </message>
 </context>
 </TS>

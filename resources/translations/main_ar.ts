@@ -191,6 +191,17 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n answer(s)</source>
+        <translation>
+            <numerusform>لا إجابات</numerusform>
+            <numerusform>إجابة واحدة</numerusform>
+            <numerusform>إجابتان</numerusform>
+            <numerusform>%n إجابات</numerusform>
+            <numerusform>%n إجابةً</numerusform>
+            <numerusform>%n إجابة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n required attribute value(s)</source>
         <translation>
             <numerusform>لا قيم لسمات مطلوبة</numerusform>

@@ -138,6 +138,7 @@ def reload_codebook(window: MainWindow) -> None:
             submenu.deleteLater()
         menu.clear()
         _apply_menu(window, menu, window.menu_actions)
+    window.questions_panel.reload_questions()
     if window.document_id is not None:
         current = window.coding.current
         window.open_document(window.document_id, force=True, then=lambda: window.select_annotation(

@@ -50,7 +50,8 @@ class EditorEdits:
     ask_merge: AskMerge | None = None  # tests put an answer here instead of the dialog
 
     def run(self: CodebookEditor, text: str, apply: Step, revert: Inverse,
-            reapply: Inverse | None = None, select: str | None = None) -> bool:
+            reapply: Inverse | None = None, select: str | None = None,
+            select_question: str | None = None) -> bool:
         """One undoable edit; a refusal shows as one line under the tree, nothing written."""
         def changed() -> None:
             self.reload()
@@ -67,6 +68,8 @@ class EditorEdits:
         self.show_message(text, error=False)
         if select:
             self.select(select)
+        if select_question:
+            self.questions_tab.select(select_question)
         return True
 
     # ------------------------------------------------------------------ codes

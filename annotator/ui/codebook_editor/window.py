@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSplitter,
+    QTabWidget,
     QToolBar,
     QTreeWidget,
     QTreeWidgetItem,
@@ -24,16 +25,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.codebook import CodebookSpec, CodeSpec, codes_of_kind
+from annotator.codebook import CodebookSpec, CodeSpec, QuestionSpec, codes_of_kind
 from annotator.db.engine import ProjectStore
 from annotator.db.services.codebook import export_codebook
 from annotator.db.services.codebook_edit import usage_by_code
+from annotator.db.services.question_edit import answer_counts
 from annotator.domain import CodeKind
 from annotator.errors import ProjectError
 from annotator.ui.bidi import isolate, isolate_if_mirrored
 from annotator.ui.codebook_editor.attribute_dialog import type_names
 from annotator.ui.codebook_editor.code_form import CodeForm
 from annotator.ui.codebook_editor.edits import EditorEdits
+from annotator.ui.codebook_editor.question_edits import QuestionEdits
+from annotator.ui.codebook_editor.question_list import QuestionsTab
 from annotator.ui.codes import kind_title
 from annotator.ui.fonts import ui_arabic_font
 from annotator.ui.models.codebook import swatch
@@ -44,7 +48,7 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 translate = QCoreApplication.translate
 
 
-class CodebookEditor(QWidget, EditorEdits):
+class CodebookEditor(QWidget, EditorEdits, QuestionEdits):
     """The editor; read-only (``editable=False``) in a coder package and for coders."""
 
     changed = Signal()  # an edit was committed, undone or redone: the main window reloads
@@ -63,6 +67,14 @@ class CodebookEditor(QWidget, EditorEdits):
         self.parents: dict[str, str | None] = {}
         self.tree = self._build_tree()
         self.form = CodeForm()
+        self.questions: list[QuestionSpec] = []
+        self.questions_tab = QuestionsTab({
+            "add_question": self.open_question_dialog,
+            "edit_question": lambda: self.open_question_dialog(edit=True),
+            "remove_question": self.remove_selected_question,
+            "question_up": lambda: self.move_question_step(-1),
+            "question_down": lambda: self.move_question_step(1)})
+        self.tabs = QTabWidget(objectName="codebookEditorTabs")
         self.message = QLabel(objectName="editorMessage")
         self.message.setWordWrap(True)
         self.toolbar = QToolBar()
@@ -149,16 +161,29 @@ class CodebookEditor(QWidget, EditorEdits):
                             objectName="readOnlyBanner")
             banner.setStyleSheet("background: #fff3c4; color: #5a4500; padding: 6px;")
             layout.addWidget(banner)
-        layout.addWidget(self.toolbar)
-        layout.addWidget(splitter, 1)
+        codes = QWidget()
+        codes_layout = QVBoxLayout(codes)
+        codes_layout.setContentsMargins(0, 0, 0, 0)
+        codes_layout.addWidget(self.toolbar)
+        codes_layout.addWidget(splitter, 1)
+        self.tabs.addTab(codes, translate("CodebookEditor", "Codes"))
+        self.tabs.addTab(self.questions_tab, translate("CodebookEditor", "Document questions"))
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
 
     def _connect(self) -> None:
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.questions_tab.list.currentItemChanged.connect(
+            lambda *_items: self.questions_tab.enable(self.editable))
         self.tree.currentItemChanged.connect(self._on_current)
         self.form.commitRequested.connect(self.commit_form)
         self.form.addAttributeRequested.connect(self.open_attribute_dialog)
         self.form.editAttributeRequested.connect(self.open_attribute_dialog)
         self.form.removeAttributeRequested.connect(self.remove_attribute)
+
+    def _tab_changed(self, index: int) -> None:
+        self._on_current(self.tree.currentItem())
+        (self.tree if index == 0 else self.questions_tab.list).setFocus()
 
     # ------------------------------------------------------------------ showing
     def reload(self) -> None:
@@ -170,6 +195,9 @@ class CodebookEditor(QWidget, EditorEdits):
             except ProjectError:
                 self.spec = None
             uses = usage_by_code(session)
+            answers = answer_counts(session)
+        self.questions = list(self.spec.questions) if self.spec else []
+        self.questions_tab.show_questions(self.questions, answers, self.editable)
         self.codes, self.parents = {}, {}
         self.tree.blockSignals(True)
         self.tree.clear()
@@ -233,9 +261,10 @@ class CodebookEditor(QWidget, EditorEdits):
         if code is None and self.form.isAncestorOf(self.focusWidget() or self.tree):
             self.tree.setFocus()  # the form is about to be disabled: keep the keys working
         self.form.show_code(code, self.editable, type_names())
+        codes_shown = self.tabs.currentIndex() == 0  # the questions tab uses the same keys
         for name in ("add_subcode", "delete", "move_up", "move_down", "indent", "outdent"):
-            self.actions_by_name[name].setEnabled(self.editable and code is not None)
-        self.actions_by_name["add_code"].setEnabled(self.editable and item is not None)
+            self.actions_by_name[name].setEnabled(self.editable and codes_shown and code is not None)
+        self.actions_by_name["add_code"].setEnabled(self.editable and codes_shown and item is not None)
 
     def show_message(self, text: str, error: bool = True) -> None:
         self.message.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")

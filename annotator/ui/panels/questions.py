@@ -47,7 +47,7 @@ class QuestionsPanel(QWidget):
         self.status.setObjectName("questionsStatus")
         self.cards: dict[str, QuestionCard] = {}
         self._scores: dict[str, QLabel] = {}
-        scroll = QScrollArea(widgetResizable=True)
+        self._scroll = scroll = QScrollArea(widgetResizable=True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self._build_cards())
         layout = QVBoxLayout(self)
@@ -56,6 +56,14 @@ class QuestionsPanel(QWidget):
         layout.addWidget(scroll, 1)
         workspace.events.answersChanged.connect(self._on_answers_changed)
         self.set_document(None)
+
+    def reload_questions(self) -> None:
+        """The codebook's questions changed (the codebook editor): read them and rebuild the cards."""
+        with self._workspace.store.reader() as session:
+            self.questions = list_questions(session)
+        self.cards, self._scores = {}, {}
+        self._scroll.setWidget(self._build_cards())  # the scroll area deletes the old cards
+        self._reload()
 
     def _build_cards(self) -> QWidget:
         body = QWidget()
