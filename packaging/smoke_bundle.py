@@ -139,7 +139,19 @@ def run_checks(smoke: Smoke) -> List[Optional[str]]:
                 lambda d: zipfile.is_zipfile(smoke.work / "demo.xlsx"))
     smoke.check("export --format sav", ["export", "demo.fannot", "demo.sav", "--format", "sav"],
                 lambda d: (smoke.work / "demo.sav").stat().st_size > 0)
+    server_driver(smoke)
     return [smoke.window(smoke.work / f"window-{n}.png") for n in (1, 2)]
+
+
+def server_driver(smoke: Smoke) -> None:
+    """The PostgreSQL driver loads in the bundle: a server that is not there is one clear line
+    (exit 1), not a missing module or a traceback."""
+    done = smoke.run("info", "postgresql+psycopg://nobody@127.0.0.1:9/none",
+                     extra={"PGCONNECT_TIMEOUT": "3"}, timeout=60)
+    message = done.stderr.strip()
+    ok = (done.returncode == 1 and message.startswith("annotator:") and len(message.splitlines())
+          == 1 and "Traceback" not in message and "No module" not in message)
+    smoke._count(ok, "server driver (psycopg) loads", [message], done.stderr)
 
 
 def main(argv: Optional[List[str]] = None) -> int:
