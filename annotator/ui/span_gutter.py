@@ -46,10 +46,14 @@ class SpanGutter(QWidget):
         painter.drawLine(0, 0, 0, self.height())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         style_of = self._style_of()
+        pens: dict[tuple[str, bool], QPen] = {}  # a page shows a few styles for hundreds of bars
         for rect, row, _ in self.bars():
-            colour, other = style_of(row) if style_of else ("#999999", False)
-            pen = QPen(strong(colour), BAR, Qt.PenStyle.DashLine if other else Qt.PenStyle.SolidLine,
-                       Qt.PenCapStyle.RoundCap)
+            style = style_of(row) if style_of else ("#999999", False)
+            pen = pens.get(style)
+            if pen is None:
+                pen = pens[style] = QPen(
+                    strong(style[0]), BAR, Qt.PenStyle.DashLine if style[1] else Qt.PenStyle.SolidLine,
+                    Qt.PenCapStyle.RoundCap)
             painter.setPen(pen)
             painter.drawLine(rect.center().x(), rect.top() + BAR / 2,
                              rect.center().x(), rect.bottom() - BAR / 2)
@@ -84,8 +88,10 @@ class SpanGutter(QWidget):
         ends = [float("-inf")] * COLUMNS
         bars: list[Bar] = []
         for (top, bottom), row in extents:
-            column = next((c for c in range(COLUMNS) if ends[c] < top), None)
-            if column is None:
+            for column in range(COLUMNS):
+                if ends[column] < top:
+                    break
+            else:
                 continue
             ends[column] = bottom
             x = self.width() - PAD - (column + 1) * (BAR + GAP)
@@ -118,30 +124,33 @@ class _LineTable:
     """Line geometry of the blocks one paint touches, read from Qt once per block."""
 
     def __init__(self, view: QWidget) -> None:
-        self._view = view
         self._document = view.document()  # type: ignore[attr-defined]
+        self._index = view.state.index  # type: ignore[attr-defined]
         self._to16 = view.state.utf16.to_utf16  # type: ignore[attr-defined]
         self._shift = -view.verticalScrollBar().value()  # type: ignore[attr-defined]
         self._blocks: dict[int, tuple[int, list[int], list[tuple[int, float, float]]]] = {}
 
     def extent(self, row: AnnotationSpan) -> tuple[float, float]:
         """Top of the span's first line and bottom of its last, in viewport coordinates."""
-        start = self._to16(row.start)
-        return self._line(start)[0], self._line(max(start, self._to16(row.end) - 1))[1]
+        return self._line(row.start)[0], self._line(max(row.start, row.end - 1))[1]
 
-    def _line(self, position: int) -> tuple[float, float]:
-        block = self._document.findBlock(position)
-        number = block.blockNumber()
-        if number not in self._blocks:
-            origin = self._document.documentLayout().blockBoundingRect(block).top() + self._shift
-            layout = block.layout()
-            table = []
-            for index in range(layout.lineCount()):
-                line = layout.lineAt(index)
-                table.append((line.textStart(), origin + line.y(),
-                              origin + line.y() + line.height()))
-            table = table or [(0, origin, origin)]
-            self._blocks[number] = (block.position(), [t[0] for t in table], table)
-        base, starts, table = self._blocks[number]
-        found = table[max(0, bisect_right(starts, position - base) - 1)]
+    def _line(self, offset: int) -> tuple[float, float]:
+        """The line holding code point ``offset`` (its block found in the span index, not Qt)."""
+        number = self._index.block_of(offset)
+        entry = self._blocks.get(number)
+        if entry is None:
+            entry = self._blocks[number] = self._read(number)
+        base, starts, table = entry
+        found = table[max(0, bisect_right(starts, self._to16(offset) - base) - 1)]
         return found[1], found[2]
+
+    def _read(self, number: int) -> tuple[int, list[int], list[tuple[int, float, float]]]:
+        block = self._document.findBlockByNumber(number)
+        origin = self._document.documentLayout().blockBoundingRect(block).top() + self._shift
+        layout = block.layout()
+        table = []
+        for index in range(layout.lineCount()):
+            line = layout.lineAt(index)
+            table.append((line.textStart(), origin + line.y(), origin + line.y() + line.height()))
+        table = table or [(0, origin, origin)]
+        return block.position(), [t[0] for t in table], table

@@ -78,6 +78,14 @@ class AnnotationTableModel(RowTableModel):
         return self._order[row]
 
     def row_of(self, annotation_id: str) -> int:
+        """Found by binary search on the sort key (a scan of 50,000 ids costs a key press 1 ms)."""
+        if self._state is not None and annotation_id in self._state.rows:
+            try:
+                guess = self._insert_position(self._key(annotation_id))
+            except KeyError:  # a removal in progress: the order still lists a row gone
+                guess = -1
+            if 0 <= guess < len(self._order) and self._order[guess] == annotation_id:
+                return guess
         try:
             return self._order.index(annotation_id)
         except ValueError:

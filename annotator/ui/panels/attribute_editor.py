@@ -1,7 +1,9 @@
 """Attribute values of the selected annotation: one editor per attribute of its code.
 
 Every change is one undoable command. Values refresh from the data-changed signal (undo, another
-view) without rebuilding the form, so keyboard focus stays where the coder is typing.
+view) without rebuilding the form, so keyboard focus stays where the coder is typing. Each code's
+form is built once and shown again for its next annotation (building one costs milliseconds on
+every key press that codes a span), rebuilt only when the code's attributes change.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from annotator.ui.workspace import Workspace
 translate = QCoreApplication.translate
 
 EMPTY_CHOICE = "—"
+Editors = dict[str, QComboBox | QLineEdit]
 
 
 class AttributeEditor(QWidget):
@@ -33,18 +36,18 @@ class AttributeEditor(QWidget):
         self._state: DocumentState | None = None
         self._annotation_id: str | None = None
         self._code_id: str | None = None
-        self._editors: dict[str, QComboBox | QLineEdit] = {}
+        self._editors: Editors = {}
         self._title = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
         self._excerpt = QLabel(wordWrap=True)
         self._excerpt.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self._excerpt.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
         self._excerpt.setStyleSheet("color: #3c4043;")
-        self._form = QFormLayout()
-        self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        layout = QVBoxLayout(self)
+        # by (code, own): the attributes a form was built from, the form, its editors
+        self._forms: dict[tuple[str, bool], tuple[tuple[AttributeSpec, ...], QWidget, Editors]] = {}
+        self._shown: QWidget | None = None
+        self._layout = layout = QVBoxLayout(self)
         for widget in (self._title, self._excerpt):
             layout.addWidget(widget)
-        layout.addLayout(self._form)
         layout.addStretch(1)
         self.show_annotation(None, None)
 
@@ -70,9 +73,9 @@ class AttributeEditor(QWidget):
                 state.touched.connect(self._on_touched)
         self._state, self._annotation_id = state, annotation_id
         row = state.row(annotation_id) if state and annotation_id else None
-        self._clear_form()
         if row is None:
-            self._annotation_id = self._code_id = None
+            self._editors, self._annotation_id, self._code_id = {}, None, None
+            self._show_form(None)
             self._title.setText(translate(
                 "AttributeEditor", "<i>Select an annotation to see its attributes.</i>"))
             self._excerpt.clear()
@@ -84,20 +87,45 @@ class AttributeEditor(QWidget):
             coder=isolated(self._workspace.coder_name(row.coder_id)))
         self._title.setText(f"<b>{code.path if code else '?'}</b>{owner}")
         self._excerpt.setText(state.excerpt(row.uuid, 240) if state else "")
-        if code is None or not code.attributes:
-            self._form.addRow(QLabel(translate("AttributeEditor", "<i>This code has no attributes.</i>")))
-            return
-        for spec in code.attributes:
-            editor = self._make_editor(spec)
-            editor.setEnabled(own)
-            self._editors[spec.uuid] = editor
-            self._form.addRow(f"{spec.name}{' *' if spec.required else ''}", editor)
+        self._editors = {}  # editors of the form being put away commit nothing
+        self._editors = self._form_for(row.code_id, code.attributes if code else (), own)
         self._load_values()
 
-    def _clear_form(self) -> None:
-        self._editors.clear()
-        while self._form.rowCount():
-            self._form.removeRow(0)
+    def _form_for(self, code_id: str, attributes: tuple[AttributeSpec, ...], own: bool) -> Editors:
+        """Show the code's form (built now if not yet, or if its attributes changed)."""
+        cached = self._forms.get((code_id, own))
+        if cached is None or cached[0] != attributes:
+            if cached is not None:
+                cached[1].deleteLater()
+            page, editors = self._build_form(attributes, own)
+            self._layout.insertWidget(self._layout.count() - 1, page)  # above the stretch
+            cached = self._forms[(code_id, own)] = (attributes, page, editors)
+        self._show_form(cached[1])
+        return cached[2]
+
+    def _build_form(self, attributes: tuple[AttributeSpec, ...], own: bool) -> tuple[QWidget, Editors]:
+        page = QWidget(self)
+        form = QFormLayout(page)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        if not attributes:
+            form.addRow(QLabel(translate("AttributeEditor", "<i>This code has no attributes.</i>")))
+        editors: Editors = {}
+        for spec in attributes:
+            editor = editors[spec.uuid] = self._make_editor(spec)
+            editor.setEnabled(own)
+            form.addRow(f"{spec.name}{' *' if spec.required else ''}", editor)
+        page.hide()
+        return page, editors
+
+    def _show_form(self, page: QWidget | None) -> None:
+        if page is self._shown:
+            return
+        if self._shown is not None:
+            self._shown.hide()
+        if page is not None:
+            page.show()
+        self._shown = page
 
     def _make_editor(self, spec: AttributeSpec) -> QComboBox | QLineEdit:
         if spec.type in (AttributeType.CHOICE, AttributeType.YES_NO):
@@ -113,7 +141,7 @@ class AttributeEditor(QWidget):
         line.setToolTip(spec.description)
         if spec.type is AttributeType.NUMBER:
             line.setValidator(QDoubleValidator(line))
-        line.editingFinished.connect(lambda s=spec, e=line: self._commit(s, e.text()))
+        line.editingFinished.connect(lambda s=spec, e=line: self._commit_line(s, e))
         return line
 
     def _load_values(self) -> None:
@@ -129,6 +157,11 @@ class AttributeEditor(QWidget):
             else:
                 editor.setText(value)
             editor.blockSignals(False)
+
+    def _commit_line(self, spec: AttributeSpec, line: QLineEdit) -> None:
+        """A line loses focus: commit, unless its form is being put away for another code's."""
+        if self._editors.get(spec.uuid) is line:
+            self._commit(spec, line.text())
 
     def _commit(self, spec: AttributeSpec, text: str) -> None:
         if self._annotation_id is None or self._state is None:
