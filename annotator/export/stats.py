@@ -22,9 +22,13 @@ def _frame(bundle: ExportBundle):  # noqa: ANN202 - a pandas DataFrame, imported
     table = bundle.table("Doc_Matrix")
     names = [column.name for column in table.columns]
     frame = pd.DataFrame.from_records(list(table.rows), columns=names)
-    texts = [v.name for v in matrix_variables(bundle.selection, bundle.variables, bundle.questions) if v.text]
+    described = matrix_variables(bundle.selection, bundle.variables, bundle.questions)
+    texts = [v.name for v in described if v.text]
     for name in [*names[:6], *texts]:  # identifiers and text: strings, empty for missing
         frame[name] = frame[name].fillna("").astype(str)
+    for name in names:  # a numeric variable nobody answered: missing numbers, not strings
+        if name not in texts and frame[name].dtype == object and frame[name].isna().all():
+            frame[name] = frame[name].astype(float)
     return frame
 
 

@@ -139,3 +139,19 @@ def test_variable_names_stay_valid_and_unique() -> None:
     assert len({name.casefold() for name in made} | {"coder"}) == len(made) + 1
     assert made[:2] == ["claim_factual_n", "claim_factual_n_2"]
     assert len(made[5]) == 32
+
+
+@pytest.mark.parametrize("fmt,reader", [("sav", pyreadstat.read_sav),
+                                         ("dta", pyreadstat.read_dta)])
+def test_questions_nobody_answered_are_missing_numbers(hard_store, tmp_path: Path, fmt: str,
+                                                       reader) -> None:  # noqa: ANN001
+    """framing-core asks tone and main actor; with no answer yet the columns are empty numbers
+    (Stata refused the file when they came as strings)."""
+    store, _spans = hard_store
+    out = tmp_path / f"matrix.{fmt}"
+    _export(store, fmt, out)
+    frame, meta = reader(str(out))
+    assert {"tone", "main_actor"} <= set(frame.columns)
+    for name in ("tone", "main_actor"):
+        assert frame[name].dtype.kind == "f" and frame[name].isna().all()
+        assert meta.variable_value_labels[name]  # the labelled points are still described
