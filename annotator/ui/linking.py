@@ -3,7 +3,7 @@ an actor or a framing device creates the typed relation that kind implies."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 from annotator.db.services.annotations import AnnotationSpan
 from annotator.domain import CodeKind, RelationType
@@ -16,10 +16,6 @@ from annotator.ui.models.relations import RELATION_LABELS
 from annotator.ui.workspace import Workspace
 
 translate = QCoreApplication.translate
-RELATION_NAMES = (QT_TRANSLATE_NOOP("Relation", "attributed to"),
-                  QT_TRANSLATE_NOOP("Relation", "about"),
-                  QT_TRANSLATE_NOOP("Relation", "uses device"))
-"""The relation labels (models/relations.py) as the catalogue knows them."""
 
 LINK_TYPES = {CodeKind.SOURCE: RelationType.ATTRIBUTED_TO, CodeKind.ACTOR: RelationType.ABOUT,
               CodeKind.FRAMING_DEVICE: RelationType.USES_DEVICE}

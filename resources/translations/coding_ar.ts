@@ -129,21 +129,6 @@
     </message>
 </context>
 <context>
-    <name>Relation</name>
-    <message>
-        <source>attributed to</source>
-        <translation>منسوب إلى</translation>
-    </message>
-    <message>
-        <source>about</source>
-        <translation>بشأن</translation>
-    </message>
-    <message>
-        <source>uses device</source>
-        <translation>يستخدم أداة</translation>
-    </message>
-</context>
-<context>
     <name>SpanTooltip</name>
     <message>
         <source>{coder} (read-only)</source>

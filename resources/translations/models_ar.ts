@@ -35,7 +35,7 @@
     </message>
     <message>
         <source>about</source>
-        <translation>عن</translation>
+        <translation>بشأن</translation>
     </message>
     <message>
         <source>uses device</source>
