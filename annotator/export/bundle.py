@@ -137,7 +137,7 @@ def _readme_rows(selection: Selection, tables: list[Table],
                      f"{context['cell_limit']:,} characters continues in the next columns "
                      "('text (2)', 'text (3)', …): join them in order to get the whole text"])
     rows.append(["export", "variable names", "Doc_Matrix, SPSS and Stata variable names are "
-                 "ASCII, start with a letter, at most 32 bytes, unique regardless of case and "
+                 "ASCII, start with a letter, at most 31 bytes, unique regardless of case and "
                  "not reserved words; code path → count and presence variable below"])
     rows += [["methods", "English", context["methods_en"]],
              ["methods", "العربية", context["methods_ar"]]]

@@ -7,8 +7,11 @@ shortened there (the full label is in the Codebook and README of the workbook).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from annotator.errors import AnnotatorError
 from annotator.export.atomic import atomic_path
 from annotator.export.bundle import ExportBundle
 from annotator.export.matrix import matrix_variables
@@ -46,7 +49,7 @@ def write_sav(bundle: ExportBundle, path: Path) -> int:
 
     frame = _frame(bundle)
     labels, values = _labels(bundle, None)
-    with atomic_path(path) as temporary:
+    with _refusal(path), atomic_path(path) as temporary:
         pyreadstat.write_sav(frame, temporary, file_label="Framing Annotator Doc_Matrix",
                              column_labels=labels, variable_value_labels=values)
     return len(frame)
@@ -57,7 +60,18 @@ def write_dta(bundle: ExportBundle, path: Path) -> int:
 
     frame = _frame(bundle)
     labels, values = _labels(bundle, STATA_LABEL)
-    with atomic_path(path) as temporary:
+    with _refusal(path), atomic_path(path) as temporary:
         pyreadstat.write_dta(frame, temporary, file_label="Framing Annotator Doc_Matrix",
                              column_labels=labels, variable_value_labels=values)
     return len(frame)
+
+
+@contextmanager
+def _refusal(path: Path) -> Iterator[None]:
+    """What pyreadstat refuses becomes one line naming the file (and no file is left)."""
+    from pyreadstat import ReadstatError
+
+    try:
+        yield
+    except ReadstatError as error:
+        raise AnnotatorError(f"{path}: the statistics file could not be written: {error}") from None

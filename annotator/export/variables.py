@@ -1,7 +1,9 @@
 """Variable names SPSS, Stata and R all accept, made from code paths.
 
-A name is ASCII letters, digits and underscores, starts with a letter, is at most 32 bytes (Stata's
-limit; SPSS allows 64), is unique regardless of case and is not a reserved word of either program.
+A name is ASCII letters, digits and underscores, starts with a letter, is at most 31 bytes, is
+unique regardless of case and is not a reserved word of either program. Stata allows 32 for a
+variable, but pyreadstat names a variable's value-label set after it and Stata allows 31 there
+(SPSS allows 64).
 The mapping from code path to name is listed in the Codebook table and the README.
 """
 
@@ -10,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-MAX_LENGTH = 32
+MAX_LENGTH = 31
 RESERVED = frozenset(word.casefold() for word in (
     # SPSS
     "ALL", "AND", "BY", "EQ", "GE", "GT", "LE", "LT", "NE", "NOT", "OR", "TO", "WITH",

@@ -138,7 +138,7 @@ def test_variable_names_stay_valid_and_unique() -> None:
     assert all(is_valid_name(name) for name in made)
     assert len({name.casefold() for name in made} | {"coder"}) == len(made) + 1
     assert made[:2] == ["claim_factual_n", "claim_factual_n_2"]
-    assert len(made[5]) == 32
+    assert len(made[5]) == 31  # Stata's limit for value-label set names
 
 
 @pytest.mark.parametrize("fmt,reader", [("sav", pyreadstat.read_sav),
@@ -155,3 +155,37 @@ def test_questions_nobody_answered_are_missing_numbers(hard_store, tmp_path: Pat
     for name in ("tone", "main_actor"):
         assert frame[name].dtype.kind == "f" and frame[name].isna().all()
         assert meta.variable_value_labels[name]  # the labelled points are still described
+
+
+def test_stata_takes_the_longest_labelled_names(tmp_path: Path) -> None:
+    """semetko-valkenburg makes `device_attribution_of_respon_any`-like names; Stata refused a
+    32-character name that carries value labels (its label set is named after it)."""
+    store = open_project(tmp_path / "sv.fannot", create=True)
+    try:
+        with store.transaction() as session:
+            create_project(session, "Frames")
+            apply_codebook(session, load_template("semetko-valkenburg"))
+            add_coder(session, "Amina")
+        out = tmp_path / "sv.dta"
+        _export(store, "dta", out)
+        _frame, meta = pyreadstat.read_dta(str(out))
+        labelled = [name for name in meta.variable_value_labels if name.endswith("_any")]
+        assert labelled and max(len(name) for name in labelled) == 31
+    finally:
+        store.close()
+
+
+def test_a_refused_statistics_file_is_one_line_and_no_file(demo_store, tmp_path: Path,
+                                                           monkeypatch) -> None:  # noqa: ANN001
+    from pyreadstat import ReadstatError
+
+    from annotator.errors import AnnotatorError
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise ReadstatError("A provided name is too long for the file format")
+
+    monkeypatch.setattr(pyreadstat, "write_dta", refuse)
+    out = tmp_path / "matrix.dta"
+    with pytest.raises(AnnotatorError, match="matrix.dta: the statistics file could not be"):
+        _export(demo_store, "dta", out)
+    assert not out.exists() and not list(tmp_path.glob("*.dta*"))
