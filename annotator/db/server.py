@@ -12,13 +12,15 @@ number of times or reported in one line.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
 
-from sqlalchemy import Engine, create_engine, make_url, text
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy import Engine, create_engine, event, make_url, text
+from sqlalchemy.exc import DBAPIError, DisconnectionError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from annotator.errors import ProjectError
 from annotator.project_location import checked_server_url
@@ -31,6 +33,8 @@ LOCK_TIMEOUT_MS = 15_000
 IDLE_IN_TRANSACTION_MS = 300_000
 CONNECT_TIMEOUT_S = 10
 RETRY_ATTEMPTS = 3
+IDLE_PING_S = 30.0  # a pooled connection idle this long is pinged before use
+_LAST_USED = "annotator_last_used"
 _RETRYABLE = {"40001", "40P01"}  # serialization_failure, deadlock_detected
 _PROBLEMS = {
     "40001": "another user changed the same rows at the same time",
@@ -60,7 +64,31 @@ def make_server_engine(url: str, password: str | None = None) -> Engine:
                                        "application_name": "framing-annotator"}
     if password is not None:
         connect_args["password"] = password
-    return create_engine(checked_server_url(url), connect_args=connect_args, pool_pre_ping=True)
+    engine = create_engine(checked_server_url(url), connect_args=connect_args)
+    _ping_after_idle(engine)
+    return engine
+
+
+def _ping_after_idle(engine: Engine) -> None:
+    """Check a pooled connection before use only when it sat idle for ``IDLE_PING_S``.
+
+    A coder commits every few seconds: a ping per checkout (``pool_pre_ping``) would add a round
+    trip to every commit. A connection idle longer (a laptop asleep, a server restarted) is
+    pinged, and one that fails is replaced before any work runs on it.
+    """
+    @event.listens_for(engine, "checkin")
+    def _stamp(_dbapi: object, record: ConnectionPoolEntry) -> None:
+        record.info[_LAST_USED] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _ping_if_idle(dbapi: object, record: ConnectionPoolEntry, _proxy: object) -> None:
+        last_used = record.info.get(_LAST_USED)
+        if last_used is None or time.monotonic() - last_used < IDLE_PING_S:
+            return
+        try:
+            engine.dialect.do_ping(dbapi)
+        except engine.dialect.loaded_dbapi.Error as error:
+            raise DisconnectionError(str(error)) from error  # the pool connects afresh
 
 
 def _needs_password(error: OperationalError) -> bool:

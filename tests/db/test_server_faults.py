@@ -117,3 +117,38 @@ def test_two_transactions_updating_one_row_at_once_lose_nothing(pg_demo_team) ->
     finally:
         store.close()
         other.close()
+
+
+def _backend_pid(store) -> int:  # noqa: ANN001
+    with store.reader() as session:
+        return int(session.scalar(text("SELECT pg_backend_pid()")))
+
+
+def test_a_connection_dropped_while_idle_is_replaced_before_use(pg_demo_team,  # noqa: ANN001
+                                                                 monkeypatch) -> None:
+    """A pooled connection is pinged only after sitting idle; one the server ended meanwhile (a
+    restart, a laptop asleep) is replaced, so even a read that is never retried works."""
+    store, admin = open_project(pg_demo_team["Layla"]), open_project(pg_demo_team["owner"])
+    try:
+        idle_pid = _backend_pid(store)
+        assert _backend_pid(store) == idle_pid  # a busy coder keeps the pooled connection
+        with admin.transaction() as session:
+            session.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": idle_pid})
+        monkeypatch.setattr(server, "IDLE_PING_S", 0.0)
+        assert _backend_pid(store) != idle_pid
+    finally:
+        store.close()
+        admin.close()
+
+
+def test_a_busy_connection_is_not_pinged(pg_demo_team) -> None:  # noqa: ANN001
+    """No ping round trip before every commit: the pool hands back the connection unchecked."""
+    store = open_project(pg_demo_team["Layla"])
+    pings: list[object] = []
+    try:
+        store.engine.dialect.do_ping = pings.append  # type: ignore[method-assign]
+        _backend_pid(store)
+        _backend_pid(store)
+        assert pings == []
+    finally:
+        store.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from sqlalchemy import select
 
@@ -99,6 +101,51 @@ def test_spans_outside_the_text_are_refused(seeded, span) -> None:  # noqa: ANN0
         ann.create_annotation(session, document_id=ids["documents"]["aleppo-2016-12"],
                               coder_id=ids["coder_a"], code_id=_code(session, "Claim/Factual"),
                               start=span[0], end=span[1])
+
+
+@pytest.mark.parametrize("wrong, message", [("document", "no document with id"),
+                                             ("code", "no code with id")])
+def test_a_span_on_an_unknown_document_or_code_is_refused(seeded, wrong, message) -> None:  # noqa: ANN001
+    store, ids = seeded
+    with store.transaction() as session, pytest.raises(ProjectError, match=message):
+        ann.create_annotation(
+            session, coder_id=ids["coder_a"], start=0, end=4,
+            document_id="nowhere" if wrong == "document" else ids["documents"]["aleppo-2016-12"],
+            code_id="no-such-code" if wrong == "code" else _code(session, "Claim/Factual"))
+
+
+def test_a_refused_span_leaves_the_transaction_usable_and_writes_nothing(seeded) -> None:  # noqa: ANN001
+    store, ids = seeded
+    document = ids["documents"]["aleppo-2016-12"]
+    with store.transaction() as session:
+        code = _code(session, "Claim/Factual")
+        with pytest.raises(ProjectError, match="not inside"):
+            ann.create_annotation(session, document_id=document, coder_id=ids["coder_a"],
+                                  code_id=code, start=0, end=10**7)
+        kept = ann.create_annotation(session, document_id=document, coder_id=ids["coder_a"],
+                                     code_id=code, start=0, end=4)
+    with store.reader() as session:
+        assert [a.uuid for a in ann.list_annotations(session, document)] == [kept.uuid]
+        assert _same_but_times(ann.get_annotation(session, kept.uuid), kept)
+
+
+def test_attribute_values_given_at_creation_are_stored(seeded) -> None:  # noqa: ANN001
+    store, ids = seeded
+    with store.transaction() as session:
+        _path, code = _source_code_with_attributes(session)
+        choice = next(a for a in code.attributes if a.type.value == "choice")
+        created = ann.create_annotation(
+            session, document_id=ids["documents"]["aleppo-2016-12"], coder_id=ids["coder_a"],
+            code_id=code.uuid, start=0, end=5, attributes={choice.uuid: choice.choices[0]})
+    assert created.attributes == {choice.uuid: choice.choices[0]}
+    with store.reader() as session:
+        assert _same_but_times(ann.get_annotation(session, created.uuid), created)
+
+
+def _same_but_times(stored: ann.AnnotationData, made: ann.AnnotationData) -> bool:
+    """SQLite gives timestamps back without their UTC zone; the rest must match exactly."""
+    return replace(stored, created_at=None, updated_at=None) == replace(
+        made, created_at=None, updated_at=None)
 
 
 def _source_code_with_attributes(session):  # noqa: ANN001, ANN202
