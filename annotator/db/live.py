@@ -9,6 +9,7 @@ notification arrives, so a window can wait on it (``QSocketNotifier``) without p
 
 from __future__ import annotations
 
+import psycopg
 from psycopg import sql
 from sqlalchemy import Connection
 
@@ -16,6 +17,11 @@ from annotator.db.engine import ProjectStore
 from annotator.db.rls import CODER_OWNED, existing_tables, run_composed
 
 CHANNEL = "annotator_changes"
+
+
+class ListenerLost(Exception):
+    """The listening connection ended; a new ``ChangeListener`` is needed."""
+
 SHARED_TABLES = ("document", "coder", "code", "adjudication")
 
 
@@ -41,22 +47,32 @@ class ChangeListener:
     """One connection of the store's engine, kept apart from the pool, LISTENing on CHANNEL."""
 
     def __init__(self, store: ProjectStore) -> None:
+        """Raises SQLAlchemy's ``DBAPIError`` when no connection can be had, ``ListenerLost``
+        when the one had fails."""
         raw = store.engine.raw_connection()
         self._connection = raw.driver_connection
         raw.detach()  # owned by this listener, never handed to a session
         self._raw = raw
-        self._connection.rollback()  # type: ignore[union-attr]
-        self._connection.autocommit = True  # type: ignore[union-attr]
-        self._connection.execute(  # type: ignore[union-attr]
-            sql.SQL("LISTEN {}").format(sql.Identifier(CHANNEL)))
+        try:
+            self._connection.rollback()  # type: ignore[union-attr]
+            self._connection.autocommit = True  # type: ignore[union-attr]
+            self._connection.execute(  # type: ignore[union-attr]
+                sql.SQL("LISTEN {}").format(sql.Identifier(CHANNEL)))
+        except psycopg.Error as error:
+            self.close()
+            raise ListenerLost(str(error).strip().splitlines()[0]) from None
 
     def fileno(self) -> int:
         return int(self._connection.fileno())  # type: ignore[union-attr]
 
     def pending(self) -> set[str]:
-        """The tables named by notifications that have arrived; never blocks."""
-        notes = self._connection.notifies(timeout=0)  # type: ignore[union-attr]
-        return {note.payload for note in notes}
+        """The tables named by notifications that have arrived; never blocks. Raises
+        ``ListenerLost`` when the connection is gone (a server restarted, a network down)."""
+        try:
+            notes = self._connection.notifies(timeout=0)  # type: ignore[union-attr]
+            return {note.payload for note in notes}
+        except psycopg.Error as error:
+            raise ListenerLost(str(error).strip().splitlines()[0]) from None
 
     def close(self) -> None:
-        self._connection.close()  # type: ignore[union-attr]
+        self._connection.close()  # type: ignore[union-attr]  # closing a dead one is fine too

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
+    <name>LiveUpdates</name>
+    <message>
+        <source>Live updates paused: the connection to the server was lost ({reason}). Trying again; what you see may be out of date.</source>
+        <translation>توقّف التحديث المباشر: انقطع الاتصال بالخادم ({reason}). تجري إعادة المحاولة؛ قد لا يكون ما تراه محدَّثًا.</translation>
+    </message>
+</context>
+<context>
     <name>Plurals</name>
     <message numerus="yes">
         <source>%n document(s)</source>

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from annotator.db import open_project
 from annotator.db.models import Coder, Document
@@ -66,4 +66,37 @@ def test_a_file_project_has_no_listener(qtbot, open_window) -> None:  # noqa: AN
     window = open_window("Lead")
     progress = open_progress_window(window)
     assert not progress.live.active
+    progress.close()
+
+
+def test_a_lost_listener_says_so_and_comes_back(qtbot, open_window, pg_demo_team,  # noqa: ANN001
+                                                monkeypatch) -> None:
+    """The server ends the listening connection (a restart, a network gone): the view says live
+    updates are paused, listens again on its own and refreshes, then follows commits again."""
+    from annotator.ui import live
+    from annotator.ui.progress import open_progress_window
+
+    monkeypatch.setattr(live, "RETRY_SECONDS", (1,))
+    window = open_window(None, path=pg_demo_team["Lead"])
+    progress = open_progress_window(window)
+    progress.show()
+    listening = progress.live.listener._connection.info.backend_pid
+    admin = open_project(pg_demo_team["owner"])
+    try:
+        with admin.transaction() as session:
+            session.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": listening})
+    finally:
+        admin.close()
+    qtbot.waitUntil(lambda: progress.live.notice.isVisible(), timeout=5000)
+    assert progress.live.lost and "paused" in progress.live.notice.text()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    assert progress.grab().save(str(ARTIFACTS / "server-live-lost.png"))
+    with qtbot.waitSignal(progress.live.changed, timeout=10_000) as caught:
+        pass  # listening again: a refresh, since commits meanwhile were not announced
+    assert caught.args == [live.EVERYTHING]
+    assert progress.live.active and not progress.live.notice.isVisible()
+    before = _layla_total(progress)
+    with qtbot.waitSignal(progress.live.changed, timeout=5000):
+        _commit_as_layla(pg_demo_team["Layla"])
+    qtbot.waitUntil(lambda: _layla_total(progress) == before + 1, timeout=5000)
     progress.close()

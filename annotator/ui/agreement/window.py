@@ -75,12 +75,12 @@ class AgreementWindow(QWidget):
         self.model = AgreementTableModel(self)
         self.filters = FilterPanel(load_choices(project_path), self)
         self.filters.compute_requested.connect(self.compute)
-        self._build()
-        QShortcut(QKeySequence.StandardKey.Refresh, self, self.compute)
         self._live_store = open_project(project_path) if is_server_url(project_path) else None
         self.live = LiveUpdates(self._live_store, self) if self._live_store else None
         if self.live is not None:  # a server: recompute when coders commit
             self.live.changed.connect(self._on_live_change)
+        self._build()
+        QShortcut(QKeySequence.StandardKey.Refresh, self, self.compute)
         self.resize(1440, 900)
 
     def _on_live_change(self, _tables: set[str]) -> None:
@@ -98,6 +98,8 @@ class AgreementWindow(QWidget):
         body.addWidget(self._bottom())
         body.setSizes([470, 330])
         right = QVBoxLayout()
+        if self.live is not None:
+            right.addWidget(self.live.notice)
         right.addWidget(self.summary)
         right.addWidget(body, 1)
         right.addLayout(self._status_row())

@@ -49,13 +49,14 @@ class ProgressWindow(QWidget):
         buttons.addWidget(self.summary, 1)
         buttons.addWidget(assign)
         buttons.addWidget(refresh)
+        self.live = LiveUpdates(workspace.store, self)  # a server: coders' commits refresh it
+        self.live.changed.connect(lambda _tables: self.refresh())
         layout = QVBoxLayout(self)
+        layout.addWidget(self.live.notice)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         workspace.events.documentsChanged.connect(self.refresh)
         workspace.events.countsChanged.connect(self.refresh)
-        self.live = LiveUpdates(workspace.store, self)  # a server: coders' commits refresh it
-        self.live.changed.connect(lambda _tables: self.refresh())
         self.refresh()
         self.resize(900, 520)
 

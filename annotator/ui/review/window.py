@@ -91,10 +91,10 @@ class ReviewWindow(QWidget):
         self.adjudication: Adjudication | None = None
         if lead is not None:
             self.adjudication = Adjudication(self, lead)
-        self._build()
-        self._fill_documents(document_id)
         self.live = LiveUpdates(self.store, self)  # a server: coders' commits refresh the view
         self.live.changed.connect(self._on_live_change)
+        self._build()
+        self._fill_documents(document_id)
         self.resize(1400, 860)
 
     # layout ---------------------------------------------------------------------------------
@@ -121,6 +121,7 @@ class ReviewWindow(QWidget):
         splitter.setSizes([800, 600])
         layout = QVBoxLayout(self)
         layout.addWidget(note)
+        layout.addWidget(self.live.notice)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
