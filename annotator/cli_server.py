@@ -1,7 +1,8 @@
 """``annotator server``: a project on a PostgreSQL server (docs/server.md).
 
 ``init`` creates the project and the row-level security that keeps coding blind, ``coder add``
-creates a coder's (or lead's) login role, ``copy`` moves a whole project between a file and a
+creates a coder's (or lead's) login role (``list``, ``remove`` and ``password`` manage them:
+``annotator.cli_server_roles``), ``copy`` moves a whole project between a file and a
 server in either direction (also the backup). Passwords never come from the command line: the
 server's from ``PGPASSWORD``/``~/.pgpass``/a prompt, a new role's from ``ANNOTATOR_ROLE_PASSWORD``
 or a prompt (twice).
@@ -49,12 +50,15 @@ def register(command: Command) -> None:
     init.add_argument("url", type=_server_url)
     init.add_argument("--name", required=True, help="the project's name")
     init.add_argument("--lead", required=True, help="the lead's coder name (this connection)")
-    coder = actions.add_parser("coder", help="add a coder's or lead's database role")
+    coder = actions.add_parser("coder", help="the login roles: add, list, remove, password")
     coder.add_argument("url", type=_server_url)
-    coder.add_argument("action", choices=["add"])
-    coder.add_argument("name", help="the coder's name in the project")
-    coder.add_argument("--role", help="the login role (default: the name)")
-    coder.add_argument("--lead", action="store_true", help="a lead: reads and writes all rows")
+    coder.add_argument("action", choices=["add", "list", "remove", "password"])
+    coder.add_argument("name", nargs="?", help="the coder's name in the project (or the role)")
+    coder.add_argument("--role", help="add: the login role (default: the name)")
+    coder.add_argument("--lead", action="store_true", help="add: a lead reads and writes all rows")
+    coder.add_argument("--drop-role", action="store_true",
+                       help="remove: also drop the role from the server (it must own nothing)")
+    coder.add_argument("--json", action="store_true", help="list: JSON lines")
     copy = actions.add_parser("copy", help="copy a whole project: file -> server, server -> file")
     copy.add_argument("source", type=project_location)
     copy.add_argument("destination", type=project_location)
@@ -99,21 +103,35 @@ def _new_role_password(role: str) -> str | None:
         return password
     if not sys.stdin.isatty():
         return None
-    first = getpass.getpass(f"password for the new role {role}: ")
+    first = getpass.getpass(f"new password for the role {role}: ")
     if first != getpass.getpass("the same password again: "):
         raise AnnotatorError("the two passwords differ; nothing was changed")
     return first or None
 
 
 def _coder(args: argparse.Namespace) -> int:
+    if args.action != "list" and not args.name:
+        raise AnnotatorError(f"server coder {args.action}: name the coder (or the role)")
+    if args.action == "add":
+        return _add_coder(args)
+    from annotator.cli_server_roles import list_logins, new_password, remove_login
+
+    return {"list": list_logins, "remove": remove_login, "password": new_password}[args.action](
+        args, _new_role_password)
+
+
+def _add_coder(args: argparse.Namespace) -> int:
     from annotator.db import open_project
     from annotator.db.rls import add_login_role
+    from annotator.db.server_roles import require_role_manager
     from annotator.db.services.coders import add_coder, list_coders
     from annotator.domain import Role
 
     role = args.role or args.name
     store = open_project(args.url)
     try:
+        with store.reader() as session:
+            require_role_manager(session.connection())
         password = _new_role_password(role)
         with store.transaction() as session:
             known = {coder.name: coder for coder in list_coders(session)}

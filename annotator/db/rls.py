@@ -16,8 +16,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import psycopg
 from psycopg import sql
 from sqlalchemy import Connection, text
+from sqlalchemy.exc import DBAPIError
 
 # table -> SQL expression true for the connected coder's own rows ({me} = the coder's id)
 OWN_ROW = "coder_id = {me}"
@@ -49,11 +51,17 @@ def group_roles(connection: Connection) -> GroupRoles:
 
 
 def run_composed(connection: Connection, statement: sql.Composable) -> None:
-    """Run a statement composed with ``psycopg.sql`` (quoted identifiers and literals)."""
+    """Run a statement composed with ``psycopg.sql`` (quoted identifiers and literals). A
+    failure is raised as SQLAlchemy's ``DBAPIError``, as every other statement's is, so that
+    the server's refusal reaches the user as one line (``annotator.db.server``)."""
     raw = connection.connection.driver_connection
     assert raw is not None
     with raw.cursor() as cursor:  # type: ignore[attr-defined]
-        cursor.execute(statement)
+        try:
+            cursor.execute(statement)
+        except psycopg.Error as error:
+            raise DBAPIError.instance(statement.as_string(raw), None, error,
+                                      psycopg.Error) from None
 
 
 def existing_tables(connection: Connection) -> set[str]:
