@@ -87,6 +87,24 @@ def remove_login(connection: Connection, login: LoginRole, *, drop_role: bool = 
         run_composed(connection, sql.SQL("DROP ROLE {}").format(role))
 
 
+def regroup_logins(connection: Connection, coder_id: str, *, lead: bool) -> None:
+    """Move a coder's logins to the lead group or the coder group, so that what the database
+    lets them read follows their role in the project (``set_role``)."""
+    if MAPPING_TABLE not in existing_tables(connection):
+        return
+    logins = [login for login in login_roles(connection)
+              if login.coder_id == coder_id and login.kind in ("lead", "coder")]
+    if not logins:
+        return
+    require_role_manager(connection)
+    groups = group_roles(connection)
+    joined, left = (groups.lead, groups.coder) if lead else (groups.coder, groups.lead)
+    for login in logins:
+        role = sql.Identifier(login.role)
+        run_composed(connection, sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(left), role))
+        run_composed(connection, sql.SQL("GRANT {} TO {}").format(sql.Identifier(joined), role))
+
+
 def set_password(connection: Connection, login: LoginRole, password: str) -> None:
     """A new password for a login role of this project (the owner's included)."""
     if not password:

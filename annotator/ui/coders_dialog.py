@@ -47,6 +47,7 @@ from annotator.ui.store_command import Inverse, Step, StoreCommand, execute
 if TYPE_CHECKING:
     from annotator.ui.actions import WindowActions
     from annotator.ui.main_window import MainWindow
+    from annotator.ui.server_logins import ServerLogins
 
 NAME, ROLE, STATE = range(3)
 translate = QCoreApplication.translate
@@ -59,15 +60,25 @@ class CodersDialog(QDialog):
         self.setWindowTitle(translate("CodersDialog", "Coders"))
         self.store = store
         self.undo_stack = QUndoStack(self)
-        self.table = QTableWidget(0, 3, objectName="codersTable")
-        self.table.setHorizontalHeaderLabels([translate("CodersDialog", "Name"),
-                                              translate("CodersDialog", "Role"),
-                                              translate("CodersDialog", "State")])
+        self.logins: ServerLogins | None = None
+        self._roles: dict[str, Role] = {}
+        headers = [translate("CodersDialog", "Name"), translate("CodersDialog", "Role"),
+                   translate("CodersDialog", "State")]
+        if store.is_server:  # each coder's database login (psycopg only here)
+            from annotator.ui.server_logins import ServerLogins
+
+            self.logins = ServerLogins(self)
+            headers.append(translate("CodersDialog", "Login"))
+        self.table = QTableWidget(0, len(headers), objectName="codersTable")
+        self.table.setHorizontalHeaderLabels(headers)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        if self.logins is not None:  # the login names are read whole
+            self.table.horizontalHeader().setSectionResizeMode(
+                len(headers) - 1, QHeaderView.ResizeMode.ResizeToContents)
         self.new_name = QLineEdit(objectName="newCoderName",
                                   placeholderText=translate("CodersDialog", "Name of a new coder"))
         self.new_role = QComboBox(objectName="newCoderRole")
@@ -116,6 +127,8 @@ class CodersDialog(QDialog):
             "them.")))
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        if self.logins is not None:
+            layout.addLayout(self.logins.buttons())
         layout.addLayout(row)
         layout.addWidget(self.message)
 
@@ -123,14 +136,19 @@ class CodersDialog(QDialog):
         keep = self.current()
         with self.store.reader() as session:
             people = roster(session)
+        if self.logins is not None:
+            self.logins.reload()
         self.table.setRowCount(len(people.coders))
+        self._roles = {coder.uuid: coder.role for coder in people.coders}
         for row, coder in enumerate(people.coders):
             retired = coder.uuid in people.retired
             role = (translate("CodersDialog", "lead") if coder.role is Role.LEAD
                     else translate("CodersDialog", "coder"))
             state = (translate("CodersDialog", "retired") if retired
                      else translate("CodersDialog", "active"))
-            cells = (isolate_if_mirrored(coder.name), role, state)
+            cells = [isolate_if_mirrored(coder.name), role, state]
+            if self.logins is not None:
+                cells.append(self.logins.cell_text(coder.uuid))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, coder.uuid)
@@ -144,27 +162,35 @@ class CodersDialog(QDialog):
         item = self.table.item(self.table.currentRow(), NAME) if self.table.rowCount() else None
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
+    def current_name(self) -> str | None:
+        item = self.table.item(self.table.currentRow(), NAME) if self.table.rowCount() else None
+        return plain(item.text()) if item else None
+
+    def is_lead(self, coder_id: str) -> bool:
+        return self._roles.get(coder_id) is Role.LEAD
+
     def select_name(self, name: str) -> None:
         for row in range(self.table.rowCount()):
             if plain(self.table.item(row, NAME).text()) == name:
                 self.table.selectRow(row)
 
-    def _run(self, text: str, apply: Step, revert: Inverse, reapply: Inverse | None = None
-             ) -> bool:
+    def run(self, text: str, apply: Step, revert: Inverse, reapply: Inverse | None = None
+            ) -> bool:
+        """One undoable change (``StoreCommand``); says what was done or why not."""
         refusal = execute(self.undo_stack, StoreCommand(
             self.store, text, apply, revert, reapply, changed=self.reload,
-            failed=self._say))
-        self._say(text if refusal is None else translate(
+            failed=self.say))
+        self.say(text if refusal is None else translate(
             "CodersDialog", "Not done: {reason}").format(reason=refusal))
         return refusal is None
 
-    def _say(self, text: str) -> None:
+    def say(self, text: str) -> None:
         self.message.setText(text)
 
     # ------------------------------------------------------------------ actions
     def add(self, name: str, role: Role = Role.CODER) -> bool:
         name = name.strip()
-        done = self._run(translate("CodersDialog", "Add {name}").format(name=isolate(name)),
+        done = self.run(translate("CodersDialog", "Add {name}").format(name=isolate(name)),
                          lambda s: add_coder(s, name, role),
                          lambda s, coder_id: remove_unused_coder(s, coder_id),
                          lambda s, coder_id: add_coder(s, name, role, uuid=coder_id))
@@ -178,7 +204,7 @@ class CodersDialog(QDialog):
         if coder_id is None:
             return False
         text = translate("CodersDialog", "Rename to {name}").format(name=isolate(name.strip()))
-        return self._run(text,
+        return self.run(text,
                          lambda s: rename_coder(s, coder_id, name),
                          lambda s, old: rename_coder(s, coder_id, old))
 
@@ -200,7 +226,7 @@ class CodersDialog(QDialog):
             retire = coder_id not in roster(session).retired
         text = (translate("CodersDialog", "Retire") if retire
                 else translate("CodersDialog", "Reinstate"))
-        return self._run(text, lambda s: set_retired(s, coder_id, retire),
+        return self.run(text, lambda s: set_retired(s, coder_id, retire),
                          lambda s, before: set_retired(s, coder_id, before))
 
     def toggle_role(self) -> bool:
@@ -212,7 +238,7 @@ class CodersDialog(QDialog):
         new = Role.CODER if role is Role.LEAD else Role.LEAD
         text = (translate("CodersDialog", "Make lead") if new is Role.LEAD
                 else translate("CodersDialog", "Make coder"))
-        return self._run(text,
+        return self.run(text,
                          lambda s: set_role(s, coder_id, new),
                          lambda s, before: set_role(s, coder_id, before))
 

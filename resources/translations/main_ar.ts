@@ -231,4 +231,71 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ServerLogins</name>
+    <message>
+        <source>Give a login…</source>
+        <translation>منح حساب دخول…</translation>
+    </message>
+    <message>
+        <source>Take the login away</source>
+        <translation>سحب حساب الدخول</translation>
+    </message>
+    <message>
+        <source>Database login:</source>
+        <translation>حساب الدخول إلى قاعدة البيانات:</translation>
+    </message>
+    <message>
+        <source>{role} (cannot log in)</source>
+        <translation>{role} (لا يمكنه الدخول)</translation>
+    </message>
+    <message>
+        <source>Give login {role}</source>
+        <translation>منح حساب الدخول {role}</translation>
+    </message>
+    <message>
+        <source>This coder has no login.</source>
+        <translation>لا يملك هذا المرمِّز حساب دخول.</translation>
+    </message>
+    <message>
+        <source>{name} will no longer be able to connect as {role}. Their coding stays in the project.</source>
+        <translation>لن يتمكّن {name} بعد الآن من الاتصال باسم {role}. يبقى ترميزه في المشروع.</translation>
+    </message>
+    <message>
+        <source>Take login {role} away</source>
+        <translation>سحب حساب الدخول {role}</translation>
+    </message>
+    <message>
+        <source>Login for {name}</source>
+        <translation>حساب دخول {name}</translation>
+    </message>
+    <message>
+        <source>Login name</source>
+        <translation>اسم حساب الدخول</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>كلمة المرور</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>كلمة المرور مرة أخرى</translation>
+    </message>
+    <message>
+        <source>Give the login a name.</source>
+        <translation>أعطِ حساب الدخول اسمًا.</translation>
+    </message>
+    <message>
+        <source>The login name is too long.</source>
+        <translation>اسم حساب الدخول طويل جدًا.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>كلمتا المرور مختلفتان.</translation>
+    </message>
+    <message>
+        <source>Without a password the login works only where the server trusts connections without one.</source>
+        <translation>من دون كلمة مرور لا يعمل حساب الدخول إلا حيث يقبل الخادم الاتصالات من دونها.</translation>
+    </message>
+</context>
 </TS>

@@ -155,6 +155,10 @@ Send this file to your project lead, who merges it with File → Merge coder fil
         <translation>الحالة</translation>
     </message>
     <message>
+        <source>Login</source>
+        <translation>حساب الدخول</translation>
+    </message>
+    <message>
         <source>Name of a new coder</source>
         <translation>اسم مرمِّز جديد</translation>
     </message>

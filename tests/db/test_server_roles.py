@@ -113,3 +113,41 @@ def test_a_new_password_is_set_for_a_project_role_only(pg_demo_team, capsys,  # 
         store.close()
     assert main(["server", "coder", pg_demo_team["owner"], "password", "postgres"]) == 1
     assert "no login role or coder" in capsys.readouterr().err
+
+
+def test_making_a_coder_lead_lets_their_login_read_everyone(pg_demo_team, capsys) -> None:  # noqa: ANN001
+    from annotator.db.services.coder_roles import set_role
+    from annotator.domain import Role
+
+    owner, omar = pg_demo_team["owner"], pg_demo_team["Omar"]
+    everyone = _annotations_of(owner, "Layla")
+    assert _annotations_of(omar, "Layla") == 0  # blind
+    store = open_project(owner)
+    try:
+        with store.transaction() as session:
+            omar_id = session.scalar(select(Coder.id).where(Coder.name == "Omar"))
+            assert set_role(session, omar_id, Role.LEAD) is Role.CODER
+        assert _logins(owner, capsys)["Omar"]["kind"] == "lead"
+        assert _annotations_of(omar, "Layla") == everyone
+        with store.transaction() as session:
+            set_role(session, omar_id, Role.CODER)
+        assert _logins(owner, capsys)["Omar"]["kind"] == "coder"
+        assert _annotations_of(omar, "Layla") == 0
+    finally:
+        store.close()
+
+
+def test_a_lead_without_role_rights_cannot_change_a_login_coders_role(pg_demo_team) -> None:  # noqa: ANN001
+    from annotator.db.services.coder_roles import set_role
+    from annotator.domain import Role
+
+    store = open_project(pg_demo_team["Lead"])
+    try:
+        with pytest.raises(ProjectError, match="may not manage login roles"):
+            with store.transaction() as session:
+                omar_id = session.scalar(select(Coder.id).where(Coder.name == "Omar"))
+                set_role(session, omar_id, Role.LEAD)
+        with store.reader() as session:
+            assert session.scalar(select(Coder.role).where(Coder.name == "Omar")) == "coder"
+    finally:
+        store.close()

@@ -80,13 +80,18 @@ def set_retired(session: Session, coder_id: str, retired: bool) -> bool:
 
 
 def set_role(session: Session, coder_id: str, role: Role) -> Role:
-    """Make a coder a lead or a coder; returns the previous role. The last active lead stays."""
+    """Make a coder a lead or a coder; returns the previous role. The last active lead stays.
+    On a server the coder's logins change group too: a lead's login reads everyone's rows."""
     coder = get_or_fail(session, Coder, coder_id, "coder")
     previous = Role(coder.role)
     if previous is Role.LEAD and role is not Role.LEAD:
         _keep_one_lead(session, coder_id, retired_coder_ids(session), "make a coder")
     coder.role = Role(role).value
     session.flush()
+    if session.get_bind().dialect.name == "postgresql" and role is not previous:
+        from annotator.db.server_roles import regroup_logins  # psycopg: servers only
+
+        regroup_logins(session.connection(), coder_id, lead=role is Role.LEAD)
     return previous
 
 

@@ -1,0 +1,123 @@
+"""Project → Coders… on a server project: each coder's database login, given and taken away
+from the app, undoable; disabled (saying why) for a lead who may not manage roles.
+Saves tests/artifacts/server-logins.png and server-logins-ar.png."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from annotator.db import open_project
+from annotator.errors import ProjectError
+from annotator.ui.coders_dialog import CodersDialog
+from tests.pg_support import role_url
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
+LOGIN = 3
+
+
+def _dialog(qtbot, url: str) -> CodersDialog:  # noqa: ANN001
+    store = open_project(url)
+    dialog = CodersDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.finished.connect(lambda *_: store.close())
+    return dialog
+
+
+def _login_of(dialog: CodersDialog, name: str) -> str:
+    dialog.select_name(name)
+    return dialog.table.item(dialog.table.currentRow(), LOGIN).text()
+
+
+def _can_connect(url: str) -> bool:
+    try:
+        open_project(url).close()
+    except ProjectError:
+        return False
+    return True
+
+
+def test_the_owner_gives_and_takes_logins_with_undo(qtbot, pg_demo_team, monkeypatch) -> None:  # noqa: ANN001
+    owner, omar = pg_demo_team["owner"], pg_demo_team["Omar"]
+    dialog = _dialog(qtbot, owner)
+    assert dialog.logins is not None and dialog.logins.give.isEnabled()
+    omar_role = _login_of(dialog, "Omar")
+    assert omar_role != "—" and f"//{omar_role}@" in omar
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_args, **_kw: QMessageBox.StandardButton.Yes)
+    dialog.select_name("Omar")
+    assert dialog.logins.confirm_and_take()
+    assert _login_of(dialog, "Omar") == "—" and not _can_connect(omar)
+    dialog.undo_stack.undo()
+    assert _login_of(dialog, "Omar") == omar_role and _can_connect(omar)
+    dialog.undo_stack.redo()
+    assert not _can_connect(omar)
+    dialog.undo_stack.undo()
+
+    assert dialog.add("Sara")
+    sara_id = dialog.current()
+    assert dialog.logins.give_login(sara_id, f"{omar_role}_sara", "secret")
+    assert _login_of(dialog, "Sara") == f"{omar_role}_sara"
+    assert _can_connect(role_url(owner, f"{omar_role}_sara"))
+    dialog.undo_stack.undo()
+    assert _login_of(dialog, "Sara") == "—"
+    assert not _can_connect(role_url(owner, f"{omar_role}_sara"))
+    dialog.undo_stack.redo()
+    assert _can_connect(role_url(owner, f"{omar_role}_sara"))
+    dialog.resize(720, 420)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    assert dialog.grab().save(str(ARTIFACTS / "server-logins.png"))
+    dialog.undo_stack.undo()  # the test's server roles go with the database
+
+
+def test_a_lead_without_role_rights_sees_logins_but_cannot_change_them(qtbot,  # noqa: ANN001
+                                                                       pg_demo_team) -> None:
+    dialog = _dialog(qtbot, pg_demo_team["Lead"])
+    assert dialog.logins is not None
+    assert not dialog.logins.give.isEnabled() and not dialog.logins.take.isEnabled()
+    assert "may not manage login roles" in dialog.logins.give.toolTip()
+    assert f"//{_login_of(dialog, 'Layla')}@" in pg_demo_team["Layla"]
+
+
+def test_the_login_dialog_wants_a_name_and_the_same_password_twice(qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from annotator.ui.server_logins import LoginDialog
+
+    asked = LoginDialog("Sara Ali")
+    qtbot.addWidget(asked)
+    ok = asked.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert asked.role() == "sara_ali"
+    asked.first.setText("one")
+    assert not ok.isEnabled() and "differ" in asked.problem.text()
+    asked.second.setText("one")
+    assert ok.isEnabled() and asked.password() == "one"
+    asked.name.setText("")
+    assert not ok.isEnabled()
+
+
+@pytest.fixture
+def arabic(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """Arabic from a catalogue built now from the .ts sources."""
+    from annotator.ui import i18n
+
+    monkeypatch.setattr(i18n, "user_cache_dir", lambda _name: str(tmp_path / "cache"))
+    monkeypatch.setattr(i18n, "shipped_catalogue", lambda language: tmp_path / f"no_{language}.qm")
+    assert i18n.install_language("ar")
+    yield
+    i18n.install_language("en", QApplication.instance())
+
+
+def test_the_login_column_in_arabic(qtbot, pg_demo_team, arabic) -> None:  # noqa: ANN001
+    dialog = _dialog(qtbot, pg_demo_team["owner"])
+    dialog.resize(720, 420)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.logins is not None and dialog.logins.give.text() != "Give a login…"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    assert dialog.grab().save(str(ARTIFACTS / "server-logins-ar.png"))
