@@ -10,7 +10,7 @@ value. Each is one undoable step on the review window's undo stack (the panel on
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -131,6 +131,11 @@ class AnswersPanel(QWidget):
             layout.addLayout(self.buttons)
             layout.addLayout(self.editor)
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """The tab chosen: the keyboard goes to the rows (1–9, Delete)."""
+        super().showEvent(event)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
     # reading --------------------------------------------------------------------------------
     def show_document(self, document_id: str) -> None:
         """Read the document's answers and gold again (after a change, Undo, a live update)."""
@@ -166,6 +171,8 @@ class AnswersPanel(QWidget):
         self.table.blockSignals(False)
         keep = next((n for n, row in enumerate(rows) if chosen and row.question.uuid == chosen.uuid),
                     None)
+        if keep is None and rows:  # the first disagreement, so that 1–9 work at once
+            keep = next((n for n, row in enumerate(rows) if row.agree is False), 0)
         if keep is not None:
             self._select(keep)
         self._show_editor()

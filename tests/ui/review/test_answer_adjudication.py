@@ -109,8 +109,8 @@ def test_rows_show_each_coder_agreement_and_gold(window: ReviewWindow) -> None:
 
 def test_keys_take_clear_and_undo_redo(qtbot, window: ReviewWindow, coded: Path) -> None:  # noqa: ANN001
     panel = window.answers
-    assert panel.select_question("main_actor")
-    panel.table.setFocus()
+    qtbot.waitUntil(lambda: panel.table.hasFocus())  # the tab chosen: keys go to the rows
+    assert panel.current_question().key == "main_actor"  # the first disagreement is selected
     key(qtbot, panel.table, "2")  # Omar's answer, not a span decision (the table claims 1–9)
     assert list(gold(coded).values()) == ["international"]
     row = next(r for r in cells(panel) if r[3] == "differ")
