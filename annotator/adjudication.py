@@ -19,15 +19,17 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypeVar
 
 from annotator.review import Cluster, ReviewClass
 
 DEFAULT_THRESHOLD = 0.67
 
 Version = tuple[tuple[int, int, str, tuple[tuple[str, str], ...]], ...]
+V = TypeVar("V", bound=Hashable)
 
 
 class Strategy(StrEnum):
@@ -106,14 +108,28 @@ def decide(cluster: Cluster, strategy: Strategy,
         if cluster.primary is not ReviewClass.UNANIMOUS:
             return None
         return _outcome(votes, next(iter(votes.values())))
-    needed = 0.5 if strategy is Strategy.MAJORITY else check_threshold(threshold)
+    best = winning_vote(votes, strategy, threshold)
+    return None if best is None else _outcome(votes, best)
+
+
+def winning_vote(votes: Mapping[str, V], strategy: Strategy,
+                 threshold: float = DEFAULT_THRESHOLD) -> V | None:
+    """The vote that ``strategy`` accepts among ``votes`` (voter -> vote), or None: no votes,
+    a tie for first place, or too small a share. Unanimous needs every vote alike."""
+    if strategy is Strategy.MANUAL:
+        raise ValueError("a manual decision is the lead's, not a rule's")
     counts = Counter(votes.values()).most_common()
+    if not counts:
+        return None
     best, support = counts[0]
+    if strategy is Strategy.UNANIMOUS:
+        return best if len(counts) == 1 else None
     if len(counts) > 1 and counts[1][1] == support:
         return None
     share = support / len(votes)
+    needed = 0.5 if strategy is Strategy.MAJORITY else check_threshold(threshold)
     passes = share > needed if strategy is Strategy.MAJORITY else share >= needed - 1e-9
-    return _outcome(votes, best) if passes else None
+    return best if passes else None
 
 
 def _outcome(votes: dict[str, Version], winner: Version) -> Outcome:

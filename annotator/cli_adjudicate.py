@@ -1,4 +1,5 @@
-"""The ``annotator adjudicate`` command: settle clusters into gold with an automatic strategy.
+"""The ``annotator adjudicate`` command: settle clusters (and answers to
+document questions) into gold with an automatic strategy.
 
 Light to import (the database loads only when the command runs). Re-running adds only what is
 still open; decisions already made (by hand or by a strategy) are never touched. See
@@ -24,6 +25,7 @@ Handler = Callable[[argparse.Namespace], int]
 Command = Callable[[str, Handler, str], argparse.ArgumentParser]
 STRATEGIES = ("unanimous", "majority", "threshold")
 COUNTS = ("decided", "already", "left", "conflicts")
+ANSWER_COUNTS = ("compared", "decided", "already", "left")
 HEADINGS = {"decided": "decided", "already": "already decided", "left": "left for review",
             "conflicts": "conflicts"}
 
@@ -44,6 +46,9 @@ def register(command: Command) -> None:
                             help="only these documents (UUIDs or external ids)")
     adjudicate.add_argument("--lead", metavar="NAME",
                             help="the lead who decides (default: the project's only lead)")
+    adjudicate.add_argument("--only", choices=("spans", "answers"),
+                            help="settle only the clusters of spans, or only the answers to "
+                                 "document questions (default: both)")
     adjudicate.add_argument("--json", action="store_true", help="counts per document as JSON")
 
 
@@ -59,7 +64,8 @@ def cmd_adjudicate(args: argparse.Namespace) -> int:
     threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold
     if not 0 < threshold <= 1:
         raise ProjectError(f"--threshold is a share of coders in (0, 1], not {threshold}")
-    report = _run(args.path, Strategy(args.strategy), threshold, args.documents, args.lead)
+    report = _run(args.path, Strategy(args.strategy), threshold, args.documents, args.lead,
+                  args.only)
     if args.json:
         sys.stdout.write(json.dumps(report_json(args.path, report), ensure_ascii=False,
                                     indent=2) + "\n")
@@ -69,7 +75,7 @@ def cmd_adjudicate(args: argparse.Namespace) -> int:
 
 
 def _run(path: Path, strategy: Any, threshold: float, documents: list[str] | None,
-         lead: str | None) -> AutoReport:
+         lead: str | None, only: str | None = None) -> AutoReport:
     from annotator.db import open_project
     from annotator.db.services.adjudication import default_lead
     from annotator.db.services.adjudication_auto import adjudicate_automatically
@@ -79,7 +85,8 @@ def _run(path: Path, strategy: Any, threshold: float, documents: list[str] | Non
         with store.transaction() as session:
             return adjudicate_automatically(
                 session, lead=lead or default_lead(session), strategy=strategy,
-                threshold=threshold, documents=documents, record=False)
+                threshold=threshold, documents=documents, record=False,
+                spans=only != "answers", answers=only != "spans")
     finally:
         store.close()
 
@@ -90,7 +97,8 @@ def report_json(path: Path, report: AutoReport) -> dict[str, Any]:
             "documents": [{"document": t.document, "title": t.title, "clusters": t.clusters,
                            **{name: getattr(t, name) for name in COUNTS}}
                           for t in report.tallies],
-            "conflicts": [{"document": d, "cluster": key} for d, key in report.conflicts]}
+            "conflicts": [{"document": d, "cluster": key} for d, key in report.conflicts],
+            "answers": {name: getattr(report.answers, name) for name in ANSWER_COUNTS}}
 
 
 def report_lines(path: Path, report: AutoReport) -> list[str]:
@@ -106,6 +114,11 @@ def report_lines(path: Path, report: AutoReport) -> list[str]:
         label = str(name) if len(str(name)) <= width else str(name)[: width - 1] + "…"
         lines.append(f"{label:<{width}}  {clusters:>8}  "
                      + "  ".join(f"{count:>15}" for count in counts))
+    answers = report.answers
+    if answers.compared:
+        lines += ["", f"Answers to document questions: {answers.compared} compared, "
+                  f"{answers.decided} decided, {answers.already} already had a gold answer, "
+                  f"{answers.left} left for review"]
     if report.conflicts:
         lines += ["", "Conflicts (a decision was made before the coders changed these spans; "
                   "decide them again in the review window):"]

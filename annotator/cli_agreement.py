@@ -118,7 +118,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     from annotator.domain import Layer
 
     from annotator.agreement.questions import question_agreement, question_json, question_table
-    from annotator.db.services.questions import agreement_answers
+    from annotator.db.services.questions import agreement_answers, gold_answer_sheet
 
     store = open_project(args.path)
     try:
@@ -128,6 +128,8 @@ def cmd_agreement(args: argparse.Namespace) -> int:
             gold = _with_gold(session, data, args)
             questions, sheet = agreement_answers(session, coders=args.coders,
                                                  documents=args.documents, layer=Layer(args.layer))
+            if gold:  # gold answers are one more coder in the question figures, as gold spans
+                sheet = {**sheet, **gold_answer_sheet(session, sheet, gold[1])}
     finally:
         store.close()
     try:

@@ -138,7 +138,13 @@ def _set(store: Any, args: argparse.Namespace) -> int:
         except AnswerError as error:
             raise AnnotatorError(str(error)) from None
         document, coder = find_document(session, args.document), find_coder(session, args.coder)
-        set_answer(session, document.id, coder.id, question.uuid, value, Layer(args.layer))
+        if Layer(args.layer) is Layer.GOLD:  # a lead's adjudication: one gold row, the lead's
+            from annotator.db.services.adjudication_answers import set_gold_answer
+
+            set_gold_answer(session, lead=coder.id, document=document.id, question=question.uuid,
+                            value=value)
+        else:
+            set_answer(session, document.id, coder.id, question.uuid, value, Layer(args.layer))
     shown = "cleared" if value is None else answer_label(question, value)
     _out(f"{question.key} = {shown}")
     return 0

@@ -50,7 +50,9 @@ def test_text_table_and_documents(coded: Path, capsys: pytest.CaptureFixture[str
     out = capsys.readouterr().out.splitlines()
     assert out[0] == f"Adjudication of {coded} by majority"
     assert "already decided" in out[2] and "left for review" in out[2]
-    assert out[-1].split()[:2] == ["total", "16"]
+    assert next(line for line in out if line.startswith("total")).split()[:2] == ["total", "16"]
+    assert out[-1] == ("Answers to document questions: 2 compared, 2 decided, 0 already had a "
+                       "gold answer, 0 left for review")
 
 
 @pytest.mark.parametrize(("extra", "message"), [
@@ -82,3 +84,22 @@ def test_agreement_against_gold(coded: Path, capsys: pytest.CaptureFixture[str])
     assert "Each coder against gold" in capsys.readouterr().out
     assert main(["agreement", str(coded), "--against-gold", "--layer", "gold"]) != 0
     assert "--against-gold compares the coding layer" in capsys.readouterr().err
+
+
+def test_answers_are_settled_once_and_can_be_left_alone(coded: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    spans = run(capsys, coded, "--strategy", "unanimous", "--only", "spans")
+    assert spans["answers"]["compared"] == 0 and spans["totals"]["decided"] > 0
+    answers = run(capsys, coded, "--strategy", "majority", "--only", "answers")
+    assert answers["documents"] == [] and answers["answers"] == {
+        "compared": 6, "decided": 4, "already": 0, "left": 2}
+    again = run(capsys, coded, "--strategy", "unanimous")
+    assert again["answers"] == {"compared": 6, "decided": 0, "already": 4, "left": 2}
+    assert again["totals"]["decided"] == 0  # the spans were settled by the first run
+    assert main(["answers", str(coded), "review", "--all", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert sorted((r["external_id"], r["question"], r["gold"]) for r in rows) == [
+        ("aleppo-2016-12", "main_actor", "state"), ("aleppo-2016-12", "tone", -1),
+        ("opposition-view-2016-12", "main_actor", "non_state_armed"),
+        ("opposition-view-2016-12", "tone", None),
+        ("social-post-2016-12", "main_actor", None), ("social-post-2016-12", "tone", -2)]

@@ -55,6 +55,21 @@ def test_review_lists_disagreements_and_the_gold_answer(demo: Path, capsys: pyte
     assert capsys.readouterr().out.splitlines()[-1] == "6 comparison(s)"
 
 
+def test_a_gold_answer_is_a_leads(demo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["answers", str(demo), "set", "tone", "0", "--document", "aleppo-2016-12",
+                 "--coder", "Omar", "--layer", "gold"]) == 1
+    assert "Omar is a coder, not a lead" in capsys.readouterr().err
+    for value in ("-1", "0"):  # the second replaces the first: one gold answer
+        assert main(["answers", str(demo), "set", "tone", value, "--document", "aleppo-2016-12",
+                     "--coder", "Lead", "--layer", "gold"]) == 0
+    capsys.readouterr()
+    assert main(["answers", str(demo), "export", "-", "--layer", "gold"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["question"], r["value"], r["coder"]) for r in rows
+            if r["document"] == "aleppo-2016-12" or r.get("external_id") == "aleppo-2016-12"] == [
+        ("tone", 0, "Lead")]
+
+
 def test_semetko_valkenburg_round_gives_alpha_per_item_and_per_frame_scale(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from annotator.resources import resource_path

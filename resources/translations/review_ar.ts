@@ -149,12 +149,28 @@
         <translation>إزالة رابط من المعيار الذهبي: {link}</translation>
     </message>
     <message>
+        <source>Take {coder}&apos;s answer to {question} as gold</source>
+        <translation>اعتماد إجابة {coder} عن السؤال {question} معيارًا ذهبيًا</translation>
+    </message>
+    <message>
+        <source>Clear the gold answer to {question}</source>
+        <translation>حذف الإجابة الذهبية عن السؤال {question}</translation>
+    </message>
+    <message>
+        <source>Set the gold answer to {question}</source>
+        <translation>تعيين الإجابة الذهبية عن السؤال {question}</translation>
+    </message>
+    <message>
         <source>Automatic adjudication failed: {reason}</source>
         <translation>تعذّر التحكيم الآلي: {reason}</translation>
     </message>
     <message>
         <source>{decided} decided, {already} already decided, {left} left for review, {conflicts} in conflict</source>
         <translation>حُسم الآن: {decided}، محسوم من قبل: {already}، متروك للمراجعة: {left}، متعارض: {conflicts}</translation>
+    </message>
+    <message>
+        <source>; answers: {decided} decided, {already} already had gold, {left} left for review</source>
+        <translation>؛ الإجابات: حُسم منها {decided}، وكان لـ{already} إجابة ذهبية من قبل، وتُرك {left} للمراجعة</translation>
     </message>
     <message>
         <source>Automatic adjudication ({strategy})</source>
@@ -264,6 +280,69 @@
     <message>
         <source>no gold span of a kind it can link to</source>
         <translation>لا مقطع في المعيار الذهبي من نوع يمكن ربطه به</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewAnswers</name>
+    <message>
+        <source>Only &amp;disagreements</source>
+        <translation>الاختلافات &amp;فقط</translation>
+    </message>
+    <message>
+        <source>Select a question: 1–9 take that coder&apos;s answer as gold, Delete clears the gold answer, or choose any answer below. Ctrl+Z undoes.</source>
+        <translation>اختر سؤالًا: المفاتيح 1–9 تعتمد إجابة ذلك المُرمِّز معيارًا ذهبيًا، و⁦Delete⁩ يحذف الإجابة الذهبية، أو اختر أي إجابة أدناه. ⁦Ctrl+Z⁩ للتراجع.</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>السؤال</translation>
+    </message>
+    <message>
+        <source>Coders</source>
+        <translation>المرمِّزون</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>المعيار الذهبي</translation>
+    </message>
+    <message>
+        <source>Set by</source>
+        <translation>عيّنها</translation>
+    </message>
+    <message>
+        <source>one answer</source>
+        <translation>إجابة واحدة</translation>
+    </message>
+    <message>
+        <source>agree</source>
+        <translation>متفقون</translation>
+    </message>
+    <message>
+        <source>differ</source>
+        <translation>مختلفون</translation>
+    </message>
+    <message>
+        <source>{lead}, {when}</source>
+        <translation>{lead}، {when}</translation>
+    </message>
+    <message>
+        <source>No coder answered a question of this document.</source>
+        <translation>لم يُجب أي مُرمِّز عن أسئلة هذه الوثيقة.</translation>
+    </message>
+    <message>
+        <source>{questions}, {differ} with different answers, {open} of them without a gold answer.</source>
+        <translation>{questions}، اختلفت الإجابات في {differ} منها، و{open} منها بلا إجابة ذهبية.</translation>
+    </message>
+    <message>
+        <source>{lane}: take {coder}&apos;s</source>
+        <translation>{lane}: اعتماد إجابة {coder}</translation>
+    </message>
+    <message>
+        <source>Clear gold (Delete)</source>
+        <translation>حذف الإجابة الذهبية (⁦Delete⁩)</translation>
+    </message>
+    <message>
+        <source>{coder} gave no answer to this question.</source>
+        <translation>لم يُجب {coder} عن هذا السؤال.</translation>
     </message>
 </context>
 <context>
@@ -418,6 +497,14 @@
     <message>
         <source>Document</source>
         <translation>الوثيقة</translation>
+    </message>
+    <message>
+        <source>&amp;Spans</source>
+        <translation>ال&amp;مقاطع</translation>
+    </message>
+    <message>
+        <source>Document &amp;questions</source>
+        <translation>أسئلة الوثيقة</translation>
     </message>
     <message>
         <source>Previous disagreement (Shift+N)</source>

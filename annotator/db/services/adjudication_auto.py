@@ -27,6 +27,7 @@ from annotator.adjudication import (
 )
 from annotator.db.models import AdjudicationDecision, Coder
 from annotator.db.services.adjudication import require_lead
+from annotator.db.services.adjudication_answers import AnswerTally, settle_answers
 from annotator.db.services.adjudication_gold import copy_version, settle
 from annotator.db.services.adjudication_store import DecisionChange, snapshot
 from annotator.db.services.review import review_input
@@ -55,6 +56,7 @@ class AutoReport:
     tallies: list[DocumentTally] = field(default_factory=list)
     change: DecisionChange = field(default_factory=lambda: DecisionChange(()))
     conflicts: list[tuple[str, str]] = field(default_factory=list)  # (document, cluster key)
+    answers: AnswerTally = field(default_factory=AnswerTally)
 
     def total(self, name: str) -> int:
         return sum(getattr(tally, name) for tally in self.tallies)
@@ -63,15 +65,17 @@ class AutoReport:
 def adjudicate_automatically(session: Session, *, lead: str, strategy: Strategy,
                              threshold: float = DEFAULT_THRESHOLD,
                              documents: Sequence[str] | None = None, record: bool = True,
-                             progress: Progress | None = None) -> AutoReport:
-    """Run ``strategy`` over the chosen documents (default all). ``record`` keeps snapshots for
-    Undo; ``progress`` may stop the run by returning False (the caller then rolls back)."""
+                             progress: Progress | None = None, spans: bool = True,
+                             answers: bool = True) -> AutoReport:
+    """Run ``strategy`` over the chosen documents (default all): their clusters (``spans``) and
+    their answers (``answers``). ``record`` keeps snapshots for Undo; ``progress`` may stop the
+    run by returning False (the caller then rolls back)."""
     if Strategy(strategy) is Strategy.MANUAL:
         raise ValueError("choose an automatic strategy: unanimous, majority or threshold")
     who = require_lead(session, lead)
     report = AutoReport(strategy_label(strategy, threshold))
     with collector_paused():
-        loaded = review_input(session, documents=documents)
+        loaded = review_input(session, documents=documents) if spans else []
     decided = _decided(session, [document.uuid for document in loaded])
     made: list[AdjudicationDecision] = []
     for done, document in enumerate(loaded, 1):
@@ -92,8 +96,19 @@ def adjudicate_automatically(session: Session, *, lead: str, strategy: Strategy,
             break
     session.flush()
     after = tuple(snapshot(session, d.id) for d in made) if record else ()
-    report.change = DecisionChange(tuple(t.document for t in report.tallies), (), after)
+    if answers and (progress is None or progress(len(loaded), len(loaded))):
+        wanted = _document_ids(session, documents) if documents is not None else None
+        report.answers = settle_answers(session, who, strategy, threshold, wanted)
+    changed = dict.fromkeys([*(t.document for t in report.tallies),
+                             *(c.after.document_id for c in report.answers.changes)])
+    report.change = DecisionChange(tuple(changed), (), after, tuple(report.answers.changes))
     return report
+
+
+def _document_ids(session: Session, documents: Sequence[str]) -> list[str]:
+    from annotator.db.services.lookup import find_document
+
+    return [find_document(session, name).id for name in documents]
 
 
 Known = list[tuple[str, frozenset[str]]]

@@ -9,7 +9,15 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from annotator.db.models import AdjudicationDecision, Annotation, Coder, Document
+from annotator.db.models import (
+    AdjudicationDecision,
+    Annotation,
+    Coder,
+    Document,
+    DocumentAnswer,
+    DocumentQuestion,
+)
+from annotator.domain import Layer
 
 
 @dataclass(frozen=True)
@@ -63,6 +71,44 @@ def iter_decisions(session: Session, documents: Collection[str]) -> Iterator[Dec
                 span.id if span else None, span.code_id if span else None, start, end,
                 text[start:end], decision.rationale, names.get(decision.lead_id, ""),
                 decision.decided_at)
+
+
+@dataclass(frozen=True)
+class GoldAnswerExport:
+    """A gold answer to a document question as the exports show it."""
+
+    answer_id: str
+    document_id: str
+    external_id: str | None
+    question: str  # the question's key
+    value: object
+    agreeing: tuple[str, ...]  # coders whose own answer is the gold answer, by name
+    lead: str
+    decided_at: datetime
+
+
+def iter_gold_answers(session: Session, documents: Collection[str]) -> Iterator[GoldAnswerExport]:
+    """Gold answers of ``documents`` in document order, then questionnaire order."""
+    order = {document: index for index, document in enumerate(documents)}
+    names = dict(session.execute(select(Coder.id, Coder.name)).all())
+    rows = [row for row in session.execute(
+        select(DocumentAnswer, DocumentQuestion.key, DocumentQuestion.position,
+               Document.external_id)
+        .join(DocumentQuestion).join(Document, Document.id == DocumentAnswer.document_id)
+        .where(DocumentAnswer.layer == Layer.GOLD.value)).all() if row[0].document_id in order]
+    rows.sort(key=lambda row: (order[row[0].document_id], row[2], row[0].updated_at))
+    coding: dict[tuple[str, str], list[tuple[str, object]]] = {}
+    for document_id, question_id, coder_id, value in session.execute(
+            select(DocumentAnswer.document_id, DocumentAnswer.question_id,
+                   DocumentAnswer.coder_id, DocumentAnswer.value)
+            .where(DocumentAnswer.layer == Layer.CODING.value)):
+        coding.setdefault((document_id, question_id), []).append((coder_id, value))
+    for answer, key, _position, external in rows:
+        given = coding.get((answer.document_id, answer.question_id), [])
+        agreeing = tuple(sorted(names.get(c, c) for c, v in given if v == answer.value
+                                and type(v) is type(answer.value)))
+        yield GoldAnswerExport(answer.id, answer.document_id, external, key, answer.value,
+                               agreeing, names.get(answer.coder_id, ""), answer.updated_at)
 
 
 @dataclass(frozen=True)

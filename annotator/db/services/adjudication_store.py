@@ -22,6 +22,7 @@ from annotator.db.services.annotations import (
     delete_annotation,
     get_annotation,
 )
+from annotator.db.services.gold_answers import AnswerChange, reapply_answers, revert_answers
 from annotator.db.services.relations import RelationData, relations_touching, restore_relation
 from annotator.errors import ProjectError
 
@@ -44,11 +45,13 @@ class DecisionSnapshot:
 
 @dataclass(frozen=True)
 class DecisionChange:
-    """What one adjudication action did: the touched decisions before and after it."""
+    """What one adjudication action did: the touched decisions before and after it, and the
+    gold answers to document questions it set (:mod:`gold_answers`)."""
 
     document_ids: tuple[str, ...]
     before: tuple[DecisionSnapshot, ...] = ()
     after: tuple[DecisionSnapshot, ...] = ()
+    answers: tuple[AnswerChange, ...] = ()
 
     @property
     def decision_ids(self) -> list[str]:
@@ -132,8 +135,10 @@ def _swap(session: Session, remove: tuple[DecisionSnapshot, ...],
 def revert_change(session: Session, change: DecisionChange) -> None:
     """Undo: remove what the action made and put back what it replaced."""
     _swap(session, change.after, change.before)
+    revert_answers(session, change.answers)
 
 
 def reapply_change(session: Session, change: DecisionChange) -> None:
     """Redo: the action's result again, with the same ids."""
     _swap(session, change.before, change.after)
+    reapply_answers(session, change.answers)

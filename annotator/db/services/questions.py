@@ -185,3 +185,15 @@ def agreement_answers(session: Session, *, coders: list[str] | None = None, docu
     document_ids = [find_document(session, name).id for name in documents] if documents else None
     return list_questions(session), answer_sheet(session, layer=layer, coder_ids=coder_ids,
                                                  document_ids=document_ids)
+
+
+def gold_answer_sheet(session: Session, coding: dict[tuple[str, str], dict[str, Any]],
+                      name: str) -> dict[tuple[str, str], dict[str, Any]]:
+    """The gold answers of the documents in ``coding``, under the coder key ``name`` (for
+    ``agreement --against-gold``: gold as one more coder)."""
+    documents = {document for document, _ in coding}
+    gold: dict[tuple[str, str], dict[str, Any]] = {}
+    for (document, _lead), answers in answer_sheet(session, layer=Layer.GOLD).items():
+        if document in documents:
+            gold.setdefault((document, name), {}).update(answers)
+    return gold

@@ -21,6 +21,8 @@ from annotator.ui.review.gold_links import LinkChoice, gold_links, span_label
 from annotator.ui.review.labels import strategy_label
 
 if TYPE_CHECKING:
+    from annotator.codebook.questions import QuestionSpec
+    from annotator.ui.review.answers_panel import AnswersPanel
     from annotator.ui.review.data import ReviewData
     from annotator.ui.review.window import ReviewWindow
 
@@ -41,6 +43,7 @@ class Adjudication:
         self.dialog: EditGoldDialog | None = None
         self.catalog = CodeCatalog([])
         self.link_span: str | None = None  # the gold span whose links the panel shows
+        self.answers: AnswersPanel | None = None
         self._connect()
 
     def _connect(self) -> None:
@@ -67,6 +70,21 @@ class Adjudication:
         for keys, slot in ((UNDO_KEYS, stack.undo), (REDO_KEYS, stack.redo)):
             for key in keys:
                 QShortcut(QKeySequence(key), window, slot)
+
+    def attach_answers(self, answers: AnswersPanel) -> None:
+        """The Document questions tab: its asks become undoable gold answers."""
+        self.answers = answers
+        answers.takeRequested.connect(self.take_answer)
+        answers.setRequested.connect(self.set_answer)
+        answers.clearRequested.connect(lambda question: self.set_answer(question, None))
+
+    def take_answer(self, question: QuestionSpec, coder: str) -> bool:
+        document = self.answers.document_id if self.answers else None
+        return document is not None and self.adjudicator.take_answer(document, question, coder)
+
+    def set_answer(self, question: QuestionSpec, value: object | None) -> bool:
+        document = self.answers.document_id if self.answers else None
+        return document is not None and self.adjudicator.set_answer(document, question, value)
 
     def _say(self, text: str) -> None:
         self.window.status.setText(text)

@@ -23,6 +23,8 @@ from annotator.db.services.adjudication import (
     set_rationale,
     unlink_gold,
 )
+from annotator.codebook.questions import QuestionSpec
+from annotator.db.services.adjudication_answers import set_gold_answer, take_answer
 from annotator.db.services.adjudication_auto import AutoReport, adjudicate_automatically
 from annotator.errors import AnnotatorError
 from annotator.domain import RelationType
@@ -114,6 +116,22 @@ class Adjudicator(QObject):
                           lambda session: unlink_gold(session, lead=self.lead,
                                                       relation_id=relation_id))
 
+    # gold answers to document questions -------------------------------------------------------
+    def take_answer(self, document: str, question: QuestionSpec, coder: str) -> bool:
+        return self._push(translate("Adjudicator", "Take {coder}'s answer to {question} as gold")
+                          .format(coder=isolated(coder), question=isolated(question.key)),
+                          lambda session: take_answer(session, lead=self.lead, document=document,
+                                                      question=question.uuid, coder=coder))
+
+    def set_answer(self, document: str, question: QuestionSpec, value: object | None) -> bool:
+        """Set (``None``: clear) the gold answer to ``question``."""
+        text = (translate("Adjudicator", "Clear the gold answer to {question}") if value is None
+                else translate("Adjudicator", "Set the gold answer to {question}"))
+        return self._push(text.format(question=isolated(question.key)),
+                          lambda session: set_gold_answer(session, lead=self.lead,
+                                                          document=document,
+                                                          question=question.uuid, value=value))
+
     # automatic strategies ------------------------------------------------------------------
     def run_strategy(self, strategy: Strategy, threshold: float,
                      on_progress: Callable[[Any], None],
@@ -161,6 +179,11 @@ class Adjudicator(QObject):
                            "left for review, {conflicts} in conflict").format(
             decided=result.total("decided"), already=result.total("already"),
             left=result.total("left"), conflicts=result.total("conflicts"))
+        if result.answers.compared:
+            counts += translate("Adjudicator", "; answers: {decided} decided, {already} already "
+                                "had gold, {left} left for review").format(
+                decided=result.answers.decided, already=result.answers.already,
+                left=result.answers.left)
         title = translate("Adjudicator", "Automatic adjudication ({strategy})").format(
             strategy=strategy_label(result.strategy))
         command = DecisionCommand(self.store, title,

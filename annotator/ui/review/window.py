@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +42,7 @@ from annotator.ui.highlighter import Style
 from annotator.ui.lead.bidi_text import isolated
 from annotator.ui.plurals import plurals
 from annotator.ui.review.adjudication import Adjudication
+from annotator.ui.review.answers_panel import AnswersPanel
 from annotator.ui.live import LiveUpdates
 from annotator.ui.review.data import ReviewData, document_report, load_review
 from annotator.ui.review.labels import decision_text
@@ -91,6 +93,9 @@ class ReviewWindow(QWidget):
         self.adjudication: Adjudication | None = None
         if lead is not None:
             self.adjudication = Adjudication(self, lead)
+        self.answers = AnswersPanel(self.store, lead is not None, self)
+        if self.adjudication is not None:
+            self.adjudication.attach_answers(self.answers)
         self.live = LiveUpdates(self.store, self)  # a server: coders' commits refresh the view
         self.live.changed.connect(self._on_live_change)
         self._build()
@@ -117,7 +122,10 @@ class ReviewWindow(QWidget):
         top.addWidget(self.legend)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.view)
-        splitter.addWidget(self._side())
+        self.tabs = QTabWidget(objectName="reviewTabs")  # spans and document questions
+        self.tabs.addTab(self._side(), translate("ReviewWindow", "&Spans"))
+        self.tabs.addTab(self.answers, translate("ReviewWindow", "Document &questions"))
+        splitter.addWidget(self.tabs)
         splitter.setSizes([800, 600])
         layout = QVBoxLayout(self)
         layout.addWidget(note)
@@ -215,6 +223,7 @@ class ReviewWindow(QWidget):
         gold = translate("ReviewWindow", "gold")
         colours = {**data.colours, gold: GOLD_COLOUR} if data.gold_ids else data.colours
         self.legend.setText(legend_html(colours))
+        self.answers.show_document(data.loaded.document_id)
 
     def reload(self) -> None:
         """After a decision: the same document and filters, the same cluster selected."""
