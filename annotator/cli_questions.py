@@ -26,6 +26,8 @@ def register(command: Command) -> None:
     questions.add_argument("action", choices=["list", "add", "remove"])
     questions.add_argument("argument", nargs="?", help="add: a JSON file with one question or a list; remove: the key")
     questions.add_argument("--json", action="store_true", help="list: the questions as codebook JSON")
+    questions.add_argument("--with-answers", action="store_true",
+                           help="remove: also a question that holds answers, with all its answers")
     answers = command("answers", cmd_answers, "set, clear, export or import answers to document questions")
     answers.add_argument("path", type=project_location)
     actions = answers.add_subparsers(dest="answers_action", required=True, metavar="ACTION")
@@ -57,7 +59,7 @@ def cmd_questions(args: argparse.Namespace) -> int:
     from annotator.db import open_project
     from annotator.codebook import codebook_from_json, codebook_to_json
     from annotator.db.services.codebook import add_question, export_codebook
-    from annotator.db.services.questions import list_questions, remove_question
+    from annotator.db.services.questions import list_questions
 
     if args.action != "list" and not args.argument:
         raise AnnotatorError(f"questions {args.action} needs {'a JSON file' if args.action == 'add' else 'a key'}")
@@ -86,11 +88,25 @@ def cmd_questions(args: argparse.Namespace) -> int:
             _out(f"added {len(new)} question(s): {', '.join(q.key for q in new)}")
             return 0
         with store.transaction() as session:
-            removed = remove_question(session, args.argument)
-        _out(f"removed question {removed.key}")
+            _out(_remove(session, args.argument, args.with_answers))
         return 0
     finally:
         store.close()
+
+
+def _remove(session: Any, key: str, with_answers: bool) -> str:  # noqa: ANN401 - a Session
+    """Remove one question; one that holds answers only ``with_answers`` (and then with them)."""
+    from annotator.db.services.question_remove import delete_question_with_answers, question_usage
+    from annotator.wording import counted
+
+    usage = question_usage(session, key)
+    held = (f"{counted(usage.answers, 'answer')} by {counted(usage.coders, 'coder')} and "
+            f"{counted(usage.gold, 'gold answer')}")
+    if usage.total and not with_answers and not usage.dependants:
+        raise AnnotatorError(f"question {usage.key!r} holds {held}; it is not removed "
+                             "(add --with-answers to remove it with its answers)")
+    delete_question_with_answers(session, usage.uuid)
+    return f"removed question {usage.key}" + (f" and its {held}" if usage.total else "")
 
 
 def _question_objects(path: Path) -> list[Any]:

@@ -100,3 +100,18 @@ def test_semetko_valkenburg_round_gives_alpha_per_item_and_per_frame_scale(
     assert all(rows[s]["level"] == "interval" and rows[s]["n_documents"] == 3 for s in scores)
     assert main(["answers", str(path), "export", str(tmp_path / "out.jsonl")]) == 0
     assert len((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 120
+
+
+def test_remove_an_answered_question_needs_with_answers(demo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert main(["questions", str(demo), "remove", "tone"]) != 0
+    error = capsys.readouterr().err
+    assert "holds 6 answers by 2 coders and 0 gold answers" in error and "--with-answers" in error
+    assert main(["answers", str(demo), "export", "-"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 12  # nothing was removed
+    assert main(["questions", str(demo), "remove", "tone", "--with-answers"]) == 0
+    assert capsys.readouterr().out.strip() == "removed question tone and its 6 answers by 2 coders and 0 gold answers"
+    assert main(["questions", str(demo), "list"]) == 0
+    assert "tone" not in capsys.readouterr().out
+    assert main(["answers", str(demo), "export", "-"]) == 0
+    assert {json.loads(line)["question"] for line in capsys.readouterr().out.splitlines()} == {"main_actor"}

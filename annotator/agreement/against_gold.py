@@ -13,10 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from annotator.agreement.report import Figure, PairScores, project_report
+from annotator.agreement.report import Figure, PairScores, Progress, project_report
 from annotator.agreement.report_input import AgreementInput, DocumentUnits
 
 GOLD = "gold"
+STAGE = "each coder against gold"
+"""The progress stage; a coder's own stages read ``f"{STAGE}: {coder}"``."""
 
 
 @dataclass(frozen=True)
@@ -42,23 +44,38 @@ def pair_input(data: AgreementInput, coder: str, gold: str) -> AgreementInput:
     return AgreementInput(documents, sorted(wanted), list(data.codes), dict(data.parents))
 
 
-def against_gold(data: AgreementInput, gold: str, *, n_boot: int = 1000,
-                 seed: int = 0) -> list[GoldFigures]:
-    """One row per coder of ``data`` who coded a document (gold excluded)."""
-    rows = []
+def against_gold(data: AgreementInput, gold: str, *, n_boot: int = 1000, seed: int = 0,
+                 progress: Progress | None = None) -> list[GoldFigures]:
+    """One row per coder of ``data`` who coded a document (gold excluded).
+
+    ``progress(fraction, stage)`` is called before each coder and between the stages of that
+    coder's report (the bootstrap included), so it may raise
+    :class:`~annotator.agreement.report.ReportCancelled` to stop within one stage."""
     active = set().union(*(document.coders for document in data.documents))
-    for coder in data.coders:
-        if coder == gold or coder not in active:
-            continue
+    coders = [c for c in data.coders if c != gold and c in active]
+    rows = []
+    for index, coder in enumerate(coders):
+        scaled = _scaled(progress, index, len(coders), f"{STAGE}: {coder}")
+        scaled(0.0, "")
         pair = pair_input(data, coder, gold)
         if not pair.documents:
             rows.append(GoldFigures(coder, 0, None, None, None))
             continue
-        report = project_report(pair, n_boot=n_boot, seed=seed)
+        report = project_report(pair, n_boot=n_boot, seed=seed, progress=scaled)
         rows.append(GoldFigures(coder, len(pair.documents), report.row("overall").primary,
                                 report.pair(gold, coder, "exact"),
                                 report.pair(gold, coder, "overlap")))
+    if progress is not None:
+        progress(1.0, STAGE)
     return rows
+
+
+def _scaled(progress: Progress | None, index: int, total: int, stage: str) -> Progress:
+    """Coder ``index`` of ``total``'s share of the progress, under one stage name."""
+    def report(fraction: float, _stage: str) -> None:
+        if progress is not None:
+            progress((index + fraction) / total, stage)
+    return report
 
 
 def _number(value: float | None) -> str:

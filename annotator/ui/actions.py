@@ -92,7 +92,8 @@ def _add(window: MainWindow, menu: QMenu, actions: WindowActions, name: str, tex
 
 
 def _file_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
-    from annotator.ui.lead.entry import may_import, new_project_from, open_import_for
+    from annotator.ui.lead.entry import (may_import, new_project_from, open_annotation_import_for,
+                                         open_import_for)
 
     _add(window, menu, actions, "new_project", translate("WindowActions", "&New project…"),
          QKeySequence.StandardKey.New, lambda: new_project_from(window))
@@ -100,6 +101,8 @@ def _file_menu(window: MainWindow, menu: QMenu, actions: WindowActions) -> None:
          QKeySequence.StandardKey.Open, window.choose_project)
     _add(window, menu, actions, "import_articles",
          translate("WindowActions", "&Import articles…"), Key("Ctrl+I"), lambda: open_import_for(window)).setEnabled(may_import(window))
+    _add(window, menu, actions, "import_annotations", translate("WindowActions", "Import &annotations…"),
+         None, lambda: open_annotation_import_for(window)).setEnabled(may_import(window))
     export = _add(window, menu, actions, "export", translate("WindowActions", "&Export…"),
                   Key("Ctrl+E"), lambda: open_export_for(window))
     export.setEnabled(window.workspace.project_path is not None)

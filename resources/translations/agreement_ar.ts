@@ -257,6 +257,10 @@
         <source>span F1 {name}</source>
         <translation>F1 للمقاطع {name}</translation>
     </message>
+    <message>
+        <source>each coder against gold: {name}</source>
+        <translation>كل مُرمِّز مقابل المعيار الذهبي: {name}</translation>
+    </message>
 </context>
 <context>
     <name>AgreementTable</name>

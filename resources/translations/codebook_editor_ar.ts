@@ -301,8 +301,12 @@
         <translation>تعديل السؤال «{question}»</translation>
     </message>
     <message>
-        <source>‘{question}’ holds {answers} and is not removed: the answers would be lost. Clear them first (answers PATH clear) or keep the question.</source>
-        <translation>لم يُحذف السؤال «{question}» لأنّ له {answers}، وحذفُه يُضيّعها. امسح الإجابات أولًا (⁦answers PATH clear⁩) أو أبقِ السؤال.</translation>
+        <source>‘{question}’ was not removed.</source>
+        <translation>لم يُحذف السؤال «{question}».</translation>
+    </message>
+    <message>
+        <source>Remove question ‘{question}’ and its answers</source>
+        <translation>حذف السؤال «{question}» وإجاباته</translation>
     </message>
     <message>
         <source>Remove question ‘{question}’</source>
@@ -544,8 +548,8 @@
         <translation>حذف السؤال</translation>
     </message>
     <message>
-        <source>Remove the chosen question (only one without answers)</source>
-        <translation>حذف السؤال المختار (إن لم تكن له إجابات)</translation>
+        <source>Remove the chosen question (asks first when it holds answers)</source>
+        <translation>حذف السؤال المختار (مع طلب التأكيد أولًا إن كانت له إجابات)</translation>
     </message>
     <message>
         <source>Up</source>
@@ -589,6 +593,33 @@
     <message>
         <source>short text</source>
         <translation>نص قصير</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveQuestion</name>
+    <message>
+        <source>Remove an answered question</source>
+        <translation>حذف سؤال له إجابات</translation>
+    </message>
+    <message>
+        <source>Remove ‘{question}’ and its answers?</source>
+        <translation>أتحذف السؤال «{question}» وإجاباته؟</translation>
+    </message>
+    <message>
+        <source>Remove question and answers</source>
+        <translation>حذف السؤال والإجابات</translation>
+    </message>
+    <message>
+        <source>{answers} by {coders} will be removed with it.</source>
+        <translation>ستُحذف معه {answers}، أجاب عنها {coders}.</translation>
+    </message>
+    <message>
+        <source>{answers} in the gold layer (adjudicated) too.</source>
+        <translation>وتُحذف كذلك {answers} في طبقة المعيار الذهبي (بعد التحكيم).</translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z) puts the question back with all its answers.</source>
+        <translation>التراجع (⁦Ctrl+Z⁩) يعيد السؤال بكل إجاباته.</translation>
     </message>
 </context>
 </TS>

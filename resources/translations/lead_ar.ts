@@ -2,6 +2,117 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
+    <name>AnnotationImport</name>
+    <message>
+        <source>Annotation JSONL (.jsonl)</source>
+        <translation>ملف وسوم بصيغة ⁦JSONL⁩</translation>
+    </message>
+    <message>
+        <source>brat collection (folder or .zip)</source>
+        <translation>مجموعة ⁦brat⁩ في مجلد أو ملف مضغوط</translation>
+    </message>
+    <message>
+        <source>REFI-QDA project (.qdpx)</source>
+        <translation>مشروع ⁦REFI-QDA⁩ بامتداد ⁦qdpx⁩</translation>
+    </message>
+    <message>
+        <source>Annotations as Export writes them (JSONL). The documents, codes and coders must be in the project. Every line is checked first: one bad line imports nothing.</source>
+        <translation>وسوم كما يكتبها التصدير (⁦JSONL⁩). يجب أن تكون الوثائق والرموز والمرمِّزون موجودين في المشروع. يُفحص كل سطر أولًا: سطر واحد خاطئ يعني ألّا يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>Pairs of .txt and .ann files (brat standoff), in a folder or a .zip, all by the coder chosen below. The documents must be in the project.</source>
+        <translation>أزواج من ملفات ⁦.txt⁩ و⁦.ann⁩ (صيغة ⁦brat⁩)، في مجلد أو ملف ⁦.zip⁩، وكلها للمُرمِّز المختار أدناه. يجب أن تكون الوثائق موجودة في المشروع.</translation>
+    </message>
+    <message>
+        <source>A project from MAXQDA, ATLAS.ti, NVivo or QualCoder: its documents, codes, coders and coded selections are added; what this project has no place for is listed.</source>
+        <translation>مشروع من ⁦MAXQDA⁩ أو ⁦ATLAS.ti⁩ أو ⁦NVivo⁩ أو ⁦QualCoder⁩: تُضاف وثائقه ورموزه ومرمِّزوه ومقاطعه المرمَّزة، ويُذكر ما لا مكان له في هذا المشروع.</translation>
+    </message>
+    <message>
+        <source>No new annotation was imported.</source>
+        <translation>لم يُستورد أي وسم جديد.</translation>
+    </message>
+    <message>
+        <source>Imported {annotations} of {coders} in {documents}.</source>
+        <translation>استُورد {annotations} ({documents}، {coders}).</translation>
+    </message>
+    <message>
+        <source>Links: {links}.</source>
+        <translation>الروابط: {links}.</translation>
+    </message>
+    <message>
+        <source>Import annotations</source>
+        <translation>استيراد الوسوم</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>لم يُختر ملف</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>اختيار ملف…</translation>
+    </message>
+    <message>
+        <source>Choose brat folder…</source>
+        <translation>اختيار مجلد ⁦brat⁩…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>استيراد</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>File or folder:</source>
+        <translation>الملف أو المجلد:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>الصيغة:</translation>
+    </message>
+    <message>
+        <source>Coder (brat):</source>
+        <translation>المُرمِّز (⁦brat⁩):</translation>
+    </message>
+    <message>
+        <source>Other top-level codes (REFI-QDA):</source>
+        <translation>الرموز العليا الأخرى (⁦REFI-QDA⁩):</translation>
+    </message>
+    <message>
+        <source>Annotations to import</source>
+        <translation>الوسوم المراد استيرادها</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <source>Folder of brat .txt and .ann files</source>
+        <translation>مجلد ملفات ⁦brat⁩ (⁦.txt⁩ و⁦.ann⁩)</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>جارٍ الاستيراد…</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>أُلغي الاستيراد: لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {reason}</source>
+        <translation>لم يُستورد شيء: {reason}</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>جارٍ الإلغاء…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import articles</source>

@@ -172,6 +172,10 @@
         <translation>استيراد مقالات…</translation>
     </message>
     <message>
+        <source>Import &amp;annotations…</source>
+        <translation>استيراد وسوم…</translation>
+    </message>
+    <message>
         <source>&amp;Export…</source>
         <translation>تصدير…</translation>
     </message>

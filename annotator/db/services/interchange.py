@@ -29,6 +29,8 @@ class InterchangeOutcome:
     relations: int
     skipped: int
     skipped_relations: int = 0
+    documents: int = 0  # documents and coders the imported annotations belong to
+    coders: int = 0
 
 
 
@@ -45,4 +47,6 @@ def import_annotations(session: Session, path: Path,
         plan = plan_import(session, path, annotation_lines, relation_lines)
     write_plan(session, plan)
     return InterchangeOutcome(len(plan.annotations), len(plan.relations),
-                              plan.skipped_annotations, plan.skipped_relations)
+                              plan.skipped_annotations, plan.skipped_relations,
+                              len({a.document_id for a in plan.annotations}),
+                              len({a.coder_id for a in plan.annotations}))

@@ -100,18 +100,18 @@ def compute(project_path: Path, filters: Filters, state: TaskState,
         store.close()
     share = 0.8 if with_gold else 1.0
 
-    def progress(fraction: float, stage: str) -> None:
+    def progress(fraction: float, stage: str, start: float = 0.0, width: float = share) -> None:
         if state.cancelled:
             raise ReportCancelled
-        report((share * fraction, stage))
+        report((start + width * fraction, stage))
 
     try:
         result = project_report(data, n_boot=filters.n_boot, seed=filters.seed,
                                 progress=progress)
         if with_gold is None:
             return Computed(result)
-        progress(1.0, "each coder against gold")  # i18n: not shown (stage_text translates)
-        rows = against_gold(with_gold, gold, n_boot=filters.n_boot, seed=filters.seed)
+        rows = against_gold(with_gold, gold, n_boot=filters.n_boot, seed=filters.seed,
+                            progress=lambda f, s: progress(f, s, share, 1.0 - share))
     except ReportCancelled:
         return None
     return None if state.cancelled else Computed(result, GoldComparison(gold, rows))
@@ -141,6 +141,8 @@ PATTERNED_STAGES = (
     ("uα family inside ",  # i18n: not shown
      QT_TRANSLATE_NOOP("AgreementStage", "uα family inside {name}")),
     ("span F1 ", QT_TRANSLATE_NOOP("AgreementStage", "span F1 {name}")),
+    ("each coder against gold: ",  # i18n: not shown
+     QT_TRANSLATE_NOOP("AgreementStage", "each coder against gold: {name}")),
 )
 
 

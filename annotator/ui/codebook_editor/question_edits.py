@@ -13,16 +13,20 @@ from PySide6.QtCore import QCoreApplication
 
 from annotator.codebook.questions import QuestionSpec
 from annotator.db.services.question_edit import (
-    answer_count,
     delete_question,
     insert_question,
     move_question,
     replace_question,
     restore_question,
 )
+from annotator.db.services.question_remove import (
+    delete_question_with_answers,
+    question_usage,
+    restore_question_with_answers,
+)
 from annotator.ui.bidi import isolate
 from annotator.ui.codebook_editor.question_dialog import QuestionDialog
-from annotator.ui.plurals import plurals
+from annotator.ui.codebook_editor.remove_question import confirm_removal
 
 if TYPE_CHECKING:
     from annotator.ui.codebook_editor.window import CodebookEditor
@@ -70,22 +74,22 @@ class QuestionEdits:
                         select_question=spec.uuid)
 
     def remove_selected_question(self: CodebookEditor) -> bool:
-        """Remove the chosen question; one that holds answers is refused with their number."""
+        """Remove the chosen question; one that holds answers only after a confirmation that
+        says how many go with it (undo puts them all back)."""
         chosen = self.current_question()
         if chosen is None or not self.editable:
             return False
         with self.store.reader() as session:
-            count = answer_count(session, chosen.uuid)
-        if count:
-            self.show_message(translate(
-                "CodebookEditor", "‘{question}’ holds {answers} and is not removed: the answers "
-                "would be lost. Clear them first (answers PATH clear) or keep the question.").format(
-                question=isolate(chosen.key), answers=plurals().answers(count)))
+            usage = question_usage(session, chosen.uuid)
+        if usage.total and not usage.dependants and not confirm_removal(self, usage):
+            self.show_message(translate("CodebookEditor", "‘{question}’ was not removed.").format(
+                question=isolate(chosen.key)), error=False)
             return False
-        title = translate("CodebookEditor", "Remove question ‘{question}’")
+        title = (translate("CodebookEditor", "Remove question ‘{question}’ and its answers")
+                 if usage.total else translate("CodebookEditor", "Remove question ‘{question}’"))
         return self.run(title.format(question=isolate(chosen.key)),
-                        lambda s: delete_question(s, chosen.uuid),
-                        lambda s, removed: restore_question(s, removed))
+                        lambda s: delete_question_with_answers(s, chosen.uuid),
+                        lambda s, removed: restore_question_with_answers(s, removed))
 
     def move_question_step(self: CodebookEditor, step: int) -> bool:
         chosen = self.current_question()

@@ -66,7 +66,7 @@ class QuestionsTab(QWidget):
             ("edit_question", translate("QuestionList", "Edit question"), QKeySequence("F2"),
              translate("QuestionList", "Change the chosen question (or press Enter)")),
             ("remove_question", translate("QuestionList", "Remove question"), QKeySequence("Del"),
-             translate("QuestionList", "Remove the chosen question (only one without answers)")),
+             translate("QuestionList", "Remove the chosen question (asks first when it holds answers)")),
             ("question_up", translate("QuestionList", "Up"), QKeySequence("Ctrl+Up"),
              translate("QuestionList", "Ask the question earlier")),
             ("question_down", translate("QuestionList", "Down"), QKeySequence("Ctrl+Down"),

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPushButton, QVBoxLa
 
 from annotator.domain import Role
 from annotator.errors import AnnotatorError
+from annotator.ui.lead.annotation_import import AnnotationImportDialog
 from annotator.ui.lead.import_dialog import ImportDialog
 from annotator.ui.lead.new_project import NewProjectDialog
 
@@ -42,6 +43,24 @@ def open_import_for(window: MainWindow) -> ImportDialog | None:
     dialog.setModal(True)
     dialog.show()
     window.import_dialog = dialog
+    return dialog
+
+
+def open_annotation_import_for(window: MainWindow) -> AnnotationImportDialog | None:
+    """File → Import annotations…: after an import the documents, codebook and open text reload."""
+    from annotator.db.services.coders import list_coders
+    from annotator.ui.codebook_editor import reload_codebook
+
+    if not may_import(window):
+        return None
+    assert window.workspace.project_path is not None
+    with window.workspace.store.reader() as session:
+        coders = [coder.name for coder in list_coders(session)]
+    dialog = AnnotationImportDialog(window.workspace.project_path, coders, window)
+    dialog.imported.connect(lambda _result: (window.refresh_documents(), reload_codebook(window)))
+    dialog.setModal(True)
+    dialog.show()
+    window.annotation_import_dialog = dialog
     return dialog
 
 

@@ -72,6 +72,49 @@ def test_the_worker_leaves_the_main_report_alone(adjudicated: Path) -> None:
     assert gold_layer is not None and gold_layer.gold is None  # coding layer only
 
 
+def test_the_worker_stops_inside_the_gold_stage(adjudicated: Path) -> None:
+    state, stages = TaskState(), []
+
+    def report(value: tuple[float, str]) -> None:
+        stages.append(value[1])
+        if value[1].startswith("each coder against gold: "):
+            state.cancel()  # the user pressed Cancel as the first coder started
+
+    assert compute(adjudicated, Filters(n_boot=REPLICATES, against_gold=True), state,
+                   report) is None
+    assert stages[-1] == "each coder against gold: Layla"  # Omar's report never started
+    assert stages.count("each coder against gold: Layla") == 1
+
+
+def test_cancel_during_the_gold_stage(qtbot, adjudicated: Path) -> None:  # noqa: ANN001
+    window = open_agreement_window(adjudicated)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.report is not None and not window.busy, timeout=60_000)
+    before = window.report
+    seen: list[str] = []
+    original = window._progress
+
+    def progress(value: tuple[float, str]) -> None:
+        original(value)
+        seen.append(value[1])
+        if value[1].startswith("each coder against gold") and window.busy:
+            window.cancel_button.click()
+
+    window._progress = progress  # type: ignore[method-assign]
+    window.filters.replicates.setValue(REPLICATES)
+    window.filters.against_gold.setChecked(True)
+    qtbot.mouseClick(window.filters.compute, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=60_000)
+    qtbot.wait(50)
+    assert any(stage.startswith("each coder against gold") for stage in seen)
+    assert not window.busy and window.stage.text() == "cancelled"
+    assert not window.progress.isVisible() and not window.cancel_button.isVisible()
+    assert window.report is before  # no stale result replaced the last one
+    assert window.gold.table.rowCount() == 0
+    assert window.filters.compute.isEnabled()
+    window.close()
+
+
 def test_against_gold_tab(qtbot, adjudicated: Path) -> None:  # noqa: ANN001
     window = open_agreement_window(adjudicated)
     qtbot.addWidget(window)
