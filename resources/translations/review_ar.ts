@@ -479,8 +479,8 @@
         <translation>مراجعة للقراءة فقط: لا شيء هنا يغيّر الترميز أو طبقة المعيار الذهبي. افتحها بصفة المشرف للتحكيم.</translation>
     </message>
     <message>
-        <source>Adjudicating as {lead}: 1–9 accept that coder&apos;s version of the selected cluster into gold, R rejects it, E edits the gold span, Ctrl+Z undoes. The coders&apos; own coding never changes.</source>
-        <translation>التحكيم بصفة {lead}: المفاتيح 1–9 تقبل نسخة المرمِّز المقابل من العنقود المحدَّد في المعيار الذهبي، وR ترفضه، وE تعدّل مقطع المعيار الذهبي، وCtrl+Z تتراجع. ترميز المرمِّزين أنفسهم لا يتغيّر أبدًا.</translation>
+        <source>Adjudicating as {lead}: 1–9 accept that coder&apos;s version of the selected cluster (or, in Document questions, that coder&apos;s answer) into gold, R rejects it, E edits the gold span, Ctrl+Z undoes. The coders&apos; own coding never changes.</source>
+        <translation>التحكيم بصفة {lead}: المفاتيح 1–9 تقبل نسخة المرمِّز المقابل من العنقود المحدَّد (أو إجابته في «أسئلة الوثيقة») في المعيار الذهبي، وR ترفضه، وE تعدّل مقطع المعيار الذهبي، وCtrl+Z تتراجع. ترميز المرمِّزين أنفسهم لا يتغيّر أبدًا.</translation>
     </message>
     <message>
         <source>Review and adjudication ({lead})</source>

@@ -55,8 +55,8 @@ READ_ONLY_NOTE = QT_TRANSLATE_NOOP(
     "it as a lead to adjudicate.")
 ADJUDICATION_NOTE = QT_TRANSLATE_NOOP(
     "ReviewWindow", "Adjudicating as {lead}: 1–9 accept that coder's version of the selected "
-    "cluster into gold, R rejects it, E edits the gold span, Ctrl+Z undoes. The coders' own "
-    "coding never changes.")
+    "cluster (or, in Document questions, that coder's answer) into gold, R rejects it, E edits "
+    "the gold span, Ctrl+Z undoes. The coders' own coding never changes.")
 GOLD_COLOUR = "#B8860B"
 FRAME_COLOUR = "#212121"
 FIGURES_POLL_MS = 100
