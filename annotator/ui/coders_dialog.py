@@ -226,8 +226,12 @@ class CodersDialog(QDialog):
             retire = coder_id not in roster(session).retired
         text = (translate("CodersDialog", "Retire") if retire
                 else translate("CodersDialog", "Reinstate"))
-        return self.run(text, lambda s: set_retired(s, coder_id, retire),
-                         lambda s, before: set_retired(s, coder_id, before))
+        done = self.run(text, lambda s: set_retired(s, coder_id, retire),
+                        lambda s, before: set_retired(s, coder_id, before))
+        if done and retire and self.logins is not None and self.logins.by_coder.get(coder_id):
+            self.say(translate("CodersDialog", "Retired. Their database login still works: "
+                               "take the login away to end their access to the server."))
+        return done
 
     def toggle_role(self) -> bool:
         coder_id = self.current()

@@ -219,6 +219,10 @@ Send this file to your project lead, who merges it with File → Merge coder fil
         <translation>إعادة التسمية إلى {name}</translation>
     </message>
     <message>
+        <source>Retired. Their database login still works: take the login away to end their access to the server.</source>
+        <translation>أُوقف. لكن حساب دخوله إلى قاعدة البيانات ما زال يعمل: اسحب حساب الدخول لإنهاء وصوله إلى الخادم.</translation>
+    </message>
+    <message>
         <source>Make lead</source>
         <translation>جعله مشرفًا</translation>
     </message>

@@ -121,3 +121,11 @@ def test_the_login_column_in_arabic(qtbot, pg_demo_team, arabic) -> None:  # noq
     assert dialog.logins is not None and dialog.logins.give.text() != "Give a login…"
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     assert dialog.grab().save(str(ARTIFACTS / "server-logins-ar.png"))
+
+
+def test_retiring_a_coder_with_a_login_says_the_login_still_works(qtbot, pg_demo_team) -> None:  # noqa: ANN001
+    dialog = _dialog(qtbot, pg_demo_team["owner"])
+    dialog.select_name("Omar")
+    assert dialog.toggle_retired()
+    assert "login still works" in dialog.message.text()
+    dialog.undo_stack.undo()
