@@ -1,0 +1,135 @@
+"""Who is connected to a server project now (``annotator.db.presence``, ``server who``): a coder
+connected from another process shows as connected, and no longer once gone; a lead's role sees
+it, a coder's role does not. Real server only."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import text
+
+from annotator.cli import main
+from annotator.db import open_project
+from annotator.db.presence import APPLICATION_NAME, coder_presence
+from annotator.errors import ProjectError
+
+HOLD = """
+import sys, time
+from annotator.db import open_project
+store = open_project(sys.argv[1])
+with store.reader() as session:
+    session.connection()
+    print("connected", flush=True)
+    sys.stdin.readline()
+store.close()
+"""
+
+
+def _who(url: str) -> dict[str, object]:
+    store = open_project(url)
+    try:
+        with store.reader() as session:
+            return {p.name: p for p in coder_presence(session)}
+    finally:
+        store.close()
+
+
+def _wait_for(url: str, name: str, connected: bool) -> object:
+    deadline = time.monotonic() + 10
+    while True:
+        presence = _who(url)[name]
+        if presence.connected is connected or time.monotonic() > deadline:  # type: ignore[attr-defined]
+            return presence
+        time.sleep(0.1)
+
+
+@pytest.fixture
+def layla_connected(pg_demo_team):  # noqa: ANN001, ANN201
+    """Layla's role holds a connection of the app in another process until the test ends."""
+    process = subprocess.Popen([sys.executable, "-c", HOLD, pg_demo_team["Layla"]],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert process.stdout is not None and process.stdout.readline().strip() == "connected"
+    yield process
+    if process.poll() is None:
+        process.communicate("\n", timeout=20)
+
+
+def _release(process: subprocess.Popen[str]) -> None:
+    process.communicate("\n", timeout=20)
+    assert process.returncode == 0
+
+
+def test_a_connected_coder_shows_then_not_once_gone(pg_demo_team, layla_connected) -> None:  # noqa: ANN001
+    before = datetime.now(UTC)
+    for who in ("Lead", "owner"):  # the lead's role (not the owner, not a superuser) sees it too
+        layla = _who(pg_demo_team[who])["Layla"]
+        assert layla.connected and layla.sessions == 1  # type: ignore[attr-defined]
+        assert abs(layla.since - before) < timedelta(seconds=30)  # type: ignore[attr-defined]
+        assert layla.last_change is not None  # the demo's coding  # type: ignore[attr-defined]
+    omar = _who(pg_demo_team["Lead"])["Omar"]
+    assert not omar.connected and omar.sessions == 0 and omar.since is None  # type: ignore[attr-defined]
+    _release(layla_connected)
+    gone = _wait_for(pg_demo_team["Lead"], "Layla", connected=False)
+    assert not gone.connected and gone.since is None  # type: ignore[attr-defined]
+
+
+def test_the_lead_sees_itself_and_counts_sessions(pg_demo_team, layla_connected) -> None:  # noqa: ANN001
+    store = open_project(pg_demo_team["Layla"])  # a second session of Layla's
+    try:
+        with store.reader() as session:
+            session.connection()
+            seen = _who(pg_demo_team["Lead"])
+    finally:
+        store.close()
+    assert seen["Layla"].sessions == 2  # type: ignore[attr-defined]
+    assert seen["Lead"].connected  # the lead's own connection asking
+
+
+def test_a_coder_may_not_ask_and_sees_only_what_postgresql_shows_everyone(
+        pg_demo_team, layla_connected) -> None:  # noqa: ANN001
+    with pytest.raises(ProjectError, match="only a lead's role"):
+        _who(pg_demo_team["Omar"])
+    store = open_project(pg_demo_team["Omar"])
+    try:
+        with store.reader() as session:
+            rows = session.execute(text(
+                "SELECT usename, application_name, backend_start, client_addr, state, query "
+                "FROM pg_stat_activity WHERE datname = current_database() "
+                "AND usename <> current_user")).all()
+            mapping = session.execute(text("SELECT role_name FROM annotator_role")).all()
+    finally:
+        store.close()
+    layla_role = pg_demo_team["Layla"].split("://")[1].split("@")[0]
+    # what PostgreSQL shows every role: the session exists, its role and application name ...
+    assert (layla_role, APPLICATION_NAME) in {(row[0], row[1]) for row in rows}
+    # ... but not when it started, from where, what it does; nor whose coder a role is
+    assert all(row[2] is None and row[3] is None and row[4] is None for row in rows)
+    assert {row[4] for row in rows} == {None}
+    assert [row[0] for row in mapping] == [pg_demo_team["Omar"].split("://")[1].split("@")[0]]
+
+
+def test_server_who_prints_the_same(pg_demo_team, layla_connected, capsys) -> None:  # noqa: ANN001
+    capsys.readouterr()
+    assert main(["server", "who", pg_demo_team["Lead"], "--json"]) == 0
+    rows = {row["name"]: row for row in map(json.loads, capsys.readouterr().out.splitlines())}
+    assert rows["Layla"]["connected"] is True and rows["Layla"]["sessions"] == 1
+    assert rows["Omar"]["connected"] is False and rows["Omar"]["since"] is None
+    assert datetime.fromisoformat(rows["Layla"]["since"]).tzinfo is not None
+    assert main(["server", "who", pg_demo_team["Lead"]]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["coder", "online", "sessions", "since", "last", "change"]
+    layla = next(line for line in lines if line.startswith("Layla"))
+    assert " yes " in layla and layla.endswith(("ago", "just now"))
+    assert main(["server", "who", pg_demo_team["Omar"]]) == 1
+    assert "only a lead's role" in capsys.readouterr().err
+
+
+def test_a_project_file_has_no_presence(store) -> None:  # noqa: ANN001
+    with pytest.raises(ProjectError, match="only for a project on a server"):
+        with store.reader() as session:
+            coder_presence(session)
