@@ -133,3 +133,47 @@ def test_a_project_file_has_no_presence(store) -> None:  # noqa: ANN001
     with pytest.raises(ProjectError, match="only for a project on a server"):
         with store.reader() as session:
             coder_presence(session)
+
+
+@pytest.fixture
+def team_of_a_plain_owner(pg_admin_url, coded_demo_file, monkeypatch):  # noqa: ANN001, ANN201
+    """The demo project made by a lead role that is not a superuser (docs/server.md's set-up),
+    with a login for Layla and one for Lead; maps "owner", "Layla", "Lead" to URLs."""
+    import uuid
+
+    from tests.pg_support import _admin, database_url, drop_project_database, role_url
+
+    tag = uuid.uuid4().hex[:6]
+    owner, database = f"amina_{tag}", f"annotator_plain_{tag}"
+    _admin(pg_admin_url, f"CREATE ROLE {owner} LOGIN CREATEROLE",
+           f"CREATE DATABASE {database} OWNER {owner}")
+    url = role_url(database_url(pg_admin_url, database), owner)
+    _admin(database_url(pg_admin_url, database), f"ALTER SCHEMA public OWNER TO {owner}")
+    monkeypatch.setenv("ANNOTATOR_ROLE_PASSWORD", "not-checked-by-trust-auth")
+    assert main(["server", "copy", str(coded_demo_file), url]) == 0
+    roles = {"Layla": f"layla_{tag}", "Lead": f"lead_{tag}"}
+    for name, role in roles.items():
+        assert main(["server", "coder", url, "add", name, "--role", role,
+                     *(["--lead"] if name == "Lead" else [])]) == 0
+    yield {"owner": url, **{name: role_url(url, role) for name, role in roles.items()}}
+    drop_project_database(pg_admin_url, url, [*roles.values(), owner])
+
+
+def test_without_a_superuser_owner_the_lead_sees_who_but_not_since_when(
+        team_of_a_plain_owner, pg_admin_url) -> None:  # noqa: ANN001
+    """The function runs with the owner's privileges, which do not show other roles' session
+    starts; ``GRANT pg_read_all_stats`` to the owner (an administrator's choice) does."""
+    from tests.pg_support import _admin
+
+    team = team_of_a_plain_owner
+    process = subprocess.Popen([sys.executable, "-c", HOLD, team["Layla"]],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None and process.stdout.readline().strip() == "connected"
+        layla = _who(team["Lead"])["Layla"]
+        assert layla.connected and layla.sessions == 1 and layla.since is None  # type: ignore[attr-defined]
+        owner = team["owner"].split("://")[1].split("@")[0]
+        _admin(pg_admin_url, f"GRANT pg_read_all_stats TO {owner}")
+        assert _who(team["Lead"])["Layla"].since is not None  # type: ignore[attr-defined]
+    finally:
+        _release(process)
