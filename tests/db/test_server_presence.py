@@ -5,8 +5,6 @@ it, a coder's role does not. Real server only."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import time
 from datetime import UTC, datetime, timedelta
 
@@ -17,18 +15,7 @@ from annotator.cli import main
 from annotator.db import open_project
 from annotator.db.presence import APPLICATION_NAME, coder_presence
 from annotator.errors import ProjectError
-
-HOLD = """
-import sys, time
-from annotator.db import open_project
-store = open_project(sys.argv[1])
-with store.reader() as session:
-    session.connection()
-    print("connected", flush=True)
-    sys.stdin.readline()
-store.close()
-"""
-
+from tests.pg_support import HeldConnection
 
 def _who(url: str) -> dict[str, object]:
     store = open_project(url)
@@ -51,17 +38,9 @@ def _wait_for(url: str, name: str, connected: bool) -> object:
 @pytest.fixture
 def layla_connected(pg_demo_team):  # noqa: ANN001, ANN201
     """Layla's role holds a connection of the app in another process until the test ends."""
-    process = subprocess.Popen([sys.executable, "-c", HOLD, pg_demo_team["Layla"]],
-                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    assert process.stdout is not None and process.stdout.readline().strip() == "connected"
-    yield process
-    if process.poll() is None:
-        process.communicate("\n", timeout=20)
-
-
-def _release(process: subprocess.Popen[str]) -> None:
-    process.communicate("\n", timeout=20)
-    assert process.returncode == 0
+    held = HeldConnection(pg_demo_team["Layla"])
+    yield held
+    held.release()
 
 
 def test_a_connected_coder_shows_then_not_once_gone(pg_demo_team, layla_connected) -> None:  # noqa: ANN001
@@ -73,7 +52,7 @@ def test_a_connected_coder_shows_then_not_once_gone(pg_demo_team, layla_connecte
         assert layla.last_change is not None  # the demo's coding  # type: ignore[attr-defined]
     omar = _who(pg_demo_team["Lead"])["Omar"]
     assert not omar.connected and omar.sessions == 0 and omar.since is None  # type: ignore[attr-defined]
-    _release(layla_connected)
+    layla_connected.release()
     gone = _wait_for(pg_demo_team["Lead"], "Layla", connected=False)
     assert not gone.connected and gone.since is None  # type: ignore[attr-defined]
 
@@ -166,14 +145,12 @@ def test_without_a_superuser_owner_the_lead_sees_who_but_not_since_when(
     from tests.pg_support import _admin
 
     team = team_of_a_plain_owner
-    process = subprocess.Popen([sys.executable, "-c", HOLD, team["Layla"]],
-                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    held = HeldConnection(team["Layla"])
     try:
-        assert process.stdout is not None and process.stdout.readline().strip() == "connected"
         layla = _who(team["Lead"])["Layla"]
         assert layla.connected and layla.sessions == 1 and layla.since is None  # type: ignore[attr-defined]
         owner = team["owner"].split("://")[1].split("@")[0]
         _admin(pg_admin_url, f"GRANT pg_read_all_stats TO {owner}")
         assert _who(team["Lead"])["Layla"].since is not None  # type: ignore[attr-defined]
     finally:
-        _release(process)
+        held.release()
