@@ -70,9 +70,9 @@ def _sessions(connection: Connection) -> dict[str, tuple[int, datetime | None]]:
         "SELECT 1 FROM pg_proc WHERE proname = :f AND pronamespace = current_schema()::regnamespace"
     ), {"f": FUNCTION}).first()
     if present is None:
-        raise ProjectError("this project does not show who is connected: it was not made by "
-                           "'annotator server init' or 'server copy', or its owner has not opened "
-                           "it since the upgrade")
+        raise ProjectError("this project does not show who is connected yet: it was set up by an "
+                           "older version; its owner renews the policies by adding a login again "
+                           "('annotator server coder URL add NAME --role ROLE')")
     allowed = connection.execute(text("SELECT has_function_privilege(:f, 'EXECUTE')"),
                                  {"f": f"{FUNCTION}()"}).scalar()
     if not allowed:

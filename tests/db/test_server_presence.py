@@ -154,3 +154,19 @@ def test_without_a_superuser_owner_the_lead_sees_who_but_not_since_when(
         assert _who(team["Lead"])["Layla"].since is not None  # type: ignore[attr-defined]
     finally:
         held.release()
+
+
+def test_a_project_set_up_before_says_so_until_its_policies_are_renewed(pg_demo_team) -> None:  # noqa: ANN001
+    from annotator.db.rls import install_policies
+
+    owner = open_project(pg_demo_team["owner"])
+    try:
+        with owner.transaction() as session:
+            session.execute(text("DROP FUNCTION annotator_presence()"))
+        with pytest.raises(ProjectError, match="set up by an older version"):
+            _who(pg_demo_team["Lead"])
+        with owner.transaction() as session:
+            install_policies(session.connection())
+    finally:
+        owner.close()
+    assert _who(pg_demo_team["Lead"])["Lead"].connected  # type: ignore[attr-defined]
