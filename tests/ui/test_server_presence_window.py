@@ -17,16 +17,17 @@ from tests.pg_support import HeldConnection
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 
 
-def _omar_changed_two_hours_ago(owner_url: str) -> None:
+def _layla_changed_now_omar_two_hours_ago(owner_url: str) -> None:
     import psycopg
 
     from tests.pg_support import _admin_dsn
 
     with psycopg.connect(_admin_dsn(owner_url), autocommit=True) as connection:
-        for table in ("annotation", "document_answer"):
-            connection.execute(
-                f"UPDATE {table} SET updated_at = now() - interval '2 hours 5 minutes' "  # noqa: S608
-                "WHERE coder_id = (SELECT id FROM coder WHERE name = 'Omar')")
+        for table in ("annotation", "document_answer"):  # the demo file may be minutes old
+            for coder, age in (("Omar", "2 hours 5 minutes"), ("Layla", "0 seconds")):
+                connection.execute(
+                    f"UPDATE {table} SET updated_at = now() - interval '{age}' "  # noqa: S608
+                    f"WHERE coder_id = (SELECT id FROM coder WHERE name = '{coder}')")
 
 
 def _connected(progress, name: str) -> bool:  # noqa: ANN001
@@ -43,7 +44,7 @@ def test_who_is_connected_shows_and_follows_connects_and_leaves(
     from annotator.ui.progress import open_progress_window, presence
 
     monkeypatch.setattr(presence, "POLL_MS", 300)  # the 30 s timer, shortened
-    _omar_changed_two_hours_ago(pg_demo_team["owner"])
+    _layla_changed_now_omar_two_hours_ago(pg_demo_team["owner"])
     window = open_window(None, path=pg_demo_team["Lead"])
     layla = HeldConnection(pg_demo_team["Layla"])
     try:
@@ -55,6 +56,7 @@ def test_who_is_connected_shows_and_follows_connects_and_leaves(
         assert "last change" in _header(progress, "Layla", Qt.ItemDataRole.DisplayRole)
         assert "Online since" in _header(progress, "Layla", Qt.ItemDataRole.ToolTipRole)
         assert "Not connected" in _header(progress, "Omar", Qt.ItemDataRole.ToolTipRole)
+        assert "last change: just now" in _header(progress, "Layla", Qt.ItemDataRole.DisplayRole)
         assert "last change: 2 hours ago" in _header(progress, "Omar", Qt.ItemDataRole.DisplayRole)
         assert _header(progress, "Layla", Qt.ItemDataRole.DecorationRole) is not None
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -113,7 +115,7 @@ def arabic(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 def test_presence_in_arabic(qtbot, open_window, pg_demo_team, arabic) -> None:  # noqa: ANN001
     from annotator.ui.progress import open_progress_window
 
-    _omar_changed_two_hours_ago(pg_demo_team["owner"])
+    _layla_changed_now_omar_two_hours_ago(pg_demo_team["owner"])
     layla = HeldConnection(pg_demo_team["Layla"])
     try:
         progress = open_progress_window(open_window(None, path=pg_demo_team["Lead"]))
