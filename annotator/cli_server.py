@@ -16,6 +16,8 @@ import os
 import sys
 from collections.abc import Callable
 
+from annotator.cli_server_who import register as register_who
+from annotator.cli_server_who import who
 from annotator.errors import AnnotatorError
 from annotator.project_location import is_server_url, project_location
 
@@ -44,7 +46,7 @@ def install_password_prompt() -> None:
 
 
 def register(command: Command) -> None:
-    server = command("server", _dispatch, "a project on a PostgreSQL server: init, coder, copy")
+    server = command("server", _dispatch, "a project on a PostgreSQL server: init, coder, copy, who")
     actions = server.add_subparsers(dest="server_action", required=True, metavar="ACTION")
     init = actions.add_parser("init", help="create a project and its row-level security")
     init.add_argument("url", type=_server_url)
@@ -62,11 +64,12 @@ def register(command: Command) -> None:
     copy = actions.add_parser("copy", help="copy a whole project: file -> server, server -> file")
     copy.add_argument("source", type=project_location)
     copy.add_argument("destination", type=project_location)
+    register_who(actions, _server_url)
 
 
 def _dispatch(args: argparse.Namespace) -> int:
     install_password_prompt()
-    handlers = {"init": _init, "coder": _coder, "copy": _copy}
+    handlers = {"init": _init, "coder": _coder, "copy": _copy, "who": who}
     return handlers[args.server_action](args)
 
 

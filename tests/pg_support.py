@@ -128,3 +128,34 @@ def pg_demo_team(pg_empty_url: str, pg_admin_url: str, coded_demo_file: Path,
     yield {"owner": pg_empty_url, **{name: role_url(pg_empty_url, role)
                                      for name, role in roles.items()}}
     drop_project_database(pg_admin_url, pg_empty_url, list(roles.values()))
+
+
+HOLD_CONNECTION = """
+import sys
+from annotator.db import open_project
+store = open_project(sys.argv[1])
+with store.reader() as session:
+    session.connection()
+    print("connected", flush=True)
+    sys.stdin.readline()
+store.close()
+"""
+
+
+class HeldConnection:
+    """The app's connection to ``url`` held by another process until ``release()``: a coder
+    who has the project open elsewhere."""
+
+    def __init__(self, url: str) -> None:
+        import subprocess
+        import sys
+
+        self.process = subprocess.Popen([sys.executable, "-c", HOLD_CONNECTION, url],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        assert self.process.stdout is not None
+        assert self.process.stdout.readline().strip() == "connected"
+
+    def release(self) -> None:
+        if self.process.poll() is None:
+            self.process.communicate("\n", timeout=20)
+        assert self.process.returncode == 0

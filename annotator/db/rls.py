@@ -116,6 +116,9 @@ def install_policies(connection: Connection) -> GroupRoles:
     from annotator.db.live import install_notify_triggers  # it builds on this module
 
     install_notify_triggers(connection)
+    from annotator.db.presence import install_presence_function  # it builds on this module
+
+    install_presence_function(connection, groups.lead)
     return groups
 
 

@@ -76,6 +76,18 @@ class Plurals(QObject):
     def more(self, count: int) -> str:
         return self.tr("… and %n more", "", count)
 
+    def minutes(self, count: int) -> str:
+        return self.tr("%n minute(s)", "", count)
+
+    def hours(self, count: int) -> str:
+        return self.tr("%n hour(s)", "", count)
+
+    def days(self, count: int) -> str:
+        return self.tr("%n day(s)", "", count)
+
+    def sessions(self, count: int) -> str:
+        return self.tr("%n session(s)", "", count)
+
 
 @cache
 def plurals() -> Plurals:

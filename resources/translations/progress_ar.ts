@@ -101,6 +101,61 @@
     </message>
 </context>
 <context>
+    <name>Presence</name>
+    <message>
+        <source>just now</source>
+        <translation>الآن</translation>
+    </message>
+    <message>
+        <source>{time} ago</source>
+        <translation>منذ {time}</translation>
+    </message>
+    <message>
+        <source>no change yet</source>
+        <translation>لا تغيير بعد</translation>
+    </message>
+    <message>
+        <source>last change: {ago}</source>
+        <translation>آخر تغيير: {ago}</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>غير متصل</translation>
+    </message>
+    <message>
+        <source>Online since {time}</source>
+        <translation>متصل منذ {time}</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>متصل</translation>
+    </message>
+    <message>
+        <source>{state} ({sessions})</source>
+        <translation>{state} ({sessions})</translation>
+    </message>
+    <message>
+        <source>Who has the app open on this project now. Checked after every change and every 30 seconds: opening and closing the app sends no notification.</source>
+        <translation>من يفتح التطبيق على هذا المشروع الآن. يُتحقَّق من ذلك بعد كل تغيير وكل 30 ثانية، لأن فتح التطبيق وإغلاقه لا يرسلان إشعارًا.</translation>
+    </message>
+    <message>
+        <source>Who is connected is unknown: {reason}</source>
+        <translation>تعذّرت معرفة المتصلين: {reason}</translation>
+    </message>
+    <message>
+        <source>{coder} since {time}</source>
+        <translation>{coder} منذ {time}</translation>
+    </message>
+    <message>
+        <source>Online now: nobody</source>
+        <translation>متصل الآن: لا أحد</translation>
+    </message>
+    <message>
+        <source>Online now: {coders}</source>
+        <translation>متصل الآن: {coders}</translation>
+    </message>
+</context>
+<context>
     <name>ProgressStatus</name>
     <message>
         <source>not assigned</source>

@@ -8,6 +8,7 @@ decided out of the document's clusters (adjudication).
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -21,11 +22,19 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from annotator.db.presence import CoderPresence
 from annotator.db.services.gold_progress import GoldProgress
 from annotator.db.services.progress import ProgressCell, ProgressMatrix
 from annotator.domain import AssignmentStatus
 from annotator.ui.models import ID_ROLE, SORT_ROLE, STATUS_ROLE
 from annotator.ui.plurals import plurals
+from annotator.ui.progress.presence import (
+    OFFLINE_COLOUR,
+    ONLINE_COLOUR,
+    dot,
+    last_change_text,
+    online_text,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 SAMPLE_ROLE = Qt.ItemDataRole.UserRole + 40  # True for a document of the reliability sample
@@ -54,6 +63,13 @@ class ProgressModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.matrix: ProgressMatrix | None = None
+        self.presence: dict[str, CoderPresence] | None = None  # by coder id; None: a file
+
+    def set_presence(self, presence: dict[str, CoderPresence]) -> None:
+        """Who is connected (a server project): a mark and the last change in the headers."""
+        self.presence = presence
+        if self.matrix is not None and self.matrix.coder_ids:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 1, len(self.matrix.coder_ids))
 
     def set_matrix(self, matrix: ProgressMatrix) -> None:
         self.beginResetModel()
@@ -89,17 +105,23 @@ class ProgressModel(QAbstractTableModel):
             return self._gold_header(role)
         name = self.matrix.coder_names[section - 1]
         total = self.matrix.totals[section - 1]
+        presence = (self.presence or {}).get(self.matrix.coder_ids[section - 1])
         if role == Qt.ItemDataRole.DisplayRole:
-            return translate("ProgressTable", "{coder}\n{done}/{assigned} done · {annotations}"
+            text = translate("ProgressTable", "{coder}\n{done}/{assigned} done · {annotations}"
                              ).format(coder=name, done=total.done, assigned=total.assigned,
                                       annotations=total.annotations)
+            return text if presence is None else (
+                text + "\n" + last_change_text(presence, datetime.now(UTC)))
+        if role == Qt.ItemDataRole.DecorationRole and self.presence is not None:
+            return dot(ONLINE_COLOUR if presence and presence.connected else OFFLINE_COLOUR)
         if role == Qt.ItemDataRole.ToolTipRole:
             count = total.annotations
-            return translate("ProgressTable", "{coder}: {assigned} assigned — {done} done, "
+            text = translate("ProgressTable", "{coder}: {assigned} assigned — {done} done, "
                              "{in_progress} in progress, {todo} to do; {annotations}").format(
                 coder=name, assigned=total.assigned, done=total.done,
                 in_progress=total.in_progress, todo=total.todo,
                 annotations=plurals().annotations(count))
+            return text if presence is None else text + "\n" + online_text(presence)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from annotator.db.services.progress import ProgressMatrix, progress_matrix
 from annotator.ui.live import LiveUpdates
 from annotator.ui.progress.model import SAMPLE_MARK, ProgressModel
+from annotator.ui.progress.presence import PresenceStrip
 from annotator.ui.plurals import plurals
 from annotator.ui.workspace import Workspace
 
@@ -51,8 +52,13 @@ class ProgressWindow(QWidget):
         buttons.addWidget(refresh)
         self.live = LiveUpdates(workspace.store, self)  # a server: coders' commits refresh it
         self.live.changed.connect(lambda _tables: self.refresh())
+        self.presence: PresenceStrip | None = None  # a server: who is connected now
         layout = QVBoxLayout(self)
         layout.addWidget(self.live.notice)
+        if workspace.store.is_server:
+            self.presence = PresenceStrip(workspace.store, self)
+            self.presence.updated.connect(self.model.set_presence)
+            layout.addWidget(self.presence)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         workspace.events.documentsChanged.connect(self.refresh)
@@ -64,6 +70,8 @@ class ProgressWindow(QWidget):
         with self.workspace.store.reader() as session:
             matrix = progress_matrix(session)
         self.model.set_matrix(matrix)
+        if self.presence is not None:
+            self.presence.refresh()
         self.summary.setText(summary_text(matrix))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -72,6 +80,8 @@ class ProgressWindow(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.live.close()
+        if self.presence is not None:
+            self.presence.close_down()
         super().closeEvent(event)
 
     def open_assign_dialog(self) -> bool:
