@@ -20,6 +20,8 @@ from annotator.db.models import Annotation, Base, Coder, Code, Document
 from annotator.db.services.annotation_import import AnnotationRequest, import_annotation_file
 from annotator.db.services.annotations import create_annotation, delete_annotation, update_annotation
 from annotator.db.services.article_import import import_article_files
+from annotator.db.services.article_preview import import_previewed
+from annotator.importers.preview import FileOptions
 from annotator.db.services.demo import build_demo_project
 from annotator.db.services.documents import set_document_memo
 from annotator.db.services.import_rows import ImportRecord
@@ -83,9 +85,11 @@ def empty(store: ProjectStore) -> ProjectStore:
 
 
 def _import(store: ProjectStore, source: str, exported: dict[str, Path]) -> ImportRecord:
-    if source == "articles":
-        report = import_article_files(store, sorted(exported["articles"].glob("*.txt")))
-        assert not report.failed
+    if source in ("articles", "previewed"):
+        files = sorted(exported["articles"].glob("*.txt"))
+        report = (import_article_files(store, files) if source == "articles" else
+                  import_previewed(store, [(file, FileOptions()) for file in files]))
+        assert not report.failed and report.added == 2
         return report.record
     coder = "Layla" if source == "brat" else None
     result = import_annotation_file(store, AnnotationRequest(exported[source], source, coder))
@@ -103,7 +107,7 @@ def _redo(store: ProjectStore, removed: RemovedImport) -> ImportRecord:
 
 
 CASES = [("demo", "jsonl"), ("demo", "brat"), ("demo", "qdpx"), ("empty", "qdpx"),
-         ("empty", "articles")]
+         ("empty", "articles"), ("demo", "previewed")]
 
 
 @pytest.mark.parametrize("target, source", CASES)
