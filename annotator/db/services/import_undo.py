@@ -57,6 +57,11 @@ def _noun(name: str, count: int) -> str:
     return noun if count == 1 else noun + "s"
 
 
+def _a(name: str) -> str:
+    noun = _noun(name, 1)
+    return ("an " if noun[0] in "aeiou" else "a ") + noun
+
+
 def _were(count: int) -> str:
     return "was" if count == 1 else "were"
 
@@ -98,7 +103,7 @@ def _check_nothing_built_on(session: Session, record: ImportRecord) -> None:
                 for row_id, _target in connection.execute(query.where(key.parent.in_(chunk))):
                     if row_id not in own:
                         raise ProjectError(
-                            f"a {_noun(referring.name, 1)} made since the import refers to an "
+                            f"{_a(referring.name)} made since the import refers to an "
                             f"imported {_noun(target, 1)}; remove it first")
     _check_loose_references(session, record)
 
@@ -109,7 +114,7 @@ def _check_loose_references(session: Session, record: ImportRecord) -> None:
                          (MergeConflict.document_id, "document")):
         for chunk in chunks(record.created.get(name, ())):
             if session.scalar(select(column).where(column.in_(chunk)).limit(1)) is not None:
-                raise ProjectError(f"a {_noun(column.class_.__tablename__, 1)} made since the "
+                raise ProjectError(f"{_a(column.class_.__tablename__)} made since the "
                                    f"import refers to an imported {_noun(name, 1)}")
 
 
@@ -185,7 +190,7 @@ def _check_redo_possible(session: Session, removed: RemovedImport) -> None:
     for name, found in removed.record.before.items():
         now = read_rows(session, name, found)
         if any(row_hash(now.get(key, {})) != row_hash(row) for key, row in found.items()):
-            raise ProjectError(f"a {_noun(name, 1)} the import changed was changed again "
+            raise ProjectError(f"{_a(name)} the import changed was changed again "
                                "since; nothing was redone")
 
 
