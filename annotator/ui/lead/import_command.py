@@ -21,6 +21,7 @@ from annotator.db.engine import open_project
 from annotator.db.services.import_rows import ImportRecord
 from annotator.db.services.import_undo import RemovedImport, redo_import, undo_import
 from annotator.errors import AnnotatorError
+from annotator.ui.lead.bidi_text import english
 from annotator.ui.plurals import plurals
 from annotator.ui.workers import TaskRunner
 
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 
 
-class _Stopped(AnnotatorError):
+class _Stopped(Exception):
     """Cancel pressed: the transaction rolls back."""
 
 
@@ -49,11 +50,12 @@ def annotations_text(record: ImportRecord) -> str:
 
 def run_step(project: Any, payload: ImportRecord | RemovedImport, stop: threading.Event,
              report: Any) -> tuple[str, object]:
-    """The worker: its own store, one transaction; ("done", result) or ("refused", reason)."""
+    """The worker: its own store, one transaction; ("done", result), ("refused", reason) or
+    ("cancelled", None)."""
     def step(done: int, total: int) -> None:
         report((done, total))
         if stop.is_set():
-            raise _Stopped("cancelled, nothing was changed")
+            raise _Stopped
 
     store = open_project(project)
     try:
@@ -61,6 +63,8 @@ def run_step(project: Any, payload: ImportRecord | RemovedImport, stop: threadin
             if isinstance(payload, RemovedImport):
                 return "done", redo_import(session, payload, step)
             return "done", undo_import(session, payload, step)
+    except _Stopped:
+        return "cancelled", None
     except AnnotatorError as error:
         return "refused", str(error)
     finally:
@@ -129,9 +133,14 @@ class ImportCommand(QUndoCommand):
                 self.record = result  # type: ignore[assignment]
             reload_after_import(self.window)
             return
-        action = (translate("ImportCommand", "{action} could not be undone: {reason}") if undoing
-                  else translate("ImportCommand", "{action} could not be redone: {reason}"))
-        self.window.workspace.failed.emit(action.format(action=self.text(), reason=result))
+        if outcome == "cancelled":
+            message = translate("ImportCommand", "{action}: cancelled, nothing was changed.")
+        elif undoing:
+            message = translate("ImportCommand", "{action} could not be undone: {reason}")
+        else:
+            message = translate("ImportCommand", "{action} could not be redone: {reason}")
+        self.window.workspace.failed.emit(message.format(action=self.text(),
+                                                         reason=english(str(result))))
         self._skip = True  # the stack goes back to where the data is, without running again
         stack = self.window.workspace.undo_stack
         QTimer.singleShot(0, stack.redo if undoing else stack.undo)
