@@ -71,10 +71,12 @@ def _ordered_tables() -> list[str]:
     return [t.name for t in Base.metadata.sorted_tables]
 
 
-def _check_unchanged(session: Session, record: ImportRecord) -> dict[str, dict[str, Row]]:
+def _check_unchanged(session: Session, record: ImportRecord,
+                     tick: Callable[[], None]) -> dict[str, dict[str, Row]]:
     """The import's rows as they are now; refuses if any is gone or differs from the import."""
     current: dict[str, dict[str, Row]] = {}
     for name, hashes in record.hashes.items():
+        tick()
         rows = read_rows(session, name, hashes)
         current[name] = rows
         missing = len(hashes) - len(rows)
@@ -119,15 +121,23 @@ def _check_loose_references(session: Session, record: ImportRecord) -> None:
 
 
 def undo_import(session: Session, record: ImportRecord, step: Step | None = None) -> RemovedImport:
-    """Remove what the import added and restore what it changed, or refuse (nothing changed)."""
-    current = _check_unchanged(session, record)
+    """Remove what the import added and restore what it changed, or refuse (nothing changed).
+
+    ``step`` hears (stages done, stages): one per table read, checked and emptied."""
+    names = [n for n in reversed(_ordered_tables()) if record.created.get(n)]
+    stages, done = len(record.hashes) + 1 + len(names), iter(range(10_000))
+
+    def tick() -> None:
+        if step is not None:
+            step(next(done), stages)
+
+    current = _check_unchanged(session, record, tick)
+    tick()
     _check_nothing_built_on(session, record)
     connection = session.connection()
-    names = [n for n in reversed(_ordered_tables()) if record.created.get(n)]
     rows = {name: [current[name][key] for key in record.created[name]] for name in names}
-    for done, name in enumerate(names):
-        if step is not None:
-            step(done, len(names))
+    for name in names:
+        tick()
         for chunk in chunks(record.created[name]):
             connection.execute(delete(table(name)).where(primary_key(name).in_(chunk)))
     after = {name: {key: current[name][key] for key in found}
