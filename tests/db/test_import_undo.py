@@ -245,3 +245,33 @@ def test_redo_is_refused_when_the_same_text_came_in_again(demo: ProjectStore,
     with pytest.raises(ProjectError, match="same text"):
         _redo(demo, removed)
     assert snapshot(demo) == before
+
+
+def test_a_memo_the_import_extended_is_put_back_and_extended_again(
+        demo: ProjectStore, tmp_path: Path) -> None:
+    coded = tmp_path / "memo.fannot"
+    build_demo_project(coded, with_coding=True)
+    source = open_project(coded)
+    try:
+        with source.transaction() as session:
+            document = session.scalars(select(Document.id).order_by(Document.position)).first()
+            layla = session.scalars(select(Coder.id).where(Coder.name == "Layla")).one()
+            set_document_memo(session, document, layla, "a note from the other project")
+    finally:
+        source.close()
+    qdpx = tmp_path / "memo.qdpx"
+    assert main(["export", str(coded), "--format", "qdpx", str(qdpx)]) == 0
+    with demo.transaction() as session:
+        document = session.scalars(select(Document.id).order_by(Document.position)).first()
+        set_document_memo(session, document, _coder(demo, "Layla"), "our own note")
+    before = snapshot(demo)
+    record = import_annotation_file(demo, AnnotationRequest(qdpx, "qdpx")).record
+    after = snapshot(demo)
+    assert list(record.before) == ["document_memo"]
+    memo = next(iter(record.before["document_memo"].values()))
+    assert memo["text"] == "our own note"
+    removed = _undo(demo, record)
+    assert {n: v for n, v in snapshot(demo).items() if n != "tombstone"} == \
+        {n: v for n, v in before.items() if n != "tombstone"}
+    _redo(demo, removed)
+    assert snapshot(demo) == after

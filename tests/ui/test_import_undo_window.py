@@ -158,3 +158,18 @@ def test_the_edit_menu_in_arabic(qtbot, open_window, exported_jsonl: Path) -> No
         _menu_shot(qtbot, window, "import-undo-menu-ar.png")
     finally:
         i18n.install_language("en", QApplication.instance())
+
+
+def test_cancel_stops_an_undo_with_nothing_changed(qtbot, open_window, tmp_path: Path) -> None:  # noqa: ANN001
+    import threading
+
+    from annotator.ui.lead.import_command import run_step
+
+    window = open_window("Lead")
+    _import_articles(qtbot, window, _articles(tmp_path, 2))
+    command = _command(window)
+    stop, steps = threading.Event(), []
+    stop.set()  # Cancel pressed before the first step
+    outcome = run_step(window.workspace.project_path, command.record, stop, steps.append)
+    assert outcome == ("cancelled", None) and steps == [(0, 3)]
+    assert len(window.documents.model.documents()) == 5 and _count(window, Document) == 5
