@@ -26,6 +26,7 @@ from annotator.db.services.demo import build_demo_project
 from annotator.db.services.documents import set_document_memo
 from annotator.db.services.import_rows import ImportRecord
 from annotator.db.services.import_undo import RemovedImport, redo_import, undo_import
+from annotator.db.services.questions import set_answer
 from annotator.db.services.relations import create_relation
 from annotator.domain import RelationType
 from annotator.errors import ProjectError
@@ -177,6 +178,11 @@ def _memo_on_imported_document(store: ProjectStore, record: ImportRecord) -> Non
         set_document_memo(session, record.created["document"][0], _coder(store, "Omar"), "note")
 
 
+def _answer_on_imported_document(store: ProjectStore, record: ImportRecord) -> None:
+    with store.transaction() as session:
+        set_answer(session, record.created["document"][0], _coder(store, "Omar"), "tone", -1)
+
+
 def _edit_imported_annotation(store: ProjectStore, record: ImportRecord) -> None:
     with store.transaction() as session:
         update_annotation(session, record.created["annotation"][0], memo="edited by hand")
@@ -201,6 +207,7 @@ def _link_imported_annotations(store: ProjectStore, record: ImportRecord) -> Non
 @pytest.mark.parametrize("source, edit, words", [
     ("articles", _annotate_imported_document, ("annotation", "imported document")),
     ("articles", _memo_on_imported_document, ("memo", "imported document")),
+    ("articles", _answer_on_imported_document, ("answer", "imported document")),
     ("jsonl", _edit_imported_annotation, ("annotation", "changed since")),
     ("jsonl", _delete_imported_annotation, ("imported", "deleted since")),
     ("jsonl", _link_imported_annotations, ("link", "imported annotation")),

@@ -173,3 +173,33 @@ def test_cancel_stops_an_undo_with_nothing_changed(qtbot, open_window, tmp_path:
     outcome = run_step(window.workspace.project_path, command.record, stop, steps.append)
     assert outcome == ("cancelled", None) and steps == [(0, 3)]
     assert len(window.documents.model.documents()) == 5 and _count(window, Document) == 5
+
+
+def test_the_progress_dialog_of_a_long_undo(qtbot, open_window, tmp_path: Path,  # noqa: ANN001
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from annotator.ui.lead import import_command
+
+    window = open_window("Lead")
+    _import_articles(qtbot, window, _articles(tmp_path, 3))
+    release, real = threading.Event(), import_command.run_step
+
+    def slow(project, payload, stop, report):  # noqa: ANN001, ANN202
+        report((1, 3))
+        release.wait(20)
+        return real(project, payload, stop, report)
+
+    monkeypatch.setattr(import_command, "run_step", slow)
+    command = _command(window)
+    window.menu_actions["undo"].trigger()
+    qtbot.waitUntil(lambda: command.progress is not None and command.progress.value() == 1,
+                    timeout=5000)
+    dialog = command.progress
+    assert dialog.isVisible() and dialog.labelText() == "Undoing: Import 3 articles…"
+    assert QApplication.activeModalWidget() is dialog  # no other undo while it runs
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    assert dialog.grab().save(str(ARTIFACTS / "import-undo-progress.png"))
+    release.set()
+    qtbot.waitUntil(lambda: not command.busy, timeout=30_000)
+    assert len(window.documents.model.documents()) == 3

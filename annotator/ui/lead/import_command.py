@@ -103,6 +103,8 @@ class ImportCommand(QUndoCommand):
                  translate("ImportCommand", "Redoing: {action}…")).format(action=self.text())
         self.progress = QProgressDialog(label, translate("ImportCommand", "Cancel"), 0, 0,
                                         self.window, objectName="importUndoProgress")
+        self.progress.setWindowTitle(self.text())
+        self.progress.setMinimumWidth(360)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(0)  # modal at once: no other undo while this runs
         self.progress.canceled.connect(self._stop.set)
