@@ -113,6 +113,41 @@
     </message>
 </context>
 <context>
+    <name>ImportCommand</name>
+    <message>
+        <source>Import {articles}</source>
+        <translation>استيراد {articles}</translation>
+    </message>
+    <message>
+        <source>Import {annotations}</source>
+        <translation>استيراد {annotations}</translation>
+    </message>
+    <message>
+        <source>Undoing: {action}…</source>
+        <translation>جارٍ التراجع: {action}…</translation>
+    </message>
+    <message>
+        <source>Redoing: {action}…</source>
+        <translation>جارٍ الإعادة: {action}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>{action}: cancelled, nothing was changed.</source>
+        <translation>{action}: أُلغي، ولم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>{action} could not be undone: {reason}</source>
+        <translation>تعذّر التراجع عن {action}: {reason}</translation>
+    </message>
+    <message>
+        <source>{action} could not be redone: {reason}</source>
+        <translation>تعذّرت إعادة {action}: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import articles</source>

@@ -10,12 +10,13 @@ naming the file and the line) rolls everything back, so nothing is half-imported
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from annotator.db.engine import ProjectStore
+from annotator.db.services.import_rows import EMPTY, ImportRecord, seal
 from annotator.domain import CodeKind
 from annotator.errors import AnnotatorError
 
@@ -49,6 +50,7 @@ class AnnotationImport:
     documents: int
     coders: int
     details: tuple[str, ...]
+    record: ImportRecord = field(default=EMPTY, compare=False)  # every row added: what undo removes
 
 
 def guess_format(path: Path) -> str:
@@ -84,7 +86,8 @@ def _jsonl(session: Session, request: AnnotationRequest, step: Step | None) -> A
     details = (f"{outcome.skipped} annotations and {outcome.skipped_relations} links already "
                "present, skipped",) if outcome.skipped or outcome.skipped_relations else ()
     return AnnotationImport(request.path, "jsonl", outcome.annotations, outcome.relations,
-                            outcome.documents, outcome.coders, details)
+                            outcome.documents, outcome.coders, details,
+                            seal(session, outcome.created))
 
 
 def _brat(session: Session, request: AnnotationRequest, step: Step | None) -> AnnotationImport:
@@ -93,7 +96,7 @@ def _brat(session: Session, request: AnnotationRequest, step: Step | None) -> An
     assert request.coder is not None
     outcome = import_brat(session, request.path, request.coder, step)
     return AnnotationImport(request.path, "brat", outcome.annotations, outcome.relations,
-                            outcome.files, 1, ())
+                            outcome.files, 1, (), seal(session, outcome.created))
 
 
 def _qdpx(session: Session, request: AnnotationRequest, project: object,
@@ -105,4 +108,4 @@ def _qdpx(session: Session, request: AnnotationRequest, project: object,
     return AnnotationImport(request.path, "qdpx", counts["annotations added"], 0,
                             counts["documents added"] + counts["documents matched"],
                             counts["coders added"] + counts["coders matched"],
-                            tuple(outcome.report()))
+                            tuple(outcome.report()), seal(session, outcome.rows))

@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from annotator.db.engine import ProjectStore
 from annotator.db.services.documents import ImportOutcome, add_articles
+from annotator.db.services.import_rows import EMPTY, CreatedRows, ImportRecord, seal
 from annotator.errors import AnnotatorError, InputError
 from annotator.importers import ArticleRecord, ColumnMap, read_articles
 
@@ -26,6 +27,7 @@ class FileResult:
     skipped: list[str] = field(default_factory=list)
     error: str | None = None
     empty: list[str] = field(default_factory=list)  # rows skipped because their text is empty
+    record: ImportRecord = EMPTY  # the documents this file added (what undo removes)
 
 
 @dataclass
@@ -40,6 +42,14 @@ class BatchReport:
     @property
     def added(self) -> int:
         return sum(f.added for f in self.files)
+
+    @property
+    def record(self) -> ImportRecord:
+        """Every file's documents as one import (one undo removes them all)."""
+        record = EMPTY
+        for file in self.files:
+            record = record.merged(file.record)
+        return record
 
 
 def import_article_files(
@@ -56,7 +66,7 @@ def import_article_files(
         result = FileResult(path)
         try:
             records = read_articles(path, format=format, encoding=encoding, columns=columns)
-            outcome = _store_articles(store, path, records)
+            outcome, result.record = _store_articles(store, path, records)
         except AnnotatorError as error:
             result.error = str(error)
         else:
@@ -65,7 +75,8 @@ def import_article_files(
     return report
 
 
-def _store_articles(store: ProjectStore, path: Path, records: list[ArticleRecord]) -> ImportOutcome:
+def _store_articles(store: ProjectStore, path: Path,
+                    records: list[ArticleRecord]) -> tuple[ImportOutcome, ImportRecord]:
     """Store one file's articles in one transaction.
 
     Another writer can store the same text between the duplicate check and the insert where the
@@ -84,9 +95,11 @@ def _store_articles(store: ProjectStore, path: Path, records: list[ArticleRecord
         raise _storage_error(path, error) from None
 
 
-def _add_in_transaction(store: ProjectStore, records: list[ArticleRecord]) -> ImportOutcome:
+def _add_in_transaction(store: ProjectStore,
+                        records: list[ArticleRecord]) -> tuple[ImportOutcome, ImportRecord]:
     with store.transaction() as session:
-        return add_articles(session, records)
+        outcome = add_articles(session, records)
+        return outcome, seal(session, CreatedRows({"document": list(outcome.added)}))
 
 
 def _storage_error(path: Path, error: IntegrityError) -> InputError:

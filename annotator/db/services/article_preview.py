@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from annotator.db.engine import ProjectStore
 from annotator.db.services.article_import import BatchReport, FileResult, Progress
 from annotator.db.services.documents import add_articles, titles_by_digest
+from annotator.db.services.import_rows import CreatedRows, seal
 from annotator.errors import ProjectError
 from annotator.importers.preview import FileOptions, FilePreview, preview_file
 from annotator.text import text_sha256
@@ -89,6 +90,7 @@ def _store_all(store: ProjectStore, read: list[tuple[FileResult, FilePreview]],
                     raise _Cancelled
                 outcome = add_articles(session, preview.records)
                 result.added, result.skipped = len(outcome.added), outcome.skipped
+                result.record = seal(session, CreatedRows({"document": list(outcome.added)}))
     except IntegrityError as error:
         first_line = str(error.orig).strip().splitlines()[0]
         raise ProjectError(f"the articles could not be stored, nothing was imported ({first_line})") from None

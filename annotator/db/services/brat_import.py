@@ -10,7 +10,7 @@ collection is checked before anything is written: one bad line imports nothing.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from annotator.brat_format import ReverseNames
 from annotator.db.models import Annotation, Document, new_uuid
 from annotator.db.services.brat_codebook import read_codebook
+from annotator.db.services.import_rows import CreatedRows
 from annotator.db.services.interchange_plan import RELATION_TYPES, ImportPlan, PlannedRelation
 from annotator.db.services.interchange_resolve import ResolvedAnnotation, Resolver
 from annotator.db.services.interchange_write import write_plan
@@ -35,6 +36,7 @@ class BratOutcome:
     files: int
     annotations: int
     relations: int
+    created: CreatedRows = field(default_factory=CreatedRows)  # what undo removes
 
 
 def _names(session: Session, from_conf: ReverseNames) -> ReverseNames:
@@ -136,5 +138,5 @@ def import_brat(session: Session, source: Path, coder: str,
         if file.parsed.entities:
             _refuse_coded(session, file, document_id, coder_id, coder)
         planner.plan(file, document_id, plan)
-    write_plan(session, plan)
-    return BratOutcome(len(collection.files), len(plan.annotations), len(plan.relations))
+    created = write_plan(session, plan)
+    return BratOutcome(len(collection.files), len(plan.annotations), len(plan.relations), created)

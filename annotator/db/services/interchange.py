@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from annotator.db.services.import_rows import CreatedRows
 from annotator.db.services.interchange_export import iter_annotation_objects
 from annotator.db.services.interchange_plan import plan_import
 from annotator.db.services.interchange_write import write_plan
@@ -31,7 +32,7 @@ class InterchangeOutcome:
     skipped_relations: int = 0
     documents: int = 0  # documents and coders the imported annotations belong to
     coders: int = 0
-
+    created: CreatedRows = field(default_factory=CreatedRows)  # what undo removes
 
 
 def import_annotations(session: Session, path: Path,
@@ -45,8 +46,8 @@ def import_annotations(session: Session, path: Path,
     with collector_paused():
         annotation_lines, relation_lines = read_annotation_lines(path, step)
         plan = plan_import(session, path, annotation_lines, relation_lines)
-    write_plan(session, plan)
+    created = write_plan(session, plan)
     return InterchangeOutcome(len(plan.annotations), len(plan.relations),
                               plan.skipped_annotations, plan.skipped_relations,
                               len({a.document_id for a in plan.annotations}),
-                              len({a.coder_id for a in plan.annotations}))
+                              len({a.coder_id for a in plan.annotations}), created)

@@ -13,6 +13,7 @@ from sqlalchemy import Connection, delete, select
 from sqlalchemy.orm import Session
 
 from annotator.db.models import Annotation, AttributeValue, Relation, Tombstone, new_uuid, utcnow
+from annotator.db.services.import_rows import CreatedRows
 from annotator.db.services.interchange_plan import ImportPlan
 from annotator.db.services.interchange_sql import bulk_insert, id_table
 
@@ -37,8 +38,8 @@ def _clear_tombstones(connection: Connection, ids: set[str]) -> None:
         connection.execute(delete(Tombstone).where(Tombstone.id.in_(select(keys.c.id))))
 
 
-def write_plan(session: Session, plan: ImportPlan) -> None:
-    """Insert everything the plan holds, inside the caller's transaction."""
+def write_plan(session: Session, plan: ImportPlan) -> CreatedRows:
+    """Insert everything the plan holds, inside the caller's transaction; returns the ids."""
     annotations = sorted(plan.annotations, key=lambda a: a.uuid or "")
     relations = sorted(plan.relations, key=lambda r: r.uuid)
     connection = session.connection()
@@ -48,8 +49,11 @@ def write_plan(session: Session, plan: ImportPlan) -> None:
     bulk_insert(connection, Annotation.__table__, ANNOTATION_COLUMNS, [
         (a.uuid, a.document_id, a.coder_id, a.code_id, a.start, a.end, a.layer, a.memo, now, now)
         for a in annotations])
-    bulk_insert(connection, AttributeValue.__table__, VALUE_COLUMNS, sorted(
-        (new_uuid(), a.uuid, attribute_id, value)
-        for a in annotations for attribute_id, value in a.attributes.items()))
+    values = sorted((new_uuid(), a.uuid, attribute_id, value)
+                    for a in annotations for attribute_id, value in a.attributes.items())
+    bulk_insert(connection, AttributeValue.__table__, VALUE_COLUMNS, values)
     bulk_insert(connection, Relation.__table__, RELATION_COLUMNS, [
         (r.uuid, r.type, r.source_id, r.target_id, r.coder_id, now) for r in relations])
+    return CreatedRows({"annotation": [a.uuid for a in annotations if a.uuid],
+                        "attribute_value": [v[0] for v in values],
+                        "relation": [r.uuid for r in relations]})

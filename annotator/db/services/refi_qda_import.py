@@ -18,9 +18,19 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from annotator.db.models import Annotation, Code, Codebook, Coder, Document, DocumentMemo, utcnow
+from annotator.db.models import (
+    Annotation,
+    Assignment,
+    Code,
+    Codebook,
+    Coder,
+    Document,
+    DocumentMemo,
+    utcnow,
+)
 from annotator.db.services.coders import add_coder
 from annotator.db.services.documents import assign, next_position
+from annotator.db.services.import_rows import CreatedRows
 from annotator.domain import CodeKind, Layer
 from annotator.importers.refi_qda_model import QdaCode, QdaCodebook, QdaProject, QdaSource
 from annotator.text import text_sha256
@@ -33,6 +43,7 @@ _IDS_PER_QUERY = 500  # under every database's limit on bound parameters
 class QdaImportOutcome:
     counts: Counter[str] = field(default_factory=Counter)
     losses: list[str] = field(default_factory=list)
+    rows: CreatedRows = field(default_factory=CreatedRows)  # what was added (what undo removes)
 
     def report(self) -> list[str]:
         """Lines to show: what was added and matched, then what could not be kept."""
@@ -84,7 +95,7 @@ def import_qda_project(session: Session, project: QdaProject,
 def _store_codes(session: Session, codes: tuple[QdaCode, ...], default_kind: CodeKind,
                  outcome: QdaImportOutcome) -> set[str]:
     """Store new codes; returns the GUIDs of the top-level codes that stand for a kind."""
-    codebook_id = _codebook_id(session)
+    codebook_id = _codebook_id(session, outcome)
     kind_nodes, placed = set(), []
     for code in codes:
         kind = _kind_named(code.name)
@@ -111,12 +122,13 @@ def _kind_named(name: str) -> CodeKind | None:
         return None
 
 
-def _codebook_id(session: Session) -> str:
+def _codebook_id(session: Session, outcome: QdaImportOutcome) -> str:
     codebook = session.scalar(select(Codebook))
     if codebook is None:
         codebook = Codebook(name="Codebook", description="", version="1")
         session.add(codebook)
         session.flush()
+        outcome.rows.add("codebook", [codebook.id])
     return codebook.id
 
 
@@ -132,6 +144,7 @@ def _store_code(session: Session, codebook_id: str, code: QdaCode, kind: CodeKin
                          name_en=code.name, name_ar=arabic, colour=code.colour or DEFAULT_COLOUR,
                          definition=code.description, position=position))
         session.flush()
+        outcome.rows.add("code", [code.guid])
         outcome.counts["codes added"] += 1
         outcome.counts["uncodable"] += not code.codable
     for index, child in enumerate(code.children):
@@ -148,6 +161,7 @@ def _store_coders(session: Session, project: QdaProject, outcome: QdaImportOutco
             outcome.counts["coders matched"] += 1
         else:
             coders[user.guid] = add_coder(session, user.name, uuid=user.guid)
+            outcome.rows.add("coder", [coders[user.guid]])
             outcome.counts["coders added"] += 1
     return coders
 
@@ -165,6 +179,7 @@ def _store_document(session: Session, source: QdaSource, outcome: QdaImportOutco
         document.id = source.guid
     session.add(document)
     session.flush()
+    outcome.rows.add("document", [document.id])
     outcome.counts["documents added"] += 1
     return document.id
 
@@ -195,8 +210,12 @@ def _store_annotations(session: Session, project: QdaProject, source: QdaSource,
         now = utcnow()
         session.connection().execute(insert(Annotation.__table__),
                                      [{**row, "created_at": now, "updated_at": now} for row in rows])
-    for coder_id in {row["coder_id"] for row in rows}:
-        assign(session, [document_id], coder_id)
+        outcome.rows.add("annotation", [row["id"] for row in rows])
+    for coder_id in sorted({row["coder_id"] for row in rows}):
+        if assign(session, [document_id], coder_id):
+            session.flush()
+            outcome.rows.add("assignment", session.scalars(select(Assignment.id).where(
+                Assignment.document_id == document_id, Assignment.coder_id == coder_id)))
 
 
 def _present_ids(session: Session, ids: list[str]) -> set[str]:
@@ -223,7 +242,10 @@ def _store_document_notes(session: Session, project: QdaProject, source: QdaSour
             if session.get(DocumentMemo, note.guid) is None:
                 memo.id = note.guid
             session.add(memo)
+            session.flush()
+            outcome.rows.add("document_memo", [memo.id])
         elif note.text not in memo.text:
+            outcome.rows.changing(session, "document_memo", memo.id)
             memo.text, memo.updated_at = f"{memo.text}\n\n{note.text}", utcnow()
         else:
             continue

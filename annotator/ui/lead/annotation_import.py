@@ -230,7 +230,7 @@ class AnnotationImportDialog(QDialog):
             if result.details:  # skipped rows, what a REFI-QDA project could not keep
                 self.summary.setPlainText("\n".join([headline(result), "",
                                                      *map(english_line, result.details)]))
-            if result.annotations or result.relations or result.documents:
+            if not result.record.empty:
                 self.imported.emit(result)
         self._update()
 

@@ -16,6 +16,12 @@ from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPushButton, QVBoxLa
 from annotator.domain import Role
 from annotator.errors import AnnotatorError
 from annotator.ui.lead.annotation_import import AnnotationImportDialog
+from annotator.ui.lead.import_command import (
+    annotations_text,
+    articles_text,
+    push_import,
+    reload_after_import,
+)
 from annotator.ui.lead.import_dialog import ImportDialog
 from annotator.ui.lead.new_project import NewProjectDialog
 
@@ -34,12 +40,15 @@ def may_import(window: MainWindow) -> bool:
 
 
 def open_import_for(window: MainWindow) -> ImportDialog | None:
-    """File → Import articles…: the preview dialog; the document list refreshes after an import."""
+    """File → Import articles…: the preview dialog; after an import the document list refreshes
+    and Edit → Undo can take the import back."""
     if not may_import(window):
         return None
     assert window.workspace.project_path is not None
     dialog = ImportDialog(window.workspace.project_path, window)
-    dialog.imported.connect(lambda _report: window.refresh_documents())
+    dialog.imported.connect(lambda report: (
+        push_import(window, articles_text(report.record), report.record),
+        window.refresh_documents()))
     dialog.setModal(True)
     dialog.show()
     window.import_dialog = dialog
@@ -47,9 +56,9 @@ def open_import_for(window: MainWindow) -> ImportDialog | None:
 
 
 def open_annotation_import_for(window: MainWindow) -> AnnotationImportDialog | None:
-    """File → Import annotations…: after an import the documents, codebook and open text reload."""
+    """File → Import annotations…: after an import the documents, codebook and open text reload
+    and Edit → Undo can take the import back."""
     from annotator.db.services.coders import list_coders
-    from annotator.ui.codebook_editor import reload_codebook
 
     if not may_import(window):
         return None
@@ -57,7 +66,9 @@ def open_annotation_import_for(window: MainWindow) -> AnnotationImportDialog | N
     with window.workspace.store.reader() as session:
         coders = [coder.name for coder in list_coders(session)]
     dialog = AnnotationImportDialog(window.workspace.project_path, coders, window)
-    dialog.imported.connect(lambda _result: (window.refresh_documents(), reload_codebook(window)))
+    dialog.imported.connect(lambda result: (
+        push_import(window, annotations_text(result.record), result.record),
+        reload_after_import(window)))
     dialog.setModal(True)
     dialog.show()
     window.annotation_import_dialog = dialog
