@@ -90,3 +90,18 @@ def open_doc(qtbot) -> Callable[..., str]:  # noqa: ANN001
         qtbot.waitUntil(lambda: window.document_id == document.uuid, timeout=5000)
         return document.uuid
     return open_it
+
+
+@pytest.fixture
+def arabic(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """The Arabic interface, its catalogue built now from this checkout's .ts sources (the user
+    cache may hold one built from another checkout); English again afterwards."""
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.ui import i18n
+
+    monkeypatch.setattr(i18n, "user_cache_dir", lambda _name: str(tmp_path / "cache"))
+    monkeypatch.setattr(i18n, "shipped_catalogue", lambda language: tmp_path / f"no_{language}.qm")
+    assert i18n.install_language("ar")
+    yield
+    i18n.install_language("en", QApplication.instance())

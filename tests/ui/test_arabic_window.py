@@ -9,13 +9,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QMenu
 
 from annotator.bidi import FSI, PDI
 from annotator.domain import CodeKind
-from annotator.ui import i18n
 from annotator.ui.shortcuts_sheet import ShortcutsDialog, shortcut_rows
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
@@ -26,15 +24,6 @@ FORMAT_NAMES = {"JSON", "REFI", "QDA", "qdc", "CSV", "XLSX"}
 OTHER_AREA_ACTIONS = {"export_packages", "merge_packages", "hand_back"}
 """File-menu entries made by annotator/ui/packages.py (area ``project``, translated there)."""
 
-
-@pytest.fixture
-def arabic(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """Arabic from a catalogue built now from the .ts sources."""
-    monkeypatch.setattr(i18n, "user_cache_dir", lambda _name: str(tmp_path / "cache"))
-    monkeypatch.setattr(i18n, "shipped_catalogue", lambda language: tmp_path / f"no_{language}.qm")
-    assert i18n.install_language("ar")
-    yield
-    i18n.install_language("en", QApplication.instance())
 
 
 def _texts(menu: QMenu, skip: set[int]) -> list[str]:

@@ -4,11 +4,9 @@ Saves tests/artifacts/server-logins.png and server-logins-ar.png."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from annotator.db import open_project
 from annotator.errors import ProjectError
@@ -100,17 +98,6 @@ def test_the_login_dialog_wants_a_name_and_the_same_password_twice(qtbot) -> Non
     asked.name.setText("")
     assert not ok.isEnabled()
 
-
-@pytest.fixture
-def arabic(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
-    """Arabic from a catalogue built now from the .ts sources."""
-    from annotator.ui import i18n
-
-    monkeypatch.setattr(i18n, "user_cache_dir", lambda _name: str(tmp_path / "cache"))
-    monkeypatch.setattr(i18n, "shipped_catalogue", lambda language: tmp_path / f"no_{language}.qm")
-    assert i18n.install_language("ar")
-    yield
-    i18n.install_language("en", QApplication.instance())
 
 
 def test_the_login_column_in_arabic(qtbot, pg_demo_team, arabic) -> None:  # noqa: ANN001

@@ -8,9 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
-from annotator.ui import i18n
 from annotator.ui.bidi import plain
 from tests.pg_support import HeldConnection
 
@@ -101,15 +99,6 @@ def test_a_project_file_shows_no_presence(qtbot, open_window) -> None:  # noqa: 
                                      Qt.ItemDataRole.DecorationRole) is None
     progress.close()
 
-
-@pytest.fixture
-def arabic(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """Arabic from a catalogue built now from the .ts sources."""
-    monkeypatch.setattr(i18n, "user_cache_dir", lambda _name: str(tmp_path / "cache"))
-    monkeypatch.setattr(i18n, "shipped_catalogue", lambda language: tmp_path / f"no_{language}.qm")
-    assert i18n.install_language("ar")
-    yield
-    i18n.install_language("en", QApplication.instance())
 
 
 def test_presence_in_arabic(qtbot, open_window, pg_demo_team, arabic) -> None:  # noqa: ANN001
