@@ -33,7 +33,7 @@ from sqlalchemy import insert, select
 
 from annotator.codebook import load_template
 from annotator.db import open_project
-from annotator.db.models import Annotation, AttributeDefinition, AttributeValue, Document
+from annotator.db.models import Annotation, AttributeDefinition, AttributeValue
 from annotator.db.models import Relation
 from annotator.db.services.codebook import apply_codebook, list_codes
 from annotator.db.services.coders import add_coder
