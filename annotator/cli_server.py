@@ -15,11 +15,15 @@ import getpass
 import os
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from annotator.cli_server_who import register as register_who
 from annotator.cli_server_who import who
 from annotator.errors import AnnotatorError
 from annotator.project_location import is_server_url, project_location
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 Command = Callable[..., argparse.ArgumentParser]
 ROLE_PASSWORD_ENV = "ANNOTATOR_ROLE_PASSWORD"
@@ -136,7 +140,8 @@ def _add_coder(args: argparse.Namespace) -> int:
         with store.reader() as session:
             require_role_manager(session.connection())
         password = _new_role_password(role)
-        with store.transaction() as session:
+
+        def add(session: Session) -> None:  # roles are cluster-wide: retried after a deadlock
             known = {coder.name: coder for coder in list_coders(session)}
             coder_id = (known[args.name].uuid if args.name in known else
                         add_coder(session, args.name, Role.LEAD if args.lead else Role.CODER))
@@ -144,6 +149,7 @@ def _add_coder(args: argparse.Namespace) -> int:
                 add_login_role(session.connection(), role, password, coder_id, lead=args.lead)
             except ValueError as error:
                 raise AnnotatorError(f"{role!r}: {error}") from None
+        store.write(add)
     finally:
         store.close()
     kind = "lead" if args.lead else "coder"
@@ -162,8 +168,7 @@ def _copy(args: argparse.Namespace) -> int:
 
         store = open_project(args.destination)
         try:
-            with store.transaction() as session:
-                install_policies(session.connection())
+            store.write(lambda session: install_policies(session.connection()))
         finally:
             store.close()
     rows = sum(counts.values())

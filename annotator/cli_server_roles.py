@@ -7,6 +7,10 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 PasswordSource = Callable[[str], str | None]
 
@@ -41,15 +45,17 @@ def list_logins(args: argparse.Namespace, _password: PasswordSource) -> int:
 
 def remove_login(args: argparse.Namespace, _password: PasswordSource) -> int:
     from annotator.db import open_project
-    from annotator.db.server_roles import find_login, require_role_manager
+    from annotator.db.server_roles import LoginRole, find_login, require_role_manager
     from annotator.db.server_roles import remove_login as remove
 
     store = open_project(args.url)
     try:
-        with store.transaction() as session:
+        def take_away(session: Session) -> LoginRole:  # roles are cluster-wide: retried
             require_role_manager(session.connection())
-            login = find_login(session.connection(), args.name)
-            remove(session.connection(), login, drop_role=args.drop_role)
+            found = find_login(session.connection(), args.name)
+            remove(session.connection(), found, drop_role=args.drop_role)
+            return found
+        login = store.write(take_away)
     finally:
         store.close()
     dropped = "; the role was dropped from the server" if args.drop_role else ""

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, insert, select
+from sqlalchemy.orm import Session
 
 from annotator.db.engine import open_project
 from annotator.db.models import Base, Project
@@ -52,23 +53,26 @@ def copy_project(source: ProjectLocation, destination: ProjectLocation,
     except Exception:
         origin.close()
         raise
-    counts: dict[str, int] = {}
+    def copy_all(session: Session) -> dict[str, int]:
+        if session.scalar(select(func.count()).select_from(Project)):
+            raise ProjectError(f"{display_location(destination)}: already holds a project; "
+                               "copy into a new file or an empty database")
+        counts: dict[str, int] = {}
+        writer = session.connection()
+        with origin.reader() as reading:
+            reader = reading.connection()
+            for table in Base.metadata.sorted_tables:
+                counts[table.name] = 0
+                for chunk in _chunks(_rows(reader, table)):
+                    writer.execute(insert(table), chunk)
+                    counts[table.name] += len(chunk)
+                if progress is not None:
+                    progress(table.name, counts[table.name])
+        return counts
+
     done = False
     try:
-        with target.transaction() as session:
-            if session.scalar(select(func.count()).select_from(Project)):
-                raise ProjectError(f"{display_location(destination)}: already holds a project; "
-                                   "copy into a new file or an empty database")
-            writer = session.connection()
-            with origin.reader() as reading:
-                reader = reading.connection()
-                for table in Base.metadata.sorted_tables:
-                    counts[table.name] = 0
-                    for chunk in _chunks(_rows(reader, table)):
-                        writer.execute(insert(table), chunk)
-                        counts[table.name] += len(chunk)
-                    if progress is not None:
-                        progress(table.name, counts[table.name])
+        counts = target.write(copy_all)  # one transaction; on a server, again after a deadlock
         done = True
     finally:
         origin.close()
