@@ -29,6 +29,12 @@ pg_throwaway_start() {
 }
 
 pg_throwaway_stop() {
+  if [ -n "${PG_DIR:-}" ] && [ -f "$PG_DIR/server.log" ] \
+      && grep -q "deadlock detected" "$PG_DIR/server.log"; then
+    # The log goes with the cluster: show who deadlocked with whom before it does.
+    echo "postgres.sh: the server reported a deadlock:" >&2
+    grep -B1 -A10 "deadlock detected" "$PG_DIR/server.log" >&2
+  fi
   if [ -n "${PG_DIR:-}" ] && [ -d "$PG_DIR/data" ]; then
     _pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate -w stop >/dev/null 2>&1 || true
     rm -rf "$PG_DIR"
