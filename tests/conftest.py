@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -122,3 +123,9 @@ def _annotate_words(path: Path, spans: list[WordSpan]) -> tuple[dict[str, str], 
 def annotate_words():  # noqa: ANN201 - returns _annotate_words
     """``annotate_words(path, spans)``: add word-aligned spans of named coders to a project."""
     return _annotate_words
+
+
+@pytest.fixture
+def coded_demo(coded_demo_file: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the coded demo project (built once per session), free to change."""
+    return Path(shutil.copy(coded_demo_file, tmp_path / "coded.fannot"))

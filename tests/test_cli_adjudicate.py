@@ -4,25 +4,17 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
 from annotator.cli import main
-from annotator.db.services.demo import build_demo_project
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("adjudicate") / "demo.fannot"
-    build_demo_project(path, with_coding=True)
-    return path
 
 
 @pytest.fixture
-def coded(demo: Path, tmp_path: Path) -> Path:
-    return Path(shutil.copy(demo, tmp_path / "demo.fannot"))
+def coded(coded_demo: Path) -> Path:
+    """The coded demo, a fresh copy per test (tests/conftest.py)."""
+    return coded_demo
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: object) -> dict:

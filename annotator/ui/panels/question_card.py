@@ -9,6 +9,8 @@ claims these keys before the window's code shortcuts (which also use digits) see
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QDoubleValidator, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
@@ -170,10 +172,7 @@ class QuestionCard(QFrame):
         return key in _DIGITS or key in _CLEAR or key in _MOVE
 
     def event(self, event: QEvent) -> bool:  # noqa: D102 - Qt's name
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and self._claims(event):
-            event.accept()
-            return True
-        return super().event(event)
+        return claimed_before_shortcuts(event, self._claims) or super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         if not self._claims(event):
@@ -189,3 +188,13 @@ class QuestionCard(QFrame):
         else:
             self.choose(0 if key == Qt.Key.Key_Y else 1)
         event.accept()
+
+
+def claimed_before_shortcuts(event: QEvent, claims: Callable[[QKeyEvent], bool]) -> bool:
+    """Accept the ShortcutOverride of a key ``claims`` takes, so that the window's shortcuts
+    (digits, Delete) leave that key to the widget's own keyPressEvent."""
+    if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+            and claims(event)):
+        event.accept()
+        return True
+    return False

@@ -28,7 +28,7 @@ from annotator.codebook.questions import Answer, QuestionSpec, answer_label
 from annotator.db.engine import ProjectStore
 from annotator.db.services.adjudication_answers import AnswerReviewRow, document_answer_rows
 from annotator.ui.lead.bidi_text import isolated
-from annotator.ui.panels.question_card import QuestionCard
+from annotator.ui.panels.question_card import QuestionCard, claimed_before_shortcuts
 from annotator.ui.plurals import plurals
 
 translate = QCoreApplication.translate
@@ -68,11 +68,7 @@ class AnswerTable(QTableWidget):
         return Qt.Key(event.key()) in _LANES or Qt.Key(event.key()) in _CLEAR
 
     def event(self, event: QEvent) -> bool:  # noqa: D102 - Qt's name
-        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
-                and self._claims(event)):
-            event.accept()
-            return True
-        return super().event(event)
+        return claimed_before_shortcuts(event, self._claims) or super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         if not self._claims(event):

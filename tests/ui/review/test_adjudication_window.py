@@ -17,7 +17,6 @@ from annotator.adjudication import Strategy
 from annotator.db import open_project
 from annotator.db.models import AdjudicationDecision, Annotation
 from annotator.db.services.coders import CoderInfo, list_coders
-from annotator.db.services.demo import build_demo_project
 from annotator.review import ReviewClass
 from annotator.ui.review import open_review_window
 from annotator.ui.review.edit_gold import EditGoldDialog
@@ -27,18 +26,10 @@ from annotator.ui.review.window import GOLD_COLOUR, ReviewWindow
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("adjudication_window") / "coded.fannot"
-    build_demo_project(path, with_coding=True)
-    return path
-
-
 @pytest.fixture
-def coded(demo: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / "coded.fannot"
-    copy.write_bytes(demo.read_bytes())
-    return copy
+def coded(coded_demo: Path) -> Path:
+    """The coded demo, a fresh copy per test (tests/conftest.py)."""
+    return coded_demo
 
 
 def coder(path: Path, name: str) -> CoderInfo:

@@ -17,7 +17,6 @@ from sqlalchemy import select
 from annotator.adjudication import Strategy
 from annotator.db import open_project
 from annotator.db.models import DocumentAnswer
-from annotator.db.services.demo import build_demo_project
 from annotator.ui import i18n
 from annotator.ui.review import open_review_window
 from annotator.ui.review.answers_panel import AnswersPanel
@@ -29,18 +28,10 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 FSI, PDI = "\u2068", "\u2069"
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("answer_window") / "coded.fannot"
-    build_demo_project(path, with_coding=True)
-    return path
-
-
 @pytest.fixture
-def coded(demo: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / "coded.fannot"
-    copy.write_bytes(demo.read_bytes())
-    return copy
+def coded(coded_demo: Path) -> Path:
+    """The coded demo, a fresh copy per test (tests/conftest.py)."""
+    return coded_demo
 
 
 def opened(qtbot, path: Path, name: str | None = "Lead",  # noqa: ANN001
